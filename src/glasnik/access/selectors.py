@@ -1,0 +1,62 @@
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+
+from .models import Role, RoleGrant
+
+
+def _grants(user) -> list[tuple[str, int | None, int | None]]:
+    """All of a person's grants as (role, scope_type_id, scope_id), read once per request."""
+    if not getattr(user, "is_authenticated", False):
+        return []
+    cached = getattr(user, "_glasnik_grants", None)
+    if cached is None:
+        cached = list(
+            RoleGrant.objects.filter(person_id=user.pk).values_list("role", "scope_type_id", "scope_id")
+        )
+        user._glasnik_grants = cached
+    return cached
+
+
+def forget_cached_grants(user) -> None:
+    if hasattr(user, "_glasnik_grants"):
+        del user._glasnik_grants
+
+
+def user_is_platform_admin(user) -> bool:
+    if not getattr(user, "is_authenticated", False):
+        return False
+    return user.is_superuser or any(role == Role.PLATFORM_ADMIN for role, _, _ in _grants(user))
+
+
+def user_has_role(user, role: str, scope: models.Model | None = None) -> bool:
+    """Whether the person holds `role` on `scope` (or on anything, when scope is None)."""
+    grants = _grants(user)
+    if scope is None:
+        return any(granted == role for granted, _, _ in grants)
+    scope_type_id = ContentType.objects.get_for_model(scope).pk
+    return any(
+        granted == role and type_id == scope_type_id and scope_id == scope.pk
+        for granted, type_id, scope_id in grants
+    )
+
+
+def user_roles(user) -> set[str]:
+    return {role for role, _, _ in _grants(user)}
+
+
+def organiser_scopes(user) -> list[tuple[int, int]]:
+    return [
+        (type_id, scope_id)
+        for role, type_id, scope_id in _grants(user)
+        if role == Role.ORGANISER and type_id is not None
+    ]
+
+
+def role_holders(role: str, scope: models.Model):
+    from django.contrib.auth import get_user_model
+
+    return get_user_model().objects.filter(
+        role_grants__role=role,
+        role_grants__scope_type=ContentType.objects.get_for_model(scope),
+        role_grants__scope_id=scope.pk,
+    )

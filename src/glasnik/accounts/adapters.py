@@ -1,0 +1,49 @@
+from allauth.account.adapter import DefaultAccountAdapter
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.urls import reverse
+from django.utils import translation
+
+from glasnik.core.email import email_send
+
+
+class AccountAdapter(DefaultAccountAdapter):
+    """Glasnik's allauth adapter: email through the task queue in the recipient's language."""
+
+    def send_mail(self, template_prefix, email, context):
+        user = context.get("user") or get_user_model().objects.filter(email__iexact=email).first()
+        language = getattr(user, "preferred_language", None) or translation.get_language()
+        context = {**context, "current_site": _site_for_email()}
+        email_send(to=email, template=template_prefix, context=context, language=language)
+
+    def save_user(self, request, user, form, commit=True):
+        user.preferred_language = translation.get_language() or settings.LANGUAGE_CODE
+        user.preferred_script = "latn" if user.preferred_language == "sr-latn" else "cyrl"
+        return super().save_user(request, user, form, commit=commit)
+
+    def get_login_redirect_url(self, request):
+        language = getattr(request.user, "preferred_language", None) or translation.get_language()
+        with translation.override(language):
+            return reverse(settings.LOGIN_REDIRECT_URL)
+
+    def post_login(self, request, user, **kwargs):
+        response = super().post_login(request, user, **kwargs)
+        if user.preferred_language:
+            response.set_cookie(
+                settings.LANGUAGE_COOKIE_NAME,
+                user.preferred_language,
+                max_age=settings.LANGUAGE_COOKIE_AGE,
+                samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+                secure=getattr(settings, "LANGUAGE_COOKIE_SECURE", False),
+            )
+        return response
+
+
+def _site_for_email():
+    from urllib.parse import urlsplit
+
+    class Site:
+        name = "Glasnik"
+        domain = urlsplit(settings.SITE_URL).netloc
+
+    return Site()

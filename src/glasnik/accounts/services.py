@@ -1,0 +1,58 @@
+from datetime import date
+
+from django.db import transaction
+
+from glasnik.audit.services import log_action
+
+from .models import Position, User
+
+PROFILE_FIELDS = (
+    "first_name",
+    "last_name",
+    "phone",
+    "preferred_language",
+    "preferred_script",
+    "gender",
+    "experience_level",
+)
+
+
+@transaction.atomic
+def profile_update(*, person: User, actor: User, **changes) -> User:
+    changed = [field for field in PROFILE_FIELDS if field in changes and getattr(person, field) != changes[field]]
+    for field in changed:
+        setattr(person, field, changes[field])
+    if changed:
+        person.save(update_fields=changed)
+        # Field names only: the values are personal data.
+        log_action("accounts.profile.updated", actor=actor, target=person, data={"fields": changed})
+    return person
+
+
+@transaction.atomic
+def position_add(
+    *,
+    person: User,
+    organization,
+    title: str,
+    since: date | None = None,
+    until: date | None = None,
+    actor: User,
+) -> Position:
+    position = Position.objects.create(
+        person=person, organization=organization, title=title, since=since, until=until
+    )
+    log_action("accounts.position.added", actor=actor, target=position, scope=organization)
+    return position
+
+
+@transaction.atomic
+def position_remove(*, position: Position, actor: User) -> None:
+    log_action(
+        "accounts.position.removed",
+        actor=actor,
+        target=position,
+        scope=position.organization,
+        data={"position_id": position.pk},
+    )
+    position.delete()

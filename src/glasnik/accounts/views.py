@@ -1,0 +1,58 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from glasnik.access.helpers import get_for_user_or_404
+
+from . import selectors, services
+from .forms import PositionForm, ProfileForm
+from .models import Position
+
+
+@login_required
+def dashboard(request):
+    return render(request, "accounts/dashboard.html", selectors.dashboard_for_user(request.user))
+
+
+@login_required
+def profile(request):
+    form = ProfileForm(request.POST or None, instance=request.user)
+    if request.method == "POST" and form.is_valid():
+        services.profile_update(person=request.user, actor=request.user, **form.cleaned_data)
+        messages.success(request, _("Your profile has been saved."))
+        return redirect("accounts:profile")
+    return render(
+        request,
+        "accounts/profile.html",
+        {
+            "form": form,
+            "position_form": PositionForm(),
+            "positions": selectors.positions_of(request.user),
+        },
+    )
+
+
+@login_required
+def position_add(request):
+    form = PositionForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        services.position_add(person=request.user, actor=request.user, **form.cleaned_data)
+        messages.success(request, _("The position has been added."))
+        return redirect("accounts:profile")
+    return render(request, "accounts/position_form.html", {"position_form": form})
+
+
+@login_required
+@require_POST
+def position_remove(request, pk: int):
+    position = get_for_user_or_404(
+        Position.objects.select_related("organization"),
+        user=request.user,
+        permission="accounts.change_position",
+        pk=pk,
+    )
+    services.position_remove(position=position, actor=request.user)
+    messages.success(request, _("The position has been removed."))
+    return redirect("accounts:profile")

@@ -1,0 +1,45 @@
+"""Whole-page caching for public pages seen by visitors who are not signed in."""
+
+from functools import wraps
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpResponse
+from django.utils.translation import get_language
+
+PRIVATE_COOKIES = (settings.SESSION_COOKIE_NAME, "messages")
+
+
+def _is_anonymous_visitor(request) -> bool:
+    return request.method in ("GET", "HEAD") and not any(
+        name in request.COOKIES for name in PRIVATE_COOKIES
+    )
+
+
+def public_page(view):
+    """Serve a stored copy to visitors without a session; render afresh for everyone else.
+
+    A copy lives `PUBLIC_PAGE_CACHE_SECONDS` seconds, so an edit shows within that time.
+    """
+
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        if not _is_anonymous_visitor(request):
+            return view(request, *args, **kwargs)
+        key = f"public-page:{get_language()}:{request.get_full_path()}"
+        stored = cache.get(key)
+        if stored is not None:
+            content, content_type = stored
+            return HttpResponse(content, content_type=content_type)
+        response = view(request, *args, **kwargs)
+        if hasattr(response, "render"):
+            response.render()
+        if response.status_code == 200 and not response.cookies:
+            cache.set(
+                key,
+                (response.content, response["Content-Type"]),
+                settings.PUBLIC_PAGE_CACHE_SECONDS,
+            )
+        return response
+
+    return wrapped

@@ -1,0 +1,31 @@
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.urls import include, path
+
+from glasnik.core import views as core_views
+
+# Only language-neutral endpoints live outside the language prefix.
+urlpatterns = [
+    path("healthz", core_views.healthz, name="healthz"),
+    path("language/<str:code>/", core_views.language_switch, name="language_switch"),
+]
+
+urlpatterns += i18n_patterns(
+    path("", include("glasnik.core.urls")),
+    path("", include("glasnik.accounts.urls")),
+    path("accounts/", include("allauth.urls")),
+    path("organizations/", include("glasnik.organizations.urls")),
+    path("audit/", include("glasnik.audit.urls")),
+    path("admin/", admin.site.urls),
+    prefix_default_language=True,
+)
+
+handler403 = "glasnik.core.views.permission_denied"
+handler404 = "glasnik.core.views.page_not_found"
+handler500 = "glasnik.core.views.server_error"
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
