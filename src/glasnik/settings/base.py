@@ -59,7 +59,7 @@ MIDDLEWARE = [
     "glasnik.accounts.middleware.RequireMfaMiddleware",
 ]
 
-ROOT_URLCONF = "glasnik.urls"
+ROOT_URLCONF = env.str("GLASNIK_ROOT_URLCONF", default="glasnik.urls")
 WSGI_APPLICATION = "glasnik.wsgi.application"
 
 TEMPLATES = [
