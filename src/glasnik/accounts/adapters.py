@@ -1,3 +1,4 @@
+from allauth.account import app_settings as allauth_settings
 from allauth.account.adapter import DefaultAccountAdapter
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -13,8 +14,16 @@ class AccountAdapter(DefaultAccountAdapter):
     def send_mail(self, template_prefix, email, context):
         user = context.get("user") or get_user_model().objects.filter(email__iexact=email).first()
         language = getattr(user, "preferred_language", None) or translation.get_language()
-        context = {**context, "current_site": _site_for_email()}
-        email_send(to=email, template=template_prefix, context=context, language=language)
+        context = {"email": email, **context, "current_site": _site_for_email()}
+        # The request stays behind: the message is rendered here, delivered by a task.
+        context.pop("request", None)
+        email_send(
+            to=email,
+            template=template_prefix,
+            context=context,
+            language=language,
+            subject_prefix=allauth_settings.EMAIL_SUBJECT_PREFIX or "",
+        )
 
     def save_user(self, request, user, form, commit=True):
         user.preferred_language = translation.get_language() or settings.LANGUAGE_CODE

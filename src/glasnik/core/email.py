@@ -2,25 +2,47 @@
 
 from django.conf import settings
 from django.db import transaction
+from django.template import TemplateDoesNotExist
 from django.template.loader import render_to_string
 from django.utils import translation
+from django.utils.html import linebreaks, urlize
 
+from .context_processors import HTML_LANG
 from .tasks import email_deliver
 
 
-def email_render(*, template: str, context: dict, language: str) -> tuple[str, str, str]:
-    """Render `<template>_subject.txt`, `<template>_message.txt` and `<template>_message.html`."""
+def email_render(
+    *, template: str, context: dict, language: str, subject_prefix: str = ""
+) -> tuple[str, str, str]:
+    """Render `<template>_subject.txt`, `<template>_message.txt` and `<template>_message.html`.
+
+    A message without an HTML template gets its text wrapped in the HTML layout, so every
+    email has both parts.
+    """
     with translation.override(language):
-        context = {**context, "site_url": settings.SITE_URL, "LANGUAGE_CODE": language}
+        context = {
+            **context,
+            "site_url": settings.SITE_URL,
+            "LANGUAGE_CODE": language,
+            "html_lang": HTML_LANG.get(language, language),
+        }
         subject = render_to_string(f"{template}_subject.txt", context).strip()
-        subject = " ".join(subject.splitlines())
+        subject = subject_prefix + " ".join(subject.splitlines())
         text = render_to_string(f"{template}_message.txt", context)
-        html = render_to_string(f"{template}_message.html", context)
+        try:
+            html = render_to_string(f"{template}_message.html", context)
+        except TemplateDoesNotExist:
+            body = linebreaks(urlize(text.strip(), autoescape=True))
+            html = render_to_string("email/base.html", {**context, "fallback_body": body})
     return subject, text, html
 
 
-def email_send(*, to: str, template: str, context: dict, language: str) -> None:
-    subject, text, html = email_render(template=template, context=context, language=language)
+def email_send(
+    *, to: str, template: str, context: dict, language: str, subject_prefix: str = ""
+) -> None:
+    subject, text, html = email_render(
+        template=template, context=context, language=language, subject_prefix=subject_prefix
+    )
     email_queue(to=to, subject=subject, text=text, html=html)
 
 
