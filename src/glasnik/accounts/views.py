@@ -8,7 +8,7 @@ from glasnik.access.helpers import get_for_user_or_404
 
 from . import selectors, services
 from .forms import PositionForm, ProfileForm
-from .models import Position
+from .models import Position, User
 
 
 @login_required
@@ -18,7 +18,9 @@ def dashboard(request):
 
 @login_required
 def profile(request):
-    form = ProfileForm(request.POST or None, instance=request.user)
+    # The form validates against a copy: ModelForm writes the cleaned values into its instance,
+    # and profile_update() compares them with request.user to find what changed.
+    form = ProfileForm(request.POST or None, instance=User.objects.get(pk=request.user.pk))
     if request.method == "POST" and form.is_valid():
         services.profile_update(person=request.user, actor=request.user, **form.cleaned_data)
         messages.success(request, _("Your profile has been saved."))
