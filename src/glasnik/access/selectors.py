@@ -11,7 +11,9 @@ def _grants(user) -> list[tuple[str, int | None, int | None]]:
     cached = getattr(user, "_glasnik_grants", None)
     if cached is None:
         cached = list(
-            RoleGrant.objects.filter(person_id=user.pk).values_list("role", "scope_type_id", "scope_id")
+            RoleGrant.objects.filter(person_id=user.pk).values_list(
+                "role", "scope_type_id", "scope_id"
+            )
         )
         user._glasnik_grants = cached
     return cached

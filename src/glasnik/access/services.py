@@ -42,6 +42,8 @@ def role_revoke(*, person, role: str, scope: models.Model | None = None, actor=N
         scope_id=scope.pk if scope is not None else None,
     ).delete()
     if deleted:
-        log_action("access.role.revoked", actor=actor, target=person, scope=scope, data={"role": role})
+        log_action(
+            "access.role.revoked", actor=actor, target=person, scope=scope, data={"role": role}
+        )
     forget_cached_grants(person)
     return bool(deleted)

@@ -14,8 +14,21 @@ class PositionInline(admin.TabularInline):
 @admin.register(User)
 class UserAdmin(DjangoUserAdmin):
     ordering = ["email"]
-    list_display = ["email", "first_name", "last_name", "preferred_language", "is_staff", "is_active"]
-    list_filter = ["is_staff", "is_superuser", "is_active", "preferred_language", "experience_level"]
+    list_display = [
+        "email",
+        "first_name",
+        "last_name",
+        "preferred_language",
+        "is_staff",
+        "is_active",
+    ]
+    list_filter = [
+        "is_staff",
+        "is_superuser",
+        "is_active",
+        "preferred_language",
+        "experience_level",
+    ]
     search_fields = ["email", "first_name", "last_name"]
     inlines = [PositionInline]
     fieldsets = (

@@ -1,7 +1,6 @@
-from django.shortcuts import redirect
-from django.urls import reverse
-from django.utils.translation import gettext as _
 from django.contrib import messages
+from django.shortcuts import redirect
+from django.utils.translation import gettext as _
 
 from glasnik.access.models import ROLES_REQUIRING_MFA
 from glasnik.access.selectors import user_roles
@@ -33,7 +32,9 @@ class RequireMfaMiddleware:
         path = request.path_info
         if path.startswith(self.ALWAYS_ALLOWED_PREFIXES) or self._is_account_page(path):
             return False
-        needs_mfa = request.user.is_superuser or bool(user_roles(request.user) & ROLES_REQUIRING_MFA)
+        needs_mfa = request.user.is_superuser or bool(
+            user_roles(request.user) & ROLES_REQUIRING_MFA
+        )
         return needs_mfa and not user_has_mfa(request.user)
 
     @staticmethod

@@ -19,7 +19,11 @@ PROFILE_FIELDS = (
 
 @transaction.atomic
 def profile_update(*, person: User, actor: User, **changes) -> User:
-    changed = [field for field in PROFILE_FIELDS if field in changes and getattr(person, field) != changes[field]]
+    changed = [
+        field
+        for field in PROFILE_FIELDS
+        if field in changes and getattr(person, field) != changes[field]
+    ]
     for field in changed:
         setattr(person, field, changes[field])
     if changed:

@@ -21,7 +21,7 @@ class AuditLogEntry(models.Model):
     )
     target_id = models.PositiveBigIntegerField(null=True, blank=True)
     target_label = models.CharField(_("object"), max_length=255, blank=True)
-    # The object whose owners (organisers) may read this entry: a network, a programme, an institution.
+    # The object whose organisers may read this entry: a network, a programme, an institution.
     scope_type = models.ForeignKey(
         ContentType, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )

@@ -20,4 +20,3 @@ def task_queue_state() -> dict:
         "waiting": waiting.count(),
         "oldest_waiting_seconds": int(age),
     }
-

@@ -15,10 +15,15 @@ DIGRAPH_CAPITALS = {"Љ": ("Lj", "LJ"), "Њ": ("Nj", "NJ"), "Џ": ("Dž", "DŽ")
 
 def _is_upper_context(text: str, index: int) -> bool:
     """A capital digraph letter is written all-caps when a neighbouring letter is a capital."""
-    neighbours = [text[i] for i in (index - 1, index + 1) if 0 <= i < len(text) and text[i].isalpha()]
-    return bool(neighbours) and all(char.isupper() for char in neighbours) and index + 1 < len(
-        text
-    ) and text[index + 1].isalpha()
+    neighbours = [
+        text[i] for i in (index - 1, index + 1) if 0 <= i < len(text) and text[i].isalpha()
+    ]
+    return (
+        bool(neighbours)
+        and all(char.isupper() for char in neighbours)
+        and index + 1 < len(text)
+        and text[index + 1].isalpha()
+    )
 
 
 def cyrillic_to_latin(text: str) -> str:

@@ -3,11 +3,11 @@ import logging
 from django.conf import settings
 from django.db import connection
 from django.http import Http404, HttpResponseRedirect, HttpResponseServerError, JsonResponse
-from django.template import loader
-from django.utils.translation import get_language
 from django.shortcuts import render
+from django.template import loader
 from django.urls import translate_url
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import get_language
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
@@ -80,5 +80,7 @@ def page_not_found(request, exception=None):
 def server_error(request):
     # Render without context processors: whatever broke the page may break them too.
     language = get_language() or settings.LANGUAGE_CODE
-    content = loader.get_template("500.html").render({"html_lang": HTML_LANG.get(language, language)})
+    content = loader.get_template("500.html").render(
+        {"html_lang": HTML_LANG.get(language, language)}
+    )
     return HttpResponseServerError(content)
