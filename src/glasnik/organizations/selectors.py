@@ -1,6 +1,9 @@
+from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from .models import Organization
+
+DETAIL_CHILDREN_LIMIT = 50
 
 
 def organization_public_by_slug(slug: str) -> Organization:
@@ -9,3 +12,37 @@ def organization_public_by_slug(slug: str) -> Organization:
         return Organization.objects.select_related("parent").get(slug=slug)
     except Organization.DoesNotExist as error:
         raise Http404 from error
+
+
+def organization_list_public(
+    *, country: str = "", kind: str = "", region: str = "", search: str = ""
+) -> QuerySet[Organization]:
+    """Organizations matching every given filter; `search` looks in both scripts of the name."""
+    organizations = Organization.objects.select_related("parent")
+    if country:
+        organizations = organizations.filter(country=country)
+    if kind:
+        organizations = organizations.filter(kind=kind)
+    if region:
+        organizations = organizations.filter(region=region)
+    if search:
+        organizations = organizations.filter(
+            Q(name__icontains=search) | Q(name_cyrillic__icontains=search)
+        )
+    return organizations.order_by("country", "name")
+
+
+def organization_regions(*, country: str = "") -> list[str]:
+    """The regions in use, for a filter's choices."""
+    organizations = Organization.objects.exclude(region="")
+    if country:
+        organizations = organizations.filter(country=country)
+    return list(organizations.order_by("region").values_list("region", flat=True).distinct())
+
+
+def organization_children_public(
+    organization: Organization, *, limit: int = DETAIL_CHILDREN_LIMIT
+) -> tuple[list[Organization], int]:
+    """The first `limit` children by name, and how many there are in all."""
+    children = organization.children.order_by("name")
+    return list(children[:limit]), children.count()

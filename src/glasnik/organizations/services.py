@@ -1,5 +1,11 @@
 """Writes to organizations. The CSV importer is long enough to live in `importing`."""
 
+from typing import Any
+
+from django.db import transaction
+
+from glasnik.audit.services import log_action
+
 from .importing import (
     ImportResult,
     ImportSource,
@@ -7,13 +13,33 @@ from .importing import (
     organizations_import,
     organizations_import_paths,
 )
+from .models import Organization
 from .reference import reference_organizations_load
 
 __all__ = [
     "ImportResult",
     "ImportSource",
     "OrganizationImportError",
+    "organization_save",
     "organizations_import",
     "organizations_import_paths",
     "reference_organizations_load",
 ]
+
+
+def organization_save(
+    *, organization: Organization, actor: Any, changed_fields: list[str] | None
+) -> Organization:
+    """Save an organization edited by hand (the admin). `changed_fields` is None for a new one."""
+    created = organization.pk is None
+    with transaction.atomic():
+        organization.save()
+        log_action(
+            "organizations.organization.created"
+            if created
+            else "organizations.organization.changed",
+            actor=actor,
+            target=organization,
+            data={} if created else {"fields": sorted(changed_fields or [])},
+        )
+    return organization

@@ -1,19 +1,47 @@
+from urllib.parse import urlencode
+
 from django.core.paginator import Paginator
 from django.shortcuts import render
 
 from glasnik.core.cache import public_page
 
-from .models import Organization
-from .selectors import organization_public_by_slug
+from .forms import OrganizationFilterForm
+from .models import Country
+from .selectors import (
+    organization_children_public,
+    organization_list_public,
+    organization_public_by_slug,
+    organization_regions,
+)
+
+PAGE_SIZE = 50
 
 
 @public_page
 def organization_list(request):
-    page = Paginator(Organization.objects.all(), 50).get_page(request.GET.get("page"))
-    return render(request, "organizations/organization_list.html", {"page": page})
+    country = request.GET.get("country", "")
+    regions = organization_regions(country=country if country in Country.values else "")
+    form = OrganizationFilterForm(request.GET, regions=regions)
+    filters = form.filters()
+    organizations = organization_list_public(
+        country=filters.get("country", ""),
+        kind=filters.get("kind", ""),
+        region=filters.get("region", ""),
+        search=filters.get("q", ""),
+    )
+    page = Paginator(organizations, PAGE_SIZE).get_page(request.GET.get("page"))
+    query = urlencode({name: value for name, value in filters.items() if value})
+    context = {"page": page, "form": form, "query": query, "is_filtered": bool(query)}
+    return render(request, "organizations/organization_list.html", context)
 
 
 @public_page
 def organization_detail(request, slug: str):
     organization = organization_public_by_slug(slug)
-    return render(request, "organizations/organization_detail.html", {"organization": organization})
+    children, children_count = organization_children_public(organization)
+    context = {
+        "organization": organization,
+        "children": children,
+        "children_count": children_count,
+    }
+    return render(request, "organizations/organization_detail.html", context)
