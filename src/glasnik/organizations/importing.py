@@ -96,6 +96,8 @@ class _Row:
     country: str
     values: dict[str, Any]
     parent_ref: str
+    # A row with problems of its own still counts for duplicates and as a parent's name.
+    valid: bool = True
     existing: Organization | None = None
     parent_row: _Row | None = field(default=None, repr=False)
     parent_existing: Organization | None = None
@@ -108,9 +110,10 @@ def organizations_import(*, sources: Iterable[ImportSource], actor: Any = None) 
     rows: list[_Row] = []
     for source in sources:
         rows.extend(_parse_source(source, problems))
-    if not problems:
-        _check_rows(rows, problems)
+    _check_rows(rows, problems)
     if problems:
+        order = {source.name: index for index, source in enumerate(sources)}
+        problems.sort(key=lambda problem: (order[problem.source], problem.line or 0))
         raise OrganizationImportError(problems)
     with transaction.atomic():
         result = _write_rows(rows)
@@ -172,8 +175,7 @@ def _parse_source(source: ImportSource, problems: list[ImportProblem]) -> list[_
             continue  # blank lines and rows of empty cells are not data
         row, row_problems = _parse_record(source.name, reader.line_num, record)
         problems.extend(ImportProblem(source.name, reader.line_num, p) for p in row_problems)
-        if row is not None:
-            rows.append(row)
+        rows.append(row)
     return rows
 
 
@@ -182,7 +184,7 @@ def _cell(record: dict, column: str) -> str:
     return value.strip() if isinstance(value, str) else ""
 
 
-def _parse_record(source: str, line: int, record: dict) -> tuple[_Row | None, list[str]]:
+def _parse_record(source: str, line: int, record: dict) -> tuple[_Row, list[str]]:
     problems = []
     country = _cell(record, "country").upper()
     if country not in Country.values:
@@ -207,7 +209,8 @@ def _parse_record(source: str, line: int, record: dict) -> tuple[_Row | None, li
     if email and not _is_valid(EmailValidator(), email):
         problems.append(_("“%(value)s” is not a valid email address.") % {"value": email})
     if problems:
-        return None, problems
+        values = {"name": name, "official_code": _cell(record, "code")}
+        return _Row(source, line, country, values, parent_ref="", valid=False), problems
     values = {
         "name": name,
         "name_cyrillic": _cell(record, "name_cyrillic"),
@@ -265,6 +268,8 @@ def _check_rows(rows: list[_Row], problems: list[ImportProblem]) -> None:
             )
         elif code:
             by_code[(row.country, code)] = row
+        if not name:
+            continue
         if first := by_name.get((row.country, name.casefold())):
             report(
                 row,
@@ -278,16 +283,14 @@ def _check_rows(rows: list[_Row], problems: list[ImportProblem]) -> None:
             )
         else:
             by_name[(row.country, name.casefold())] = row
-    if problems:
-        return
     existing = _existing_organizations({row.country for row in rows})
     for row in rows:
-        _match_existing(row, existing, report)
-        _resolve_parent(row, by_code, by_name, existing, report)
-    if not problems:
-        for row in rows:
-            if _has_parent_cycle(row):
-                report(row, _("the parent chain of “%(name)s” loops back to it.") % row.values)
+        if row.valid:
+            _match_existing(row, existing, report)
+            _resolve_parent(row, by_code, by_name, existing, report)
+    for row in rows:
+        if _has_parent_cycle(row):
+            report(row, _("the parent chain of “%(name)s” loops back to it.") % row.values)
 
 
 def _existing_organizations(countries: set[str]) -> dict[str, dict]:
