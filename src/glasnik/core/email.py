@@ -6,6 +6,7 @@ from django.template import TemplateDoesNotExist
 from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.html import linebreaks, urlize
+from django.utils.safestring import mark_safe
 
 from .context_processors import HTML_LANG
 from .tasks import email_deliver
@@ -32,7 +33,8 @@ def email_render(
         try:
             html = render_to_string(f"{template}_message.html", context)
         except TemplateDoesNotExist:
-            body = linebreaks(urlize(text.strip(), autoescape=True))
+            # urlize escapes the text before it adds links, so the result is safe to embed.
+            body = mark_safe(linebreaks(urlize(text.strip(), autoescape=True)))  # noqa: S308
             html = render_to_string("email/base.html", {**context, "fallback_body": body})
     return subject, text, html
 

@@ -1,0 +1,54 @@
+"""Fixtures shared by every test package."""
+
+import itertools
+
+import pytest
+from allauth.account.models import EmailAddress
+from django.core.cache import cache
+
+from glasnik.accounts.models import User
+from glasnik.organizations.models import Organization
+
+PASSWORD = "a-long-test-password-1"
+
+_numbers = itertools.count(1)
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    # Rate limits, cached public pages and sessions live in the cache: start every test clean.
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def make_organization(db):
+    def make(name: str | None = None, *, country: str = "RS", kind: str = "municipality", **extra):
+        number = next(_numbers)
+        name = name or f"Opština {number}"
+        return Organization.objects.create(
+            name=name, slug=f"test-{number}", country=country, kind=kind, **extra
+        )
+
+    return make
+
+
+@pytest.fixture
+def make_person(db):
+    """A person with a verified primary address who can sign in with PASSWORD."""
+
+    def make(email: str | None = None, *, language: str = "en", **extra) -> User:
+        email = email or f"person{next(_numbers)}@example.org"
+        person = User.objects.create_user(
+            email=email, password=PASSWORD, preferred_language=language, **extra
+        )
+        EmailAddress.objects.create(user=person, email=email, verified=True, primary=True)
+        return person
+
+    return make
+
+
+@pytest.fixture
+def password() -> str:
+    return PASSWORD
