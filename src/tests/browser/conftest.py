@@ -27,7 +27,8 @@ RESULTS_DIR = Path(__file__).resolve().parents[3] / "test-results"
 
 
 def _browser_required() -> bool:
-    return bool(os.environ.get("CI")) or os.environ.get("GLASNIK_REQUIRE_BROWSER") == "1"
+    ci = os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no")
+    return ci or os.environ.get("GLASNIK_REQUIRE_BROWSER") == "1"
 
 
 @pytest.fixture(scope="session")

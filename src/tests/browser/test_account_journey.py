@@ -80,7 +80,14 @@ def test_sign_up_profile_language_and_log_in_again(
     # Profile.
     page.get_by_role("link", name="Edit profile").click()
     expect(page).to_have_url(re.compile(r"/en/accounts/profile/$"))
-    page.locator("input[name=first_name]").fill("Ana")
+    # Saving without the required name shows an error tied to the field.
+    page.get_by_role("button", name="Save profile").click()
+    first_name = page.locator("input[name=first_name]")
+    expect(first_name).to_have_attribute("aria-invalid", "true")
+    error_id = first_name.get_attribute("aria-describedby").split()[-1]
+    expect(page.locator(f"#{error_id}")).to_contain_text("required")
+    assert_accessible(page, "journey-profile-error")
+    first_name.fill("Ana")
     page.locator("input[name=last_name]").fill("Petrović")
     page.locator("input[name=phone]").fill("+381 11 123 4567")
     page.locator("input[name=experience_level][value=intermediate]").check()
