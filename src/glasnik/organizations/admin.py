@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.db import models
 
 from .models import Organization
 from .services import organization_save
@@ -27,6 +28,7 @@ class OrganizationAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ["country", "name"]}
     readonly_fields = ["created_at", "updated_at"]
     inlines = [ChildInline]
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
     def save_model(self, request, obj, form, change):
         organization_save(

@@ -24,6 +24,7 @@ from django.utils.translation import gettext as _
 from glasnik.audit.services import log_action
 
 from .models import Country, Organization, OrganizationKind
+from .search import organization_search_text
 
 REQUIRED_COLUMNS = ("country", "code", "name", "name_cyrillic", "kind", "parent", "population")
 OPTIONAL_COLUMNS = ("region", "website", "email")
@@ -369,6 +370,7 @@ def _write_rows(rows: list[_Row]) -> ImportResult:
         if organization is None:
             organization = Organization(country=row.country, **row.values)
             organization.slug = _unique_slug(row.country, row.values["name"], taken_slugs)
+            organization.search_name = _search_text(organization)
             organization.save()
             created += 1
         else:
@@ -379,6 +381,9 @@ def _write_rows(rows: list[_Row]) -> ImportResult:
             ]
             for name in fields:
                 setattr(organization, name, row.values[name])
+            if {"name", "name_cyrillic"} & set(fields):
+                organization.search_name = _search_text(organization)
+                fields.append("search_name")
             if fields:
                 organization.save(update_fields=[*fields, "updated_at"])
                 changed.add(organization.pk)
@@ -394,6 +399,12 @@ def _write_rows(rows: list[_Row]) -> ImportResult:
                 changed.add(organization.pk)
     updated = len(changed)
     return ImportResult(created=created, updated=updated, unchanged=len(rows) - created - updated)
+
+
+def _search_text(organization: Organization) -> str:
+    return organization_search_text(
+        name=organization.name, name_cyrillic=organization.name_cyrillic
+    )
 
 
 def _unique_slug(country: str, name: str, taken: set[str]) -> str:

@@ -47,6 +47,10 @@ class Organization(models.Model):
     population = models.PositiveIntegerField(_("population"), null=True, blank=True)
     website = models.URLField(_("website"), blank=True)
     email = models.EmailField(_("contact email"), blank=True)
+    # Both names folded to lower case, with and without diacritics, so search is case-insensitive
+    # in Cyrillic and "nis" finds "Niš" on SQLite too (its LIKE folds ASCII only).
+    # Written by the services through `organization_search_text`.
+    search_name = models.CharField(max_length=620, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

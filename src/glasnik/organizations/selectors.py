@@ -2,6 +2,7 @@ from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from .models import Organization
+from .search import search_terms
 
 DETAIL_CHILDREN_LIMIT = 50
 
@@ -26,9 +27,11 @@ def organization_list_public(
     if region:
         organizations = organizations.filter(region=region)
     if search:
-        organizations = organizations.filter(
-            Q(name__icontains=search) | Q(name_cyrillic__icontains=search)
-        )
+        # The plain fields also catch organizations saved without a search text.
+        matches = Q(name__icontains=search) | Q(name_cyrillic__icontains=search)
+        for term in search_terms(search):
+            matches |= Q(search_name__contains=term)
+        organizations = organizations.filter(matches)
     return organizations.order_by("country", "name")
 
 

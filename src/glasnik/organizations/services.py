@@ -15,6 +15,7 @@ from .importing import (
 )
 from .models import Organization
 from .reference import reference_organizations_load
+from .search import organization_search_text
 
 __all__ = [
     "ImportResult",
@@ -32,6 +33,9 @@ def organization_save(
 ) -> Organization:
     """Save an organization edited by hand (the admin). `changed_fields` is None for a new one."""
     created = organization.pk is None
+    organization.search_name = organization_search_text(
+        name=organization.name, name_cyrillic=organization.name_cyrillic
+    )
     with transaction.atomic():
         organization.save()
         log_action(

@@ -3,6 +3,7 @@ import pytest
 from django.core.cache import cache
 
 from glasnik.organizations.models import Country, Organization, OrganizationKind
+from glasnik.organizations.search import organization_search_text
 
 
 @pytest.fixture(autouse=True)
@@ -34,6 +35,12 @@ class OrganizationFactory(factory.django.DjangoModelFactory):
     slug = factory.Sequence(lambda number: f"rs-opstina-{number:03d}")
     country = Country.SERBIA
     kind = OrganizationKind.MUNICIPALITY
+    name_cyrillic = ""
+    search_name = factory.LazyAttribute(
+        lambda organization: organization_search_text(
+            name=organization.name, name_cyrillic=organization.name_cyrillic
+        )
+    )
 
 
 @pytest.fixture
