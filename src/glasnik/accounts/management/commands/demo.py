@@ -8,6 +8,7 @@ from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
 from allauth.mfa.totp.internal.auth import TOTP
 from django.core.management import BaseCommand, call_command
 from django.db import transaction
+from django.utils import translation
 
 from glasnik.access.models import ROLES_REQUIRING_MFA, Role
 from glasnik.access.services import role_grant
@@ -153,6 +154,11 @@ class Command(BaseCommand):
     help = "Load demo institutions and one demo login for every role. Safe to run again."
 
     def handle(self, *args, **options):
+        # The console speaks English, like the README that sends people here.
+        with translation.override("en"):
+            self._load_and_print(options)
+
+    def _load_and_print(self, options):
         call_command("load_reference_organizations", verbosity=options["verbosity"])
         with transaction.atomic():
             for association in ASSOCIATIONS:
