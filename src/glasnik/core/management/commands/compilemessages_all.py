@@ -31,6 +31,17 @@ def derive_latin_catalog(cyrillic: polib.POFile) -> polib.POFile:
 
 
 def fill_english_catalog(english: polib.POFile) -> None:
+    english.metadata.update(
+        {
+            "Project-Id-Version": "Glasnik",
+            "Language": "en",
+            "Language-Team": "English (source strings)",
+            "Last-Translator": "Glasnik team",
+            "PO-Revision-Date": english.metadata.get("POT-Creation-Date", ""),
+        }
+    )
+    if english.metadata_is_fuzzy:
+        english.metadata_is_fuzzy = False
     for entry in english:
         if entry.msgid_plural:
             entry.msgstr_plural = {0: entry.msgid, 1: entry.msgid_plural}
