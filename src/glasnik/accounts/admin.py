@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.utils.translation import gettext_lazy as _
 
-from .models import Position, User
+from .models import PROFILE_FIELDS, Position, User
 
 
 class PositionInline(admin.TabularInline):
@@ -35,17 +35,7 @@ class UserAdmin(DjangoUserAdmin):
         (None, {"fields": ("email", "password")}),
         (
             _("Profile"),
-            {
-                "fields": (
-                    "first_name",
-                    "last_name",
-                    "phone",
-                    "preferred_language",
-                    "preferred_script",
-                    "gender",
-                    "experience_level",
-                )
-            },
+            {"fields": PROFILE_FIELDS},
         ),
         (
             _("Permissions"),

@@ -3,21 +3,13 @@ from django.utils.translation import gettext_lazy as _
 
 from glasnik.organizations.models import Organization
 
-from .models import Position, User
+from .models import PROFILE_FIELDS, Position, User
 
 
 class ProfileForm(forms.ModelForm):
     class Meta:
         model = User
-        fields = [
-            "first_name",
-            "last_name",
-            "phone",
-            "preferred_language",
-            "preferred_script",
-            "gender",
-            "experience_level",
-        ]
+        fields = PROFILE_FIELDS
         widgets = {"gender": forms.RadioSelect, "experience_level": forms.RadioSelect}
 
     def __init__(self, *args, **kwargs):

@@ -24,6 +24,18 @@ class Script(models.TextChoices):
     LATIN = "latn", _("Latin")
 
 
+# What a person edits on their own profile page.
+PROFILE_FIELDS = (
+    "first_name",
+    "last_name",
+    "phone",
+    "preferred_language",
+    "preferred_script",
+    "gender",
+    "experience_level",
+)
+
+
 class EmailUserManager(UserManager):
     def _create_user(self, username, email, password, **extra_fields):
         email = self.normalize_email(email)

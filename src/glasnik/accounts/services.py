@@ -4,17 +4,7 @@ from django.db import transaction
 
 from glasnik.audit.services import log_action
 
-from .models import Position, User
-
-PROFILE_FIELDS = (
-    "first_name",
-    "last_name",
-    "phone",
-    "preferred_language",
-    "preferred_script",
-    "gender",
-    "experience_level",
-)
+from .models import PROFILE_FIELDS, Position, User
 
 
 @transaction.atomic
