@@ -2,8 +2,6 @@
 
 python benchmarks/django_prep.py targets         -> JSON: an organization slug, a signed-in
                                                     member's session cookie
-python benchmarks/django_prep.py fallback-seed N -> a few ORM-created organizations, for when
-                                                    `manage.py seed_scale` is not available
 """
 
 import json
@@ -21,7 +19,7 @@ from django.db.models import Count  # noqa: E402
 from django.test import Client  # noqa: E402
 
 from glasnik.access.models import ROLES_REQUIRING_MFA, Role  # noqa: E402
-from glasnik.organizations.models import Country, Organization, OrganizationKind  # noqa: E402
+from glasnik.organizations.models import Organization  # noqa: E402
 
 BENCH_MEMBER_EMAIL = "bench-member@example.invalid"
 
@@ -69,28 +67,10 @@ def targets() -> dict:
     }
 
 
-def fallback_seed(count: int) -> dict:
-    existing = Organization.objects.count()
-    rows = [
-        Organization(
-            name=f"Bench organization {i}",
-            slug=f"bench-organization-{i}",
-            country=Country.SERBIA,
-            kind=OrganizationKind.MUNICIPALITY,
-            region="Bench",
-        )
-        for i in range(existing, existing + count)
-    ]
-    Organization.objects.bulk_create(rows, batch_size=1000)
-    return {"created_organizations": count}
-
-
 if __name__ == "__main__":
     command = sys.argv[1]
     if command == "targets":
         result = targets()
-    elif command == "fallback-seed":
-        result = fallback_seed(int(sys.argv[2]))
     else:
         raise SystemExit(f"unknown command {command!r}")
     print(json.dumps(result))

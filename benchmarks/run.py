@@ -116,11 +116,6 @@ def manage(*args: str, capture: bool = False) -> str:
     return result.stdout or ""
 
 
-def available_commands() -> set[str]:
-    output = manage("help", "--commands", capture=True)
-    return set(output.split())
-
-
 def django_prep(*args: str) -> dict:
     output = subprocess.run(
         [PYTHON, str(BENCH_DIR / "django_prep.py"), *args],
@@ -141,37 +136,19 @@ def prepare_database(factor: float, reuse: bool) -> dict:
     else:
         log(f"reusing database {DB_NAME}")
     manage("migrate", "--no-input", "-v0")
-    notes = []
+    notes: list[str] = []
     if fresh:
-        commands = available_commands()
-        if "seed_scale" in commands:
-            manage("seed_scale", "--factor", str(factor))
-        elif "load_reference_organizations" in commands:
-            notes.append("seed_scale missing: loaded reference organizations instead")
-            manage("load_reference_organizations")
-        else:
-            notes.append("seed_scale missing: created organizations with the ORM instead")
-            django_prep("fallback-seed", str(max(50, int(2000 * factor))))
-        if "demo" in commands:
-            manage("demo")
-        else:
-            notes.append("demo command missing: no demo data")
-        if "compilemessages_all" in commands:
-            try:
-                manage("compilemessages_all")
-            except subprocess.CalledProcessError:
-                notes.append("compilemessages_all failed: existing .mo files used")
-    for note in notes:
-        log("NOTE: " + note)
+        manage("seed_scale", "--factor", str(factor))
+        manage("demo")
+    manage("compilemessages_all")
     manage("collectstatic", "--no-input", "-v0")
-    if fresh:
-        # Fresh bulk-loaded tables: give the planner statistics and let autovacuum rest,
-        # so it does not compete for the CPU during the measurements.
-        import psycopg
+    # Bulk-loaded tables need planner statistics, also on a reused database whose statistics
+    # may have been reset; VACUUM lets autovacuum rest during the measurements.
+    import psycopg
 
-        log("VACUUM ANALYZE")
-        with psycopg.connect(dbname=DB_NAME, autocommit=True, **PG) as conn:
-            conn.execute("VACUUM ANALYZE")
+    log("VACUUM ANALYZE")
+    with psycopg.connect(dbname=DB_NAME, autocommit=True, **PG) as conn:
+        conn.execute("VACUUM ANALYZE")
     return {"fresh": fresh, "notes": notes}
 
 
