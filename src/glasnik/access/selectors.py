@@ -1,27 +1,43 @@
 from django.contrib.contenttypes.models import ContentType
-from django.db import models
+from django.core.cache import cache
+from django.db import models, transaction
 
 from .models import Role, RoleGrant
 
+GRANTS_CACHE_SECONDS = 3600
+
+
+def _grants_cache_key(user_id: int) -> str:
+    return f"access:grants:v1:{user_id}"
+
 
 def _grants(user) -> list[tuple[str, int | None, int | None]]:
-    """All of a person's grants as (role, scope_type_id, scope_id), read once per request."""
+    """All of a person's grants as (role, scope_type_id, scope_id): kept on the user object for
+    the request and in the shared cache between requests (role_grant/role_revoke clear it)."""
     if not getattr(user, "is_authenticated", False):
         return []
     cached = getattr(user, "_glasnik_grants", None)
     if cached is None:
-        cached = list(
-            RoleGrant.objects.filter(person_id=user.pk).values_list(
-                "role", "scope_type_id", "scope_id"
+        key = _grants_cache_key(user.pk)
+        cached = cache.get(key)
+        if cached is None:
+            cached = list(
+                RoleGrant.objects.filter(person_id=user.pk).values_list(
+                    "role", "scope_type_id", "scope_id"
+                )
             )
-        )
+            cache.set(key, cached, GRANTS_CACHE_SECONDS)
         user._glasnik_grants = cached
     return cached
 
 
 def forget_cached_grants(user) -> None:
+    """Drop the person's grants from this request and, once the change commits, from the cache."""
     if hasattr(user, "_glasnik_grants"):
         del user._glasnik_grants
+    key = _grants_cache_key(user.pk)
+    cache.delete(key)
+    transaction.on_commit(lambda: cache.delete(key))
 
 
 def user_is_platform_admin(user) -> bool:

@@ -1,12 +1,60 @@
 from allauth.mfa.models import Authenticator
+from django.core.cache import cache
+from django.db import transaction
+
+# Authenticators change through allauth, which signals it (see apps.py); the timeout bounds
+# what a change made elsewhere (the admin, a shell) can leave stale.
+MFA_STATE_CACHE_SECONDS = 300
+
+
+def _mfa_cache_key(user_id: int) -> str:
+    return f"accounts:has-mfa:v1:{user_id}"
 
 
 def user_has_mfa(user) -> bool:
-    return Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
+    key = _mfa_cache_key(user.pk)
+    has_mfa = cache.get(key)
+    if has_mfa is None:
+        has_mfa = Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
+        cache.set(key, has_mfa, MFA_STATE_CACHE_SECONDS)
+    return has_mfa
+
+
+def forget_mfa_state(user) -> None:
+    cache.delete(_mfa_cache_key(user.pk))
+
+
+# Positions change only through accounts.services (which forget this); the timeout bounds how
+# long a renamed institution keeps its old name on the dashboard.
+POSITIONS_CACHE_SECONDS = 300
+
+
+def _positions_cache_key(user_id: int) -> str:
+    return f"accounts:positions:v1:{user_id}"
 
 
 def positions_of(person):
     return person.positions.select_related("organization").order_by("-since", "pk")
+
+
+def position_summaries(person) -> list[dict]:
+    """Title and institution of each position, as the dashboard shows them, from the cache."""
+    key = _positions_cache_key(person.pk)
+    summaries = cache.get(key)
+    if summaries is None:
+        summaries = list(
+            person.positions.order_by("-since", "pk").values(
+                "title", "organization__name", "organization__slug"
+            )
+        )
+        cache.set(key, summaries, POSITIONS_CACHE_SECONDS)
+    return summaries
+
+
+def forget_positions(person_id: int) -> None:
+    key = _positions_cache_key(person_id)
+    cache.delete(key)
+    transaction.on_commit(lambda: cache.delete(key))
 
 
 def dashboard_for_user(user) -> dict:
@@ -16,6 +64,6 @@ def dashboard_for_user(user) -> dict:
     return {
         "roles": sorted(user_roles(user)),
         "is_platform_admin": user_is_platform_admin(user),
-        "positions": list(positions_of(user)),
+        "positions": position_summaries(user),
         "has_mfa": user_has_mfa(user),
     }

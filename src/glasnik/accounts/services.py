@@ -5,6 +5,7 @@ from django.db import transaction
 from glasnik.audit.services import log_action
 
 from .models import PROFILE_FIELDS, Position, User
+from .selectors import forget_positions
 
 
 @transaction.atomic
@@ -37,6 +38,7 @@ def position_add(
         person=person, organization=organization, title=title, since=since, until=until
     )
     log_action("accounts.position.added", actor=actor, target=position, scope=organization)
+    forget_positions(person.pk)
     return position
 
 
@@ -50,3 +52,4 @@ def position_remove(*, position: Position, actor: User) -> None:
         data={"position_id": position.pk},
     )
     position.delete()
+    forget_positions(position.person_id)

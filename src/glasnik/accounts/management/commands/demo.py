@@ -13,6 +13,7 @@ from django.utils import translation
 from glasnik.access.models import ROLES_REQUIRING_MFA, Role
 from glasnik.access.services import role_grant
 from glasnik.accounts.models import Position, Script, User
+from glasnik.accounts.selectors import forget_mfa_state
 from glasnik.accounts.services import position_add
 from glasnik.organizations.importing import organization_slug_base
 from glasnik.organizations.models import Country, Organization, OrganizationKind
@@ -147,6 +148,7 @@ def _mfa(person: User) -> str:
     """Set up TOTP with the demo secret and recovery codes; return one unused recovery code."""
     if not Authenticator.objects.filter(user=person, type=Authenticator.Type.TOTP).exists():
         TOTP.activate(person, DEMO_TOTP_SECRET)
+        forget_mfa_state(person)
     return RecoveryCodes.activate(person).get_unused_codes()[0]
 
 

@@ -1,0 +1,68 @@
+"""Grants, MFA state and positions are cached between requests; every change shows at once."""
+
+import pytest
+from allauth.mfa import signals
+from allauth.mfa.models import Authenticator
+from django.urls import reverse
+
+from glasnik.access.models import Role
+from glasnik.access.selectors import user_has_role
+from glasnik.access.services import role_grant, role_revoke
+from glasnik.accounts.models import User
+from glasnik.accounts.selectors import user_has_mfa
+from glasnik.accounts.services import position_add, position_remove
+
+pytestmark = pytest.mark.django_db
+
+
+def fresh(person):
+    """The same person as the next request would load them."""
+    return User.objects.get(pk=person.pk)
+
+
+def test_role_granted_after_grants_were_cached_is_seen(make_person, make_organization):
+    person, network_owner = make_person(), make_organization()
+    assert not user_has_role(fresh(person), Role.ORGANISER, network_owner)
+
+    role_grant(person=person, role=Role.ORGANISER, scope=network_owner)
+
+    assert user_has_role(fresh(person), Role.ORGANISER, network_owner)
+
+
+def test_role_revoked_after_grants_were_cached_is_gone(make_person, make_organization):
+    person, organization = make_person(), make_organization()
+    role_grant(person=person, role=Role.JUROR, scope=organization)
+    assert user_has_role(fresh(person), Role.JUROR, organization)
+
+    role_revoke(person=person, role=Role.JUROR, scope=organization)
+
+    assert not user_has_role(fresh(person), Role.JUROR, organization)
+
+
+def test_authenticator_added_through_allauth_clears_cached_mfa_state(make_person):
+    person = make_person()
+    assert user_has_mfa(person) is False
+    authenticator = Authenticator.objects.create(
+        user=person, type=Authenticator.Type.TOTP, data={"secret": "x"}
+    )
+
+    signals.authenticator_added.send(
+        sender=Authenticator, request=None, user=person, authenticator=authenticator
+    )
+
+    assert user_has_mfa(person) is True
+
+
+def test_position_added_or_removed_shows_on_dashboard_at_once(
+    client, make_person, make_organization
+):
+    person = make_person()
+    organization = make_organization(name="Opština Bor")
+    client.force_login(person)
+    assert "Opština Bor" not in client.get(reverse("accounts:dashboard")).content.decode()
+
+    position = position_add(person=person, organization=organization, title="PR", actor=person)
+    assert "Opština Bor" in client.get(reverse("accounts:dashboard")).content.decode()
+
+    position_remove(position=position, actor=person)
+    assert "Opština Bor" not in client.get(reverse("accounts:dashboard")).content.decode()
