@@ -51,7 +51,7 @@ def targets() -> dict:
     )
     user, created = _member()
     client = Client()
-    client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
+    client.force_login(user)  # the first configured backend that loads people
     from django.conf import settings
 
     return {

@@ -7,7 +7,7 @@ from .models import Role, RoleGrant
 GRANTS_CACHE_SECONDS = 3600
 
 
-def _grants_cache_key(user_id: int) -> str:
+def grants_cache_key(user_id: int) -> str:
     return f"access:grants:v1:{user_id}"
 
 
@@ -18,7 +18,7 @@ def _grants(user) -> list[tuple[str, int | None, int | None]]:
         return []
     cached = getattr(user, "_glasnik_grants", None)
     if cached is None:
-        key = _grants_cache_key(user.pk)
+        key = grants_cache_key(user.pk)
         cached = cache.get(key)
         if cached is None:
             cached = list(
@@ -31,11 +31,16 @@ def _grants(user) -> list[tuple[str, int | None, int | None]]:
     return cached
 
 
+def remember_grants(user, grants: list) -> None:
+    """Attach grants already read from the cache (by the authentication backend)."""
+    user._glasnik_grants = grants
+
+
 def forget_cached_grants(user) -> None:
     """Drop the person's grants from this request and, once the change commits, from the cache."""
     if hasattr(user, "_glasnik_grants"):
         del user._glasnik_grants
-    key = _grants_cache_key(user.pk)
+    key = grants_cache_key(user.pk)
     cache.delete(key)
     transaction.on_commit(lambda: cache.delete(key))
 

@@ -7,21 +7,28 @@ from django.db import transaction
 MFA_STATE_CACHE_SECONDS = 300
 
 
-def _mfa_cache_key(user_id: int) -> str:
+def mfa_cache_key(user_id: int) -> str:
     return f"accounts:has-mfa:v1:{user_id}"
 
 
 def user_has_mfa(user) -> bool:
-    key = _mfa_cache_key(user.pk)
+    """Whether the person has an authenticator app; the authentication backend may have read
+    it from the cache already, together with the person."""
+    has_mfa = getattr(user, "_glasnik_has_mfa", None)
+    if has_mfa is not None:
+        return has_mfa
+    key = mfa_cache_key(user.pk)
     has_mfa = cache.get(key)
     if has_mfa is None:
         has_mfa = Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
         cache.set(key, has_mfa, MFA_STATE_CACHE_SECONDS)
+    user._glasnik_has_mfa = has_mfa
     return has_mfa
 
 
 def forget_mfa_state(user) -> None:
-    cache.delete(_mfa_cache_key(user.pk))
+    user.__dict__.pop("_glasnik_has_mfa", None)
+    cache.delete(mfa_cache_key(user.pk))
 
 
 # Positions change only through accounts.services (which forget this); the timeout bounds how
@@ -29,7 +36,7 @@ def forget_mfa_state(user) -> None:
 POSITIONS_CACHE_SECONDS = 300
 
 
-def _positions_cache_key(user_id: int) -> str:
+def positions_cache_key(user_id: int) -> str:
     return f"accounts:positions:v1:{user_id}"
 
 
@@ -39,7 +46,10 @@ def positions_of(person):
 
 def position_summaries(person) -> list[dict]:
     """Title and institution of each position, as the dashboard shows them, from the cache."""
-    key = _positions_cache_key(person.pk)
+    summaries = getattr(person, "_glasnik_positions", None)
+    if summaries is not None:
+        return summaries
+    key = positions_cache_key(person.pk)
     summaries = cache.get(key)
     if summaries is None:
         summaries = list(
@@ -48,11 +58,12 @@ def position_summaries(person) -> list[dict]:
             )
         )
         cache.set(key, summaries, POSITIONS_CACHE_SECONDS)
+    person._glasnik_positions = summaries
     return summaries
 
 
 def forget_positions(person_id: int) -> None:
-    key = _positions_cache_key(person_id)
+    key = positions_cache_key(person_id)
     cache.delete(key)
     transaction.on_commit(lambda: cache.delete(key))
 

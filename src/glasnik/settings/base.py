@@ -108,8 +108,7 @@ PUBLIC_PAGE_CACHE_SECONDS = env.int("GLASNIK_PUBLIC_PAGE_CACHE_SECONDS", default
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
     "rules.permissions.ObjectPermissionBackend",
-    "django.contrib.auth.backends.ModelBackend",
-    "allauth.account.auth_backends.AuthenticationBackend",
+    "glasnik.accounts.backends.AuthenticationBackend",  # allauth's, with a cached person
 ]
 PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",

@@ -66,3 +66,38 @@ def test_position_added_or_removed_shows_on_dashboard_at_once(
 
     position_remove(position=position, actor=person)
     assert "Opština Bor" not in client.get(reverse("accounts:dashboard")).content.decode()
+
+
+def test_deactivated_person_is_signed_out_on_the_next_request(client, make_person):
+    person = make_person()
+    client.force_login(person)
+    assert client.get(reverse("accounts:dashboard")).status_code == 200  # person now cached
+
+    person.is_active = False
+    person.save(update_fields=["is_active"])
+
+    response = client.get(reverse("accounts:dashboard"))
+    assert response.status_code == 302
+    assert reverse("account_login") in response["Location"]
+
+
+def test_profile_change_shows_on_the_next_request(client, make_person):
+    person = make_person(first_name="Ana", last_name="Ilić")
+    client.force_login(person)
+    assert "Ana Ilić" in client.get(reverse("accounts:dashboard")).content.decode()
+
+    person.first_name = "Jovana"
+    person.save(update_fields=["first_name"])
+
+    assert "Jovana Ilić" in client.get(reverse("accounts:dashboard")).content.decode()
+
+
+def test_password_change_elsewhere_ends_other_sessions(client, make_person):
+    person = make_person()
+    client.force_login(person)
+    assert client.get(reverse("accounts:dashboard")).status_code == 200
+
+    person.set_password("a-completely-new-password-42")
+    person.save(update_fields=["password"])
+
+    assert client.get(reverse("accounts:dashboard")).status_code == 302
