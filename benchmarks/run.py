@@ -5,7 +5,7 @@
 
 1. (Re)creates the PostgreSQL database `glasnik_bench`, migrates it, loads
    `manage.py seed_scale --factor N` and `manage.py demo`, runs collectstatic.
-2. Starts gunicorn (2 sync workers, production settings, Redis cache db 5) on a free port
+2. Starts gunicorn (cores + 1 sync workers, production settings, Redis cache db 5) on a free port
    of 127.0.0.1 and waits for /healthz.
 3. Fetches every page once and saves its bytes; the benchmark URLconf (bench_urls.py)
    serves those bytes from a bare view, `/__bench__/bare/<name>`: the baseline.
@@ -394,7 +394,13 @@ def main() -> int:
         "--rounds", type=int, default=1, help="alternate bare/page this many times; keep the best"
     )
     parser.add_argument("--threads", type=int, default=2, help="wrk threads")
-    parser.add_argument("--workers", type=int, default=2, help="gunicorn workers")
+    parser.add_argument(
+        "--workers",
+        type=int,
+        default=(os.cpu_count() or 2) + 1,
+        help="gunicorn sync workers (default: cores + 1; wrk shares the machine, so fewer than "
+        "gunicorn's usual 2 x cores + 1)",
+    )
     parser.add_argument(
         "--reuse", action="store_true", help=f"reuse {DB_NAME} if it exists (no drop, no seeding)"
     )
