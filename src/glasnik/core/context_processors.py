@@ -1,7 +1,9 @@
 from functools import lru_cache
+from urllib.parse import quote
 
 from django.conf import settings
-from django.urls import translate_url
+from django.templatetags.static import static
+from django.urls import reverse, translate_url
 from django.utils.translation import get_language
 
 # BCP 47 tags for the lang attribute: the script is part of the language for Serbian.
@@ -9,24 +11,56 @@ HTML_LANG = {"sr": "sr-Cyrl", "sr-latn": "sr-Latn", "bs": "bs", "hr": "hr", "sl"
 
 
 @lru_cache(maxsize=8192)
-def _translated_url(path: str, code: str) -> str:
-    # URL resolution is fixed for the life of the process, so the answer for a path is too.
-    return translate_url(path, code)
+def _language_links(path: str, current: str) -> tuple[dict, ...]:
+    """The language switcher's links for a page. URL resolution is fixed for the life of the
+    process, so the answer for a path is too."""
+    return tuple(
+        {
+            "code": code,
+            "name": name,
+            "lang": HTML_LANG.get(code, code),
+            "href": reverse("language_switch", args=[code])
+            + "?next="
+            + quote(translate_url(path, code), safe="/"),
+            "current": code == current,
+        }
+        for code, name in settings.LANGUAGES
+    )
+
+
+# The links and assets every page's layout carries, by name.
+LAYOUT_URLS = {
+    "home": "core:home",
+    "institutions": "organizations:list",
+    "dashboard": "accounts:dashboard",
+    "profile": "accounts:profile",
+    "logout": "account_logout",
+    "login": "account_login",
+    "signup": "account_signup",
+    "accessibility": "core:accessibility",
+    "privacy": "core:privacy",
+}
+LAYOUT_ASSETS = {
+    "css": "css/glasnik.css",
+    "icon": "favicon.svg",
+    "htmx": "vendor/htmx-2.0.11/htmx.min.js",
+    "js": "js/glasnik.js",
+}
+
+
+@lru_cache(maxsize=len(settings.LANGUAGES))
+def _layout(language: str) -> dict:
+    """Resolved once per language and process: the layout is on every page."""
+    return {
+        **{name: reverse(url_name) for name, url_name in LAYOUT_URLS.items()},
+        **{name: static(path) for name, path in LAYOUT_ASSETS.items()},
+    }
 
 
 def interface(request):
     current = get_language() or settings.LANGUAGE_CODE
-    path = request.get_full_path()
     return {
         "html_lang": HTML_LANG.get(current, current),
-        "language_choices": [
-            {
-                "code": code,
-                "name": name,
-                "lang": HTML_LANG.get(code, code),
-                "url": _translated_url(path, code),
-                "current": code == current,
-            }
-            for code, name in settings.LANGUAGES
-        ],
+        "language_choices": _language_links(request.get_full_path(), current),
+        "layout": _layout(current),
     }
