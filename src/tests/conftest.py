@@ -5,6 +5,7 @@ import itertools
 import pytest
 from allauth.account.models import EmailAddress
 from django.core.cache import cache
+from django.utils import translation
 
 from glasnik.accounts.models import User
 from glasnik.organizations.models import Organization
@@ -20,6 +21,13 @@ def _empty_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    # A request leaves its language active in the thread; the next test starts in the default.
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture

@@ -7,6 +7,8 @@ from django.core.cache import cache
 from django.http import HttpResponse
 from django.utils.translation import get_language
 
+from .reader_script import response_in_reader_script
+
 PRIVATE_COOKIES = (settings.SESSION_COOKIE_NAME, "messages")
 
 
@@ -30,10 +32,10 @@ def public_page(view):
         stored = cache.get(key)
         if stored is not None:
             content, content_type = stored
-            return HttpResponse(content, content_type=content_type)
-        response = view(request, *args, **kwargs)
-        if hasattr(response, "render"):
-            response.render()
+            response = HttpResponse(content, content_type=content_type)
+            response.in_reader_script = True  # stored after conversion
+            return response
+        response = response_in_reader_script(view(request, *args, **kwargs))
         if response.status_code == 200 and not response.cookies:
             cache.set(
                 key,

@@ -9,6 +9,7 @@ from django.utils.html import linebreaks, urlize
 from django.utils.safestring import mark_safe
 
 from .context_processors import HTML_LANG
+from .reader_script import html_in_reader_script, text_in_reader_script
 from .tasks import email_deliver
 
 
@@ -36,7 +37,11 @@ def email_render(
             # urlize escapes the text before it adds links, so the result is safe to embed.
             body = mark_safe(linebreaks(urlize(text.strip(), autoescape=True)))  # noqa: S308
             html = render_to_string("email/base.html", {**context, "fallback_body": body})
-    return subject, text, html
+    return (
+        text_in_reader_script(subject, language),
+        text_in_reader_script(text, language),
+        html_in_reader_script(html, language),
+    )
 
 
 def email_send(
