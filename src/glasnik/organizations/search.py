@@ -1,24 +1,15 @@
-"""Folding names for search: lower case, and without diacritics."""
+"""Search over institution names in either script, with or without diacritics."""
 
-import unicodedata
-
-# Letters that Unicode decomposition leaves alone.
-EXTRA_FOLDS = str.maketrans({"đ": "dj", "ß": "ss", "ø": "o", "ł": "l"})
-
-
-def search_fold(text: str) -> str:
-    """ "Đurđevo Niš" -> "djurdjevo nis"."""
-    decomposed = unicodedata.normalize("NFD", text.casefold())
-    stripped = "".join(char for char in decomposed if not unicodedata.combining(char))
-    return stripped.translate(EXTRA_FOLDS)
+from glasnik.core.transliteration import search_key
 
 
 def organization_search_text(*, name: str, name_cyrillic: str) -> str:
-    """What `Organization.search_name` holds: each name lower-cased, and the Latin one folded."""
-    variants = dict.fromkeys([name.casefold(), search_fold(name), name_cyrillic.casefold()])
-    return " | ".join(variant for variant in variants if variant)
+    """What `Organization.search_name` holds: the search key of each name."""
+    keys = dict.fromkeys([search_key(name), search_key(name_cyrillic)])
+    return " | ".join(key for key in keys if key)
 
 
 def search_terms(query: str) -> list[str]:
-    """The forms of a query to look for in `search_name`."""
-    return list(dict.fromkeys([query.casefold(), search_fold(query)]))
+    """The forms of a query to look for in `search_name`: "Ниш", "nis" and "NIŠ" are one."""
+    key = search_key(query.strip())
+    return [key] if key else []

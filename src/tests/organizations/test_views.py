@@ -187,3 +187,14 @@ def test_detail_in_serbian_cyrillic_shows_cyrillic_name(client, towns):
 
     assert "<h1>Ниш</h1>" in response.content.decode()
     assert Organization.objects.count() == 5
+
+
+def test_list_search_crosses_scripts_for_names_written_in_one_script(client, make_organization):
+    make_organization(name="Opština Čajetina", slug="rs-cajetina")
+    make_organization(name="Општина Врачар", slug="rs-vracar")
+
+    cyrillic_query = client.get(LIST_URL, {"q": "чајетина"})
+    latin_query = client.get(LIST_URL, {"q": "vracar"})
+
+    assert listed_names(cyrillic_query) == ["Opština Čajetina"]
+    assert listed_names(latin_query) == ["Општина Врачар"]
