@@ -1,41 +1,107 @@
-"""Serbian Cyrillic → Latin transliteration.
+"""The two Serbian alphabets letter for letter, and the direction that needs no dictionary.
 
-Cyrillic to Latin is letter for letter (љ → lj, њ → nj, џ → dž); the only subtlety is case:
-a capital digraph letter becomes "Lj" before a lower-case letter and "LJ" inside an upper-case word.
+Cyrillic → Latin is letter for letter (љ → lj, њ → nj, џ → dž); the only subtlety is case: a
+capital digraph letter is "Lj" before a lower-case letter or alone ("Љ." → "Lj.") and "LJ" inside
+a word written in capitals ("ЉУБЉАНА" → "LJUBLJANA", "ТАЏ" → "TADŽ").
 """
 
-CYRILLIC_TO_LATIN = {
+import re
+import unicodedata
+
+_LOWER_PAIRS = {
     "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "ђ": "đ", "е": "e", "ж": "ž", "з": "z",
     "и": "i", "ј": "j", "к": "k", "л": "l", "љ": "lj", "м": "m", "н": "n", "њ": "nj", "о": "o",
     "п": "p", "р": "r", "с": "s", "т": "t", "ћ": "ć", "у": "u", "ф": "f", "х": "h", "ц": "c",
     "ч": "č", "џ": "dž", "ш": "š",
+    # Accented vowels that have their own code points (stress marks in dictionaries).
+    "ѐ": "è", "ѝ": "ì",
 }  # fmt: skip
-DIGRAPH_CAPITALS = {"Љ": ("Lj", "LJ"), "Њ": ("Nj", "NJ"), "Џ": ("Dž", "DŽ")}
+CYRILLIC_TO_LATIN = {
+    **_LOWER_PAIRS,
+    **{cyr.upper(): lat.capitalize() for cyr, lat in _LOWER_PAIRS.items()},
+}
+LATIN_TO_CYRILLIC = {
+    lat: cyr for cyr, lat in CYRILLIC_TO_LATIN.items() if len(lat) == 1 and lat not in "èìÈÌ"
+} | {"lj": "љ", "nj": "њ", "dž": "џ", "Lj": "Љ", "Nj": "Њ", "Dž": "Џ"}
+SERBIAN_LATIN_LETTERS = frozenset("".join(k for k in LATIN_TO_CYRILLIC if len(k) == 1))
+
+# U+01C4–U+01CC, the compatibility digraphs: treated as the two letters they stand for.
+COMPATIBILITY_DIGRAPHS = str.maketrans(
+    {
+        "Ǆ": "DŽ", "ǅ": "Dž", "ǆ": "dž",
+        "Ǉ": "LJ", "ǈ": "Lj", "ǉ": "lj",
+        "Ǌ": "NJ", "ǋ": "Nj", "ǌ": "nj",
+    }
+)  # fmt: skip
+_HAS_COMPATIBILITY_DIGRAPH = re.compile("[\u01c4-\u01cc]")
+
+_UPPER = "A-ZА-ЯЀ-ЏČĆŽŠĐ"
+_LOWER = "a-zа-яѐ-џčćžšđ"
+# A capital љ, њ or џ is written in capitals ("LJ") when the next letter is a capital, or when
+# the previous letter is and no small letter follows ("ТАЏ"). Otherwise it is a title ("Lj").
+_CAPITAL_DIGRAPH_IN_CAPITALS = re.compile(f"[ЉЊЏ](?=[{_UPPER}])|(?<=[{_UPPER}])[ЉЊЏ](?![{_LOWER}])")
+_ALL_CAPS_DIGRAPH = {"Љ": "LJ", "Њ": "NJ", "Џ": "DŽ"}
+_CYRILLIC_TABLE = str.maketrans(CYRILLIC_TO_LATIN)
+_HAS_CYRILLIC = re.compile("[\u0400-\u045f]")
+
+_LATIN_TABLE = str.maketrans({k: v for k, v in LATIN_TO_CYRILLIC.items() if len(k) == 1})
+_LATIN_DIGRAPH_TO_CYRILLIC = {
+    first + second: LATIN_TO_CYRILLIC[pair].upper() if first.isupper() else LATIN_TO_CYRILLIC[pair]
+    for pair in ("lj", "nj", "dž")
+    for first in (pair[0], pair[0].upper())
+    for second in (pair[1], pair[1].upper())
+}  # "LJ" and "Lj" are both Љ: the case of the first letter decides.
 
 
-def _is_upper_context(text: str, index: int) -> bool:
-    """A capital digraph letter is written all-caps when a neighbouring letter is a capital."""
-    neighbours = [
-        text[i] for i in (index - 1, index + 1) if 0 <= i < len(text) and text[i].isalpha()
-    ]
-    return (
-        bool(neighbours)
-        and all(char.isupper() for char in neighbours)
-        and index + 1 < len(text)
-        and text[index + 1].isalpha()
-    )
+def normalize(text: str) -> str:
+    """NFC (so "c" + a combining caron is "č"), and compatibility digraphs as two letters."""
+    if text.isascii():
+        return text
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
+    if _HAS_COMPATIBILITY_DIGRAPH.search(text):
+        text = text.translate(COMPATIBILITY_DIGRAPHS)
+    return text
 
 
-def cyrillic_to_latin(text: str) -> str:
-    out = []
-    for index, char in enumerate(text):
-        if char in DIGRAPH_CAPITALS:
-            title, upper = DIGRAPH_CAPITALS[char]
-            out.append(upper if _is_upper_context(text, index) else title)
-        elif char in CYRILLIC_TO_LATIN:
-            out.append(CYRILLIC_TO_LATIN[char])
-        elif char.lower() in CYRILLIC_TO_LATIN:
-            out.append(CYRILLIC_TO_LATIN[char.lower()].upper())
-        else:
-            out.append(char)
-    return "".join(out)
+def to_latin(text: str) -> str:
+    """Serbian Cyrillic → Latin. Latin and other characters pass through; the result is NFC.
+
+    Cyrillic letters that Serbian does not use (я, ы, ѓ …) are left as they are.
+    """
+    text = normalize(text)
+    if not _HAS_CYRILLIC.search(text):
+        return text
+    if "Љ" in text or "Њ" in text or "Џ" in text:
+        text = _CAPITAL_DIGRAPH_IN_CAPITALS.sub(_all_caps_digraph, text)
+    return text.translate(_CYRILLIC_TABLE)
+
+
+def _all_caps_digraph(match: re.Match) -> str:
+    return _ALL_CAPS_DIGRAPH[match[0]]
+
+
+def letters_to_cyrillic(text: str) -> str:
+    """Every Serbian Latin letter to Cyrillic, lj/nj/dž as one letter: no exceptions, no words."""
+    for pair, letter in _LATIN_DIGRAPH_TO_CYRILLIC.items():
+        if pair in text:
+            text = text.replace(pair, letter)
+    return text.translate(_LATIN_TABLE)
+
+
+def split_points(latin: str, cyrillic: str) -> tuple[int, ...] | None:
+    """Where `cyrillic` keeps apart a pair that `latin` would join, as indices into `latin`.
+
+    ("injekc", "инјекц") → (2,): "in|jekc". None if `cyrillic` does not spell `latin` letter for
+    letter.
+    """
+    latin, cyrillic = latin.lower(), cyrillic.lower()
+    points, index = [], 0
+    for letter in cyrillic:
+        expected = _LOWER_PAIRS.get(letter)
+        if expected is None or latin[index : index + len(expected)] != expected:
+            return None
+        if len(expected) == 1 and latin[index : index + 2] in ("lj", "nj", "dž"):
+            points.append(index + 1)
+        index += len(expected)
+    return tuple(points) if index == len(latin) else None
