@@ -1,0 +1,250 @@
+"""The engine on the cases that other transliterators get wrong."""
+
+import pytest
+
+from glasnik.core.transliteration import (
+    cyrillic_to_latin,
+    search_key,
+    to_cyrillic,
+    to_latin,
+    transliterate,
+    transliterate_html,
+)
+
+LATIN_TO_CYRILLIC = [
+    # digraphs and their case
+    ("Ljubljana", "Љубљана"),
+    ("LJUBLJANA", "ЉУБЉАНА"),
+    ("LJUBLJANA I NJEGOŠEVA ULICA", "ЉУБЉАНА И ЊЕГОШЕВА УЛИЦА"),
+    ("Lj. Petrović i Nj. Nikolić", "Љ. Петровић и Њ. Николић"),
+    ("LJ. PETROVIĆ", "Љ. ПЕТРОВИЋ"),
+    ("Džep, DŽEP, džep, TADŽ", "Џеп, ЏЕП, џеп, ТАЏ"),
+    ("Đorđe Đurđević, ĐAK", "Ђорђе Ђурђевић, ЂАК"),
+    ("čačak ćuprija šuma žaba", "чачак ћуприја шума жаба"),
+    # pairs that are two letters
+    ("nadživeti", "надживети"),
+    ("Nadživela je sve", "Надживела је све"),
+    ("NADŽIVETI", "НАДЖИВЕТИ"),
+    ("podžupan i odžaliti", "поджупан и оджалити"),
+    ("injekcija, injekcije, konjunkcija", "инјекција, инјекције, конјункција"),
+    ("vanjezički", "ванјезички"),
+    ("Tanjug i Tanjugu", "Танјуг и Танјугу"),
+    # ... and words that only look like them
+    ("odžak, Odžaci, konj, injekcioni", "оџак, Оџаци, коњ, инјекциони"),
+    ("Njegoš i Ljiljana", "Његош и Љиљана"),
+    # kept as written
+    ("Facebook", "Facebook"),
+    ("Facebook-stranica opštine", "Facebook-страница општине"),
+    ("na Instagramu i Viberu", "на Instagramu и Viberu"),
+    ("YouTube, TikTok, LinkedIn, WhatsApp", "YouTube, TikTok, LinkedIn, WhatsApp"),
+    ("prezentacija u PowerPointu i PDF-u", "презентација у PowerPointu и PDF-у"),
+    ("Signal je aplikacija, a signal je slab", "Signal је апликација, а сигнал је слаб"),
+    ("Zürich, Quito, Wien, Yale, Xanax", "Zürich, Quito, Wien, Yale, Xanax"),
+    ("XIV sednica, II faza, MMXXVI", "XIV седница, II фаза, MMXXVI"),
+    ("Petar VI i VI sednica", "Петар VI и VI седница"),
+    ("ŠTA MISLITE VI?", "ШТА МИСЛИТЕ ВИ?"),
+    ("I tako dalje", "И тако даље"),
+    ("EU, SKGO i PR služba", "ЕУ, СКГО и ПР служба"),
+    ("HTML, URL i CSV", "HTML, URL и CSV"),
+    ("Njegoševa 12a, 2026. godine, 5G mreža", "Његошева 12а, 2026. године, 5G мрежа"),
+    ("Pokrenite `manage.py demo` ovde", "Покрените `manage.py demo` овде"),
+    ("polje first_name", "поље first_name"),
+    (
+        "Opština Stari grad objavila je konkurs na www.starigrad.org.rs; pitanja na "
+        "info@starigrad.org.rs ili @OpstinaSG na Instagramu.",
+        "Општина Стари град објавила је конкурс на www.starigrad.org.rs; питања на "
+        "info@starigrad.org.rs или @OpstinaSG на Instagramu.",
+    ),
+    (
+        "Prijave na https://opstina.rs/konkursi?godina=2026 i starigrad.org.rs/vesti, #NašGrad",
+        "Пријаве на https://opstina.rs/konkursi?godina=2026 и starigrad.org.rs/vesti, #NašGrad",
+    ),
+    ("Vesti &amp; događaji &#8211; &nbsp;jun", "Вести &amp; догађаји &#8211; &nbsp;јун"),
+    # already Cyrillic, or mixed
+    ("Општина Чајетина", "Општина Чајетина"),
+    ("Бeоград", "Београд"),  # a Latin e inside a Cyrillic word
+    ("Opština Чајетина", "Општина Чајетина"),
+]
+
+CYRILLIC_TO_LATIN = [
+    ("Љубљана", "Ljubljana"),
+    ("ЉУБЉАНА", "LJUBLJANA"),
+    ("ЉУБЉАНА И ЊЕГОШЕВА УЛИЦА", "LJUBLJANA I NJEGOŠEVA ULICA"),
+    ("Љ. Петровић, Њ. Н.", "Lj. Petrović, Nj. N."),
+    ("ТАЏ и ЏЕП", "TADŽ i DŽEP"),
+    ("Џеп", "Džep"),
+    ("Ђорђе Ђурђевић", "Đorđe Đurđević"),
+    ("надживети, инјекција, Оџаци", "nadživeti, injekcija, Odžaci"),
+    ("Општина Чајетина, 2026.", "Opština Čajetina, 2026."),
+    ("Facebook страница", "Facebook stranica"),
+    ("www.опстина.срб", "www.opstina.srb"),  # Cyrillic addresses are letters like any other
+    ("Бeоград", "Beograd"),
+    ("Москва и Ялта", "Moskva i Яlta"),  # letters Serbian does not have stay
+    ("ѝ и ѐ", "ì i è"),
+]
+
+
+@pytest.mark.parametrize(("latin", "cyrillic"), LATIN_TO_CYRILLIC)
+def test_to_cyrillic_hard_cases(latin, cyrillic):
+    assert to_cyrillic(latin) == cyrillic
+
+
+@pytest.mark.parametrize(("cyrillic", "latin"), CYRILLIC_TO_LATIN)
+def test_to_latin_hard_cases(cyrillic, latin):
+    assert to_latin(cyrillic) == latin
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Општина Стари град, ЉУБЉАНА, Џеп.",
+        "Opština Stari grad, LJUBLJANA, Džep, Facebook.",
+        "",
+        "2026. — 10:30",
+    ],
+)
+def test_each_direction_leaves_its_own_script_unchanged(text):
+    assert to_cyrillic(to_cyrillic(text)) == to_cyrillic(text)
+    assert to_latin(to_latin(text)) == to_latin(text)
+
+
+def test_to_cyrillic_leaves_cyrillic_text_as_it_is():
+    text = "Општина Стари град објавила је конкурс."
+
+    assert to_cyrillic(text) is text
+
+
+def test_combining_caron_is_composed_before_converting():
+    assert to_cyrillic("c\u030cas s\u030cume") == "час шуме"
+    assert to_latin("c\u030cas") == "čas"
+
+
+@pytest.mark.parametrize(
+    ("text", "cyrillic", "latin"),
+    [
+        ("\u01c4EP", "ЏЕП", "DŽEP"),
+        ("\u01c5ep", "Џеп", "Džep"),
+        ("\u01c6ep", "џеп", "džep"),
+        ("\u01c7UBLJANA", "ЉУБЉАНА", "LJUBLJANA"),
+        ("\u01c8ubljana", "Љубљана", "Ljubljana"),
+        ("\u01c9ubav", "љубав", "ljubav"),
+        ("\u01caEGOŠ", "ЊЕГОШ", "NJEGOŠ"),
+        ("\u01cbegoš", "Његош", "Njegoš"),
+        ("\u01cciva", "њива", "njiva"),
+    ],
+)
+def test_compatibility_digraphs_are_the_two_letters(text, cyrillic, latin):
+    assert to_cyrillic(text) == cyrillic
+    assert to_latin(text) == latin
+
+
+def test_no_invisible_characters_are_added():
+    invisible = {"\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad"}
+    text = "nadživeti injekcija Facebook LJUBLJANA Lj. www.x.rs"
+
+    assert not invisible & set(to_cyrillic(text))
+    assert not invisible & set(to_latin(to_cyrillic(text)))
+
+
+@pytest.mark.parametrize("text", ["\x00\ud800", "<<<>>>&&&;;", "`", "@", "www.", "a" * 10_000])
+def test_odd_input_does_not_crash(text):
+    assert isinstance(to_cyrillic(text), str)
+    assert isinstance(to_latin(text), str)
+    assert isinstance(transliterate_html(text, "cyrl"), str)
+
+
+def test_transliterate_picks_the_direction():
+    assert transliterate("Ljubljana", "cyrl") == "Љубљана"
+    assert transliterate("Љубљана", "LATN") == "Ljubljana"
+    with pytest.raises(ValueError, match="Unknown script"):
+        transliterate("x", "grek")
+
+
+def test_cyrillic_to_latin_is_the_old_name_of_to_latin():
+    assert cyrillic_to_latin is to_latin
+
+
+@pytest.mark.parametrize("text", ["opština", "општина", "OPŠTINA", "Opstina", "ОПШТИНА"])
+def test_search_key_is_the_same_in_every_script_and_case(text):
+    assert search_key(text) == "opstina"
+
+
+def test_search_key_folds_dj_and_digraphs():
+    assert search_key("Ђорђе") == search_key("Đorđe") == search_key("Djordje") == "djordje"
+    assert search_key("Љубљана") == search_key("\u01c8ubljana") == "ljubljana"
+    assert search_key("Џеп") == "dzep"
+
+
+HTML_CASES = [
+    (
+        '<p title="Vesti" class="lead" data-x="Vesti">Vesti <b>opštine</b></p>',
+        '<p title="Вести" class="lead" data-x="Vesti">Вести <b>општине</b></p>',
+    ),
+    (
+        '<a href="https://www.opstina.rs/vesti/">Vesti</a>',
+        '<a href="https://www.opstina.rs/vesti/">Вести</a>',
+    ),
+    (
+        '<img src="/grb.png" alt="Grb opštine"><input placeholder="Pretraga" aria-label="Traži">',
+        '<img src="/grb.png" alt="Грб општине"><input placeholder="Претрага" aria-label="Тражи">',
+    ),
+    (
+        '<a lang="sr-Latn" href="/sr-latn/">Srpski (latinica)</a> i <a lang="en">English</a>',
+        '<a lang="sr-Latn" href="/sr-latn/">Srpski (latinica)</a> и <a lang="en">English</a>',
+    ),
+    (
+        '<p lang="sr">Opština</p><p lang="sr-Cyrl">Opština</p>',
+        '<p lang="sr">Општина</p><p lang="sr-Cyrl">Општина</p>',
+    ),
+    (
+        "<p>Pokrenite <code>manage.py demo</code> i <kbd>Enter</kbd></p><pre>x = 1\nnj</pre>",
+        "<p>Покрените <code>manage.py demo</code> и <kbd>Enter</kbd></p><pre>x = 1\nnj</pre>",
+    ),
+    (
+        '<div translate="no">Glasnik <b>ostaje</b></div><span class="x notranslit">Naziv</span>!',
+        '<div translate="no">Glasnik <b>ostaje</b></div><span class="x notranslit">Naziv</span>!',
+    ),
+    (
+        '<div lang="en"><div>nested</div> still English</div> <i>da</i>',
+        '<div lang="en"><div>nested</div> still English</div> <i>да</i>',
+    ),
+    (
+        "<!-- komentar --><script>var naslov = 'Vesti';</script><style>p{color:red}</style>Da",
+        "<!-- komentar --><script>var naslov = 'Vesti';</script><style>p{color:red}</style>Да",
+    ),
+    ("<p>Vesti &amp; događaji&nbsp;&#8211;</p>", "<p>Вести &amp; догађаји&nbsp;&#8211;</p>"),
+    (
+        '<meta name="description" content="Opština"><meta property="og:url" content="vesti">',
+        '<meta name="description" content="Општина"><meta property="og:url" content="vesti">',
+    ),
+    ("3 < 4 i 5 > 2", "3 < 4 и 5 > 2"),
+    ("<br/><hr>Kraj", "<br/><hr>Крај"),
+]
+
+
+@pytest.mark.parametrize(("html", "cyrillic"), HTML_CASES)
+def test_transliterate_html_to_cyrillic(html, cyrillic):
+    assert transliterate_html(html, "cyrl") == cyrillic
+
+
+def test_transliterate_html_to_latin_keeps_the_cyrillic_switcher():
+    html = (
+        '<html lang="sr-Latn"><a lang="sr-Cyrl" href="/sr/">Српски (ћирилица)</a>'
+        '<p title="Вести">Вести &amp; ЉУБЉАНА</p></html>'
+    )
+
+    assert transliterate_html(html, "latn") == (
+        '<html lang="sr-Latn"><a lang="sr-Cyrl" href="/sr/">Српски (ћирилица)</a>'
+        '<p title="Vesti">Vesti &amp; LJUBLJANA</p></html>'
+    )
+
+
+def test_a_page_in_the_other_script_is_left_whole():
+    html = '<html lang="sr-Cyrl"><body><p>Вести</p></body></html>'
+
+    assert transliterate_html(html, "latn") == html
+
+
+def test_transliterate_html_rejects_an_unknown_script():
+    with pytest.raises(ValueError, match="Unknown script"):
+        transliterate_html("<p></p>", "latin")
