@@ -28,12 +28,28 @@ _ATTRIBUTES_TO_LOOK_AT = (
     r"(?:alt|title|placeholder|aria-label|aria-description|lang|translate)\s*="
     r"|class\s*=\s*[\"']?[^\"'>]*notranslit"
 )
+_COMBINING_MARKS = "\u0300-\u036f"
 _SOURCE_LETTERS = {"cyrl": "A-Za-z\u00c0-\u024f", "latn": "\u0400-\u045f"}
 
 
+def _quiet_tag(excluded: str = "") -> str:
+    """A start or end tag with nothing to look at: not left alone, no readable attribute, no
+    lang/translate/notranslit, and none of the `excluded` characters."""
+    return rf"""<(?!(?:{"|".join(sorted(_LEFT_ALONE))}|meta)\b)[a-z/]
+              (?:[^>"'\s{excluded}]++|\s++(?!{_ATTRIBUTES_TO_LOOK_AT})
+                |"[^"{excluded}]*+"|'[^'{excluded}]*+')*+>"""
+
+
 def _scanner(script: str) -> re.Pattern:
-    """One step over the document: a run of markup and text that needs nothing (`plain`), a text
-    node with letters of the other script, a tag to look at, or a stray "<"."""
+    """One step over the document: a run of markup and text that needs nothing (`plain`), text
+    with letters of the other script, a tag to look at, or a stray "<".
+
+    To Latin, `text` runs on over tags without Cyrillic or combining marks: `to_latin` changes
+    only those characters, so one call can cover many text nodes and the tags between them.
+    """
+    text = r"[^<]++"
+    if script == "latn":
+        text = rf"(?:[^<]++|{_quiet_tag(_SOURCE_LETTERS['latn'] + _COMBINING_MARKS)})++"
     return re.compile(
         rf"""
           (?P<plain>(?:
@@ -41,12 +57,11 @@ def _scanner(script: str) -> re.Pattern:
             | <script\b[^>]*+>.*?</script\s*+>
             | <style\b[^>]*+>.*?</style\s*+>
             | <[!?][^>]*+>
-            | <(?!(?:{"|".join(sorted(_LEFT_ALONE))}|meta)\b)[a-z/]
-              (?:[^>"'\s]++|\s++(?!{_ATTRIBUTES_TO_LOOK_AT})|"[^"]*+"|'[^']*+')*+>
+            | {_quiet_tag()}
             | (?:[^<&{_SOURCE_LETTERS[script]}]++
                |&(?:\#\d++|\#x[0-9a-f]++|[a-z][a-z0-9]*+);)++(?=<|\Z)
           )++)
-        | (?P<text>[^<]++)
+        | (?P<text>{text})
         | (?P<tag></?(?P<name>[a-z][\w:-]*+)(?:[^>"']++|"[^"]*+"|'[^']*+')*+>)
         | <
         """,
