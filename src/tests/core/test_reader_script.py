@@ -55,6 +55,8 @@ def test_language_switcher_keeps_each_language_name_in_its_own_script(client):
         assert ">Српски (ћирилица)</a>" in content
         assert ">Srpski (latinica)</a>" in content
         assert ">Slovenščina</a>" in content
+        assert ">Bosanski</a>" in content
+        assert ">Hrvatski</a>" in content
 
 
 def test_cached_public_page_is_served_in_the_same_script(client, make_organization):
