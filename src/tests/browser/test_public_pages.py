@@ -38,5 +38,7 @@ def test_public_pages_are_accessible(page, assert_accessible, organization, lang
         expect(page.locator("h1")).to_have_count(1)
         assert page.title().strip(), f"{name} in {language} has no title"
         if name == "organizations":
-            expect(page.get_by_role("link", name=organization.name)).to_be_visible()
+            # Stored in Latin; the Cyrillic reader reads it in Cyrillic.
+            shown = "Град Крагујевац" if language == "sr" else organization.name
+            expect(page.get_by_role("link", name=shown)).to_be_visible()
         assert_accessible(page, f"public-{language}-{name}")
