@@ -7,7 +7,15 @@ from django.urls import reverse, translate_url
 from django.utils.translation import get_language
 
 # BCP 47 tags for the lang attribute: the script is part of the language for Serbian.
-HTML_LANG = {"sr": "sr-Cyrl", "sr-latn": "sr-Latn", "bs": "bs", "hr": "hr", "sl": "sl", "en": "en"}
+HTML_LANG = {
+    "sr": "sr-Cyrl",
+    "sr-latn": "sr-Latn",
+    "bs": "bs",
+    "bs-cyrl": "bs-Cyrl",
+    "hr": "hr",
+    "sl": "sl",
+    "en": "en",
+}
 
 
 @lru_cache(maxsize=8192)

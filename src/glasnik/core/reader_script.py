@@ -1,8 +1,8 @@
 """Show what people wrote in the script the reader chose.
 
 Texts are stored as written, in Cyrillic or Latin. A reader of the Serbian Cyrillic interface
-(`sr`) gets every page, fragment and email in Cyrillic, a reader of `sr-latn` in Latin; other
-languages are left as they are.
+(`sr`) gets every page, fragment and email in Cyrillic, a reader of `sr-latn` in Latin, and so
+does a reader of Bosnian in Cyrillic (`bs-cyrl`); other languages are left as they are.
 """
 
 from django.http import HttpResponse
@@ -10,7 +10,7 @@ from django.utils.translation import get_language
 
 from .transliteration import transliterate, transliterate_html
 
-READER_SCRIPTS = {"sr": "cyrl", "sr-latn": "latn"}
+READER_SCRIPTS = {"sr": "cyrl", "sr-latn": "latn", "bs-cyrl": "cyrl"}
 
 
 def reader_script(language: str | None) -> str | None:

@@ -164,6 +164,9 @@ LANGUAGES = [
     ("sr", "Српски (ћирилица)"),
     ("sr-latn", "Srpski (latinica)"),
     ("bs", "Bosanski"),
+    # Bosnian in Cyrillic: the Bosnian catalogs (gettext falls back from bs_Cyrl to bs), with
+    # every page and email converted to Cyrillic (glasnik.core.reader_script).
+    ("bs-cyrl", "Босански (ћирилица)"),
     ("hr", "Hrvatski"),
     ("sl", "Slovenščina"),
     ("en", "English"),

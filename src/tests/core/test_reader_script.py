@@ -103,3 +103,15 @@ def test_email_sent_to_latin_reader_arrives_in_latin(django_capture_on_commit_ca
     assert "lozink" in message.body
     html, _ = message.alternatives[0]
     assert "лозинк" not in html
+
+
+def test_bosnian_cyrillic_reader_reads_bosnian_interface_and_content_in_cyrillic(
+    client, make_organization
+):
+    organization = make_organization("Općina Stari Grad")
+
+    content = page(client, "bs-cyrl", organization)
+
+    assert '<html lang="bs-Cyrl">' in content
+    assert "Опћина Стари Град" in content
+    assert ">Bosanski</a>" in content  # the switcher keeps each language as written
