@@ -16,6 +16,8 @@ urlpatterns += i18n_patterns(
     path("", include("glasnik.accounts.urls")),
     path("accounts/", include("allauth.urls")),
     path("organizations/", include("glasnik.organizations.urls")),
+    path("networks/", include("glasnik.networks.urls")),
+    path("events/", include("glasnik.events.urls")),
     path("audit/", include("glasnik.audit.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=True,

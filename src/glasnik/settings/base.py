@@ -23,6 +23,8 @@ INSTALLED_APPS = [
     "glasnik.access",
     "glasnik.accounts",
     "glasnik.organizations",
+    "glasnik.networks",
+    "glasnik.events",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

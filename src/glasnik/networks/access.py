@@ -1,0 +1,40 @@
+"""Access helpers: fetch and authorise in one step; 404 for missing and forbidden alike."""
+
+from django.http import Http404
+
+from glasnik.access.helpers import get_for_user_or_404
+
+from .models import Call, Network, Statement
+
+
+def network_for_user(user, slug: str, *, permission: str | None = None) -> Network:
+    """A network by its address. Network pages are public; pass a permission for the rest."""
+    return get_for_user_or_404(
+        Network.objects.select_related("organization"), user=user, permission=permission, slug=slug
+    )
+
+
+def call_for_user(user, network_slug: str, slug: str, *, manage: bool = False) -> Call:
+    """A call: published calls for everyone, drafts only for those who manage the network."""
+    call = get_for_user_or_404(
+        Call.objects.select_related("network", "network__organization"),
+        user=user,
+        permission="networks.manage_call" if manage else None,
+        network__slug=network_slug,
+        slug=slug,
+    )
+    if not call.is_published and not user.has_perm("networks.manage_call", call):
+        raise Http404
+    return call
+
+
+def statement_for_organiser(user, call: Call, pk: int) -> Statement:
+    """A statement of `call`, for the people who review the call's statements."""
+    if not user.has_perm("networks.manage_call", call):
+        raise Http404
+    return get_for_user_or_404(
+        Statement.objects.filter(call=call).select_related("person", "organization", "call"),
+        user=user,
+        permission=None,
+        pk=pk,
+    )
