@@ -15,6 +15,8 @@ from glasnik.access.services import role_grant
 from glasnik.accounts.models import Position, Script, User
 from glasnik.accounts.selectors import forget_mfa_state
 from glasnik.accounts.services import position_add
+from glasnik.events.demo import demo_events
+from glasnik.networks.demo import demo_networks
 from glasnik.organizations.importing import organization_slug_base
 from glasnik.organizations.models import Country, Organization, OrganizationKind
 
@@ -166,6 +168,8 @@ class Command(BaseCommand):
             for association in ASSOCIATIONS:
                 _association(*association)
             rows = [self._load_person(spec) for spec in PEOPLE]
+            networks = demo_networks()
+            demo_events(networks)
         self._print_logins(rows)
 
     def _load_person(self, spec: DemoPerson) -> tuple[str, str, str]:
