@@ -1,0 +1,1 @@
+from . import admin_calls  # noqa: F401 - registers the calls' admin

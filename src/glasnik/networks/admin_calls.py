@@ -1,0 +1,1 @@
+"""Admin for calls and statements (filled in with the calls feature)."""
