@@ -107,6 +107,8 @@ else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 PUBLIC_PAGE_CACHE_SECONDS = env.int("GLASNIK_PUBLIC_PAGE_CACHE_SECONDS", default=60)
+# How long before a meeting starts its online link shows to the people taking part.
+EVENTS_ONLINE_LINK_LEAD_MINUTES = env.int("GLASNIK_EVENTS_ONLINE_LINK_LEAD_MINUTES", default=30)
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
