@@ -108,6 +108,10 @@ class Membership(models.Model):
     show_email = models.BooleanField(_("show my email address to other members"), default=False)
     show_phone = models.BooleanField(_("show my phone number to other members"), default=False)
     joined_at = models.DateTimeField(_("member since"), null=True, blank=True)
+    # The person's name and the institution's names as search keys (Latin, folded, without
+    # diacritics), so the directory finds "Петровић" by "petrovic". Written by the services
+    # through `membership_search_text`.
+    search_text = models.CharField(max_length=700, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -366,6 +370,7 @@ class TopicProposal(models.Model):
         verbose_name = _("topic proposal")
         verbose_name_plural = _("topic proposals")
         ordering = ["-created_at", "pk"]
+        indexes = [models.Index(fields=["network", "status"])]
 
     def __str__(self) -> str:
         return self.title

@@ -8,13 +8,16 @@ from glasnik.access.services import role_grant, role_revoke
 from glasnik.audit.services import log_action
 
 from ..models import Membership, MembershipChange, MembershipStatus, Network
+from ..selectors.directory import membership_search_text
+from ..selectors.network import forget_person_networks
 
 
 def _membership_set_status(
     *, membership: Membership, status: str, actor, message: str = ""
 ) -> Membership:
     membership.status = status
-    fields = ["status", "updated_at"]
+    membership.search_text = membership_search_text(membership)
+    fields = ["status", "search_text", "updated_at"]
     if status == MembershipStatus.MEMBER and membership.joined_at is None:
         membership.joined_at = timezone.now()
         fields.append("joined_at")
@@ -33,6 +36,7 @@ def _membership_set_status(
         role_grant(person=membership.person, role=Role.MEMBER, scope=membership.network)
     else:
         role_revoke(person=membership.person, role=Role.MEMBER, scope=membership.network)
+    forget_person_networks(membership.person_id)
     return membership
 
 
@@ -49,7 +53,10 @@ def membership_apply(
     if not created:
         membership.organization = organization or membership.organization
         membership.position_title = position_title or membership.position_title
-        membership.save(update_fields=["organization", "position_title", "updated_at"])
+        membership.search_text = membership_search_text(membership)
+        membership.save(
+            update_fields=["organization", "position_title", "search_text", "updated_at"]
+        )
         if membership.status == MembershipStatus.MEMBER:
             return membership
     return _membership_set_status(

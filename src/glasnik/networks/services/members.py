@@ -1,0 +1,98 @@
+"""What members change about themselves and what organisers decide about members."""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from glasnik.audit.services import log_action
+from glasnik.core.email import email_send
+
+from ..models import Membership, MembershipStatus
+from ..selectors.directory import membership_search_text
+from ..selectors.network import forget_person_networks
+from .memberships import membership_approve, membership_decline, membership_leave
+
+# What an organiser may set, and the service that does it.
+ORGANISER_DECISIONS = {
+    MembershipStatus.MEMBER: membership_approve,
+    MembershipStatus.DECLINED: membership_decline,
+    MembershipStatus.LEFT: membership_leave,
+}
+
+ENTRY_FIELDS = ("organization", "position_title", "show_email", "show_phone")
+
+
+@transaction.atomic
+def membership_entry_update(
+    *,
+    membership: Membership,
+    actor,
+    organization,
+    position_title: str,
+    interests,
+    show_email: bool,
+    show_phone: bool,
+) -> Membership:
+    """A member edits their own directory entry: institution, position, interests and what
+    other members see of their contact details."""
+    before = {name: getattr(membership, name) for name in ENTRY_FIELDS}
+    before_interests = set(membership.interests.values_list("pk", flat=True))
+    membership.organization = organization
+    membership.position_title = position_title.strip()
+    membership.show_email = show_email
+    membership.show_phone = show_phone
+    membership.search_text = membership_search_text(membership)
+    membership.save(update_fields=[*ENTRY_FIELDS, "search_text", "updated_at"])
+    membership.interests.set(interests)
+    changed = [name for name in ENTRY_FIELDS if getattr(membership, name) != before[name]]
+    if {interest.pk for interest in interests} != before_interests:
+        changed.append("interests")
+    if changed:
+        log_action(
+            "networks.membership.entry_changed",
+            actor=actor,
+            target=membership,
+            scope=membership.network,
+            data={"fields": sorted(changed)},
+        )
+    return membership
+
+
+@transaction.atomic
+def membership_leave_by_member(*, membership: Membership, person) -> Membership:
+    """A member leaves the network of their own accord."""
+    if membership.person_id != person.pk or membership.status != MembershipStatus.MEMBER:
+        raise ValidationError(_("Only a current member can leave the network."))
+    return membership_leave(membership=membership, actor=person)
+
+
+@transaction.atomic
+def membership_decide(
+    *, membership: Membership, status: str, actor, message: str = ""
+) -> Membership:
+    """An organiser approves, declines or removes a member; the person is told by email in
+    their language, with the organiser's message."""
+    if status not in ORGANISER_DECISIONS:
+        raise ValidationError(_("Choose approve, decline or remove."))
+    if status == membership.status:
+        raise ValidationError(_("The membership already has this status."))
+    if status == MembershipStatus.LEFT and membership.status != MembershipStatus.MEMBER:
+        raise ValidationError(_("Only a current member can be removed."))
+    membership = ORGANISER_DECISIONS[status](
+        membership=membership, actor=actor, message=message.strip()
+    )
+    forget_person_networks(membership.person_id)
+    person = membership.person
+    email_send(
+        to=person.email,
+        template="networks/email/membership_status",
+        context={
+            "user": person,
+            "network_name": membership.network.name,
+            "network_slug": membership.network.slug,
+            "status": status,
+            "message": message.strip(),
+        },
+        language=person.preferred_language,
+    )
+    return membership

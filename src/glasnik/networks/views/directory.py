@@ -1,0 +1,98 @@
+"""The member directory, for members and organisers, and the organisers' export of members."""
+
+from urllib.parse import urlencode
+
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from glasnik.core.exports import EXPORT_FORMATS, export_dataset, export_response
+
+from ..access import network_for_user
+from ..forms.network import DirectoryFilterForm, MemberStatusFilterForm
+from ..selectors.directory import (
+    directory_interests,
+    directory_members,
+    directory_regions,
+    members_for_export,
+)
+
+PAGE_SIZE = 30
+
+
+@login_required
+def directory(request, network_slug: str):
+    network = network_for_user(request.user, network_slug, permission="networks.view_members_area")
+    form = DirectoryFilterForm(
+        request.GET, regions=directory_regions(network), interests=directory_interests()
+    )
+    filters = form.filters()
+    page = Paginator(directory_members(network, filters=filters), PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
+    query = urlencode(form.query_items())
+    context = {
+        "network": network,
+        "form": form,
+        "page": page,
+        "query": query,
+        "is_filtered": bool(query),
+        # Organisers see every member's contact details; members what each member allows.
+        "sees_all_contacts": request.user.has_perm("networks.manage_network", network),
+        "can_export": request.user.has_perm("networks.export_members", network),
+    }
+    template = "networks/directory.html#results" if request.htmx else "networks/directory.html"
+    return render(request, template, context)
+
+
+@login_required
+def members_export(request, network_slug: str, file_format: str):
+    network = network_for_user(request.user, network_slug, permission="networks.export_members")
+    if file_format not in EXPORT_FORMATS:
+        raise Http404
+    form = MemberStatusFilterForm(request.GET)
+    status = form.cleaned_data["status"] if form.is_valid() else ""
+    headers = [
+        _("Surname"),
+        _("First name"),
+        _("Email"),
+        _("Phone"),
+        _("Institution"),
+        _("Country"),
+        _("Region"),
+        _("Position"),
+        _("Experience with social media"),
+        _("Interests"),
+        _("Status"),
+        _("Member since"),
+    ]
+    with timezone.override(network.time_zone):
+        rows = [
+            _export_row(membership) for membership in members_for_export(network, status=status)
+        ]
+    dataset = export_dataset(headers=headers, rows=rows, title=_("Members"))
+    return export_response(
+        dataset=dataset, file_format=file_format, filename=f"{network.slug}-members"
+    )
+
+
+def _export_row(membership) -> list:
+    person, organization = membership.person, membership.organization
+    joined = timezone.localtime(membership.joined_at) if membership.joined_at else None
+    return [
+        person.last_name,
+        person.first_name,
+        person.email,
+        person.phone,
+        organization.name if organization else "",
+        organization.get_country_display() if organization else "",
+        organization.region if organization else "",
+        membership.position_title,
+        person.get_experience_level_display(),
+        ", ".join(interest.name for interest in membership.interests.all()),
+        membership.get_status_display(),
+        joined.strftime("%Y-%m-%d %H:%M") if joined else "",
+    ]
