@@ -1,6 +1,13 @@
+from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
 
-from ..models import Call, Network
+from glasnik.organizations.models import Organization
+from glasnik.organizations.selectors import organization_list_public
+from glasnik.organizations.search import search_terms
+
+from ..models import Call, Network, Statement, StatementAnswer, StatementStatus
+
+INSTITUTION_SEARCH_LIMIT = 20
 
 
 def calls_public_for_network(network: Network) -> list[Call]:
@@ -8,3 +15,104 @@ def calls_public_for_network(network: Network) -> list[Call]:
     now = timezone.now()
     calls = list(Call.objects.filter(network=network, is_published=True).order_by("-opens_at"))
     return sorted(calls, key=lambda call: call.closes_at < now)
+
+
+def calls_for_organiser(network: Network) -> QuerySet[Call]:
+    """All the network's calls, drafts too, with how many statements wait and were decided."""
+    return (
+        Call.objects.filter(network=network)
+        .annotate(
+            statement_count=Count("statements"),
+            waiting_count=Count(
+                "statements", filter=Q(statements__status=StatementStatus.SUBMITTED)
+            ),
+            approved_count=Count(
+                "statements", filter=Q(statements__status=StatementStatus.APPROVED)
+            ),
+        )
+        .order_by("-opens_at", "pk")
+    )
+
+
+def call_statement_of(call: Call, person) -> Statement | None:
+    """The person's statement for the call, with its answers, or None."""
+    if not getattr(person, "is_authenticated", False):
+        return None
+    return (
+        Statement.objects.filter(call=call, person=person)
+        .select_related("organization")
+        .prefetch_related("answers")
+        .first()
+    )
+
+
+def call_statements(
+    call: Call, *, status: str = "", country: str = "", kind: str = "", search: str = ""
+) -> QuerySet[Statement]:
+    """The call's statements for the review table, filtered; newest first."""
+    statements = Statement.objects.filter(call=call).select_related("person", "organization")
+    if status:
+        statements = statements.filter(status=status)
+    if country:
+        statements = statements.filter(organization__country=country)
+    if kind:
+        statements = statements.filter(organization__kind=kind)
+    if search:
+        matches = (
+            Q(person__first_name__icontains=search)
+            | Q(person__last_name__icontains=search)
+            | Q(person__email__icontains=search)
+            | Q(organization__name__icontains=search)
+            | Q(organization__name_cyrillic__icontains=search)
+        )
+        words = search.split()
+        if len(words) > 1:  # "Ana Petrović": first and last name together
+            matches |= Q(person__first_name__icontains=words[0]) & Q(
+                person__last_name__icontains=" ".join(words[1:])
+            )
+        for term in search_terms(search):
+            matches |= Q(organization__search_name__contains=term)
+        statements = statements.filter(matches)
+    return statements.order_by("-submitted_at", "-pk")
+
+
+def call_status_counts(call: Call) -> dict[str, int]:
+    counts = dict.fromkeys(StatementStatus.values, 0)
+    rows = Statement.objects.filter(call=call).values_list("status").annotate(count=Count("pk"))
+    counts.update(dict(rows))
+    return counts
+
+
+def statement_with_answers(statement: Statement) -> list[tuple]:
+    """Each of the call's questions with the statement's answer to it (or None)."""
+    answers = {answer.question_id: answer for answer in statement.answers.all()}
+    return [(question, answers.get(question.pk)) for question in statement.call.questions.all()]
+
+
+def call_statements_for_export(call: Call) -> QuerySet[Statement]:
+    return (
+        Statement.objects.filter(call=call)
+        .select_related("person", "organization")
+        .prefetch_related(Prefetch("answers", queryset=StatementAnswer.objects.only(
+            "statement_id", "question_id", "value"
+        )))
+        .order_by("submitted_at", "pk")
+    )
+
+
+def institutions_matching(query: str, *, limit: int = INSTITUTION_SEARCH_LIMIT):
+    """Up to `limit` institutions whose name matches, in either script, and how many match."""
+    query = query.strip()
+    if len(query) < 2:
+        return [], 0
+    institutions = organization_list_public(search=query)
+    return list(institutions[:limit]), institutions.count()
+
+
+def institutions_of_person(person) -> list[Organization]:
+    """The institutions of the person's positions, current ones first, to offer before a search."""
+    return list(
+        Organization.objects.filter(positions__person=person)
+        .order_by("-positions__since")
+        .distinct()[:5]
+    )
