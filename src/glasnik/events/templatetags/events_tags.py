@@ -1,9 +1,28 @@
 from django import template
+from django.urls import reverse
+
+from ..selectors import network_next_meetings
+from ..services.rsvp import calendar_token_get
 
 register = template.Library()
+
+NEXT_MEETINGS = 3
 
 
 @register.inclusion_tag("events/includes/network_meetings.html", takes_context=True)
 def network_meetings(context, network):
-    """The network's upcoming meetings, for its page (filled in with the events feature)."""
-    return {"network": network, "meetings": [], "request": context.get("request")}
+    """The network's next few meetings for its page, with links to all of them and to a
+    calendar feed (the person's own for members, the public one for everyone else)."""
+    request = context.get("request")
+    user = getattr(request, "user", None)
+    members = user is not None and user.has_perm("networks.view_members_area", network)
+    feed_url = ""
+    if members and user.is_authenticated:
+        token = calendar_token_get(person=user)
+        feed_url = reverse("events:personal_network_feed", args=[token.token, network.slug])
+    return {
+        "network": network,
+        "meetings": network_next_meetings(network, members=members, limit=NEXT_MEETINGS),
+        "feed_url": feed_url,
+        "request": request,
+    }

@@ -1,0 +1,33 @@
+"""Who may do what with an event. A network's event follows the network's permissions; a
+programme's event will follow the programme's."""
+
+import rules
+
+from .models import Visibility
+
+
+def _network_perm(permission: str):
+    @rules.predicate(name=f"event_network_{permission.split('.')[-1]}")
+    def predicate(user, event) -> bool:
+        return (
+            event is not None
+            and event.network_id is not None
+            and user.has_perm(permission, event.network)
+        )
+
+    return predicate
+
+
+@rules.predicate
+def is_public_event(event) -> bool:
+    return event is not None and event.visibility == Visibility.PUBLIC
+
+
+manages_event_network = _network_perm("networks.manage_network")
+takes_part_in_event_network = _network_perm("networks.view_members_area")
+
+rules.add_perm("events.manage_event", manages_event_network)
+# Everyone sees public events; members and organisers see the rest.
+rules.add_perm("events.view_event", is_public_event | takes_part_in_event_network)
+# Members (and organisers) answer whether they come.
+rules.add_perm("events.rsvp_event", takes_part_in_event_network)
