@@ -438,7 +438,6 @@ def _membership_of(statement: Statement) -> Membership:
     return membership
 
 
-@transaction.atomic
 def statement_decide(
     *, statement: Statement, actor, decision: Decision, message: str = ""
 ) -> Statement:
@@ -446,12 +445,21 @@ def statement_decide(
 
     Deciding again the same way changes nothing; the other way corrects the decision.
     """
+    return _statement_decide(
+        statement=statement, actor=actor, decision=decision, message=message
+    )[0]
+
+
+@transaction.atomic
+def _statement_decide(
+    *, statement: Statement, actor, decision: Decision, message: str
+) -> tuple[Statement, bool]:
     status = StatementStatus.APPROVED if decision == Decision.APPROVE else StatementStatus.DECLINED
     statement = Statement.objects.select_for_update().select_related(
         "call__network", "person", "organization"
     ).get(pk=statement.pk)
     if statement.status == status:
-        return statement
+        return statement, False
     statement.status = status
     statement.decision_message = message.strip()
     statement.decided_at = timezone.now()
@@ -484,16 +492,14 @@ def statement_decide(
             },
             language=person.preferred_language,
         )
-    return statement
+    return statement, True
 
 
 def statements_decide(*, statements, actor, decision: Decision, message: str = "") -> int:
     """Decide many statements at once (each in its own transaction); how many changed."""
     changed = 0
     for statement in statements:
-        before = statement.status
-        after = statement_decide(
+        changed += _statement_decide(
             statement=statement, actor=actor, decision=decision, message=message
-        ).status
-        changed += before != after
+        )[1]
     return changed
