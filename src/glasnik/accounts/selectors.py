@@ -71,10 +71,12 @@ def forget_positions(person_id: int) -> None:
 def dashboard_for_user(user) -> dict:
     """What the dashboard shows: a panel for each role the person holds."""
     from glasnik.access.selectors import user_is_platform_admin, user_roles
+    from glasnik.networks.selectors.network import person_networks
 
     return {
         "roles": sorted(user_roles(user)),
         "is_platform_admin": user_is_platform_admin(user),
         "positions": position_summaries(user),
+        "networks": person_networks(user),
         "has_mfa": user_has_mfa(user),
     }

@@ -17,6 +17,8 @@ PUBLIC = {
     "core:privacy": "privacy notice (GDPR)",
     "organizations:list": "public directory of institutions",
     "organizations:detail": "public page of an institution",
+    "networks:list": "public list of networks of communicators",
+    "networks:detail": "public page of a network (aims, calls, meetings)",
     "healthz": "load balancer health check",
     "language_switch": "language menu; always redirects (404 for an unknown code)",
     # Signing in and up (allauth)

@@ -1,0 +1,278 @@
+"""The member directory: who may see it, its filters, search in both scripts, what members
+choose to show, query counts and the organisers' export."""
+
+import csv
+import io
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from fixtures_network import *  # noqa: F403 - fixtures
+from openpyxl import load_workbook
+
+from glasnik.networks.models import Interest
+from glasnik.networks.services.memberships import membership_decline, membership_leave
+
+pytestmark = pytest.mark.django_db
+
+
+def directory_url(network, **params) -> str:
+    url = reverse("networks:directory", kwargs={"network_slug": network.slug})
+    if params:
+        from urllib.parse import urlencode
+
+        url += "?" + urlencode(params, doseq=True)
+    return url
+
+
+def shown_names(response) -> list[str]:
+    return [member.person.get_full_name() for member in response.context["page"].object_list]
+
+
+def test_directory_sends_anonymous_visitor_to_login(client, net):
+    response = client.get(directory_url(net))
+
+    assert response.status_code == 302
+    assert "/accounts/login/" in response.url
+
+
+def test_directory_is_404_for_people_outside_the_network(client, net, make_person):
+    client.force_login(make_person())
+
+    assert client.get(directory_url(net)).status_code == 404
+
+
+@pytest.mark.parametrize("how", ["applied", "declined", "left"])
+def test_directory_is_404_for_applicants_declined_and_former_members(
+    client, net, make_member, net_organiser, how
+):
+    membership = make_member(net, status="member" if how == "left" else "applied")
+    if how == "declined":
+        membership_decline(membership=membership, actor=net_organiser)
+    elif how == "left":
+        membership_leave(membership=membership, actor=membership.person)
+    client.force_login(membership.person)
+
+    assert client.get(directory_url(net)).status_code == 404
+
+
+def test_directory_shows_members_only_to_members_and_organisers(
+    client, net, make_member, net_organiser
+):
+    member = make_member(net, first_name="Marko", last_name="Petrović")
+    make_member(net, first_name="Ana", last_name="Ilić", status="applied")
+
+    client.force_login(member.person)
+    response = client.get(directory_url(net))
+
+    assert response.status_code == 200
+    assert shown_names(response) == ["Marko Petrović"]
+    client.force_login(net_organiser)
+    assert client.get(directory_url(net)).status_code == 200
+
+
+def test_directory_filters_by_institution_position_experience_and_interests(
+    client, net, make_member, make_organization
+):
+    video = Interest.objects.create(name="Video", slug="video")
+    crisis = Interest.objects.create(name="Krizno komuniciranje", slug="crisis")
+    nis = make_organization("Grad Niš", kind="city", region="Nišavski okrug")
+    kranj = make_organization("Mestna občina Kranj", country="SI", kind="city", region="Gorenjska")
+    institute = make_organization(
+        "Dom zdravlja Niš", kind="public_institute", region="Nišavski okrug"
+    )
+    viewer = make_member(net, organization=nis, first_name="Ana", last_name="Anić")
+    make_member(
+        net,
+        organization=kranj,
+        first_name="Luka",
+        last_name="Kovač",
+        position_title="Vodja komuniciranja",
+        experience_level="advanced",
+        interests=[video],
+    )
+    make_member(
+        net,
+        organization=institute,
+        first_name="Milica",
+        last_name="Stojanović",
+        experience_level="beginner",
+        interests=[crisis, video],
+    )
+    client.force_login(viewer.person)
+
+    def names(**params):
+        return shown_names(client.get(directory_url(net, **params)))
+
+    assert names(country="SI") == ["Luka Kovač"]
+    assert names(region="Nišavski okrug") == ["Ana Anić", "Milica Stojanović"]
+    assert names(kind="public_institute") == ["Milica Stojanović"]
+    assert names(position="vodja") == ["Luka Kovač"]
+    assert names(experience="beginner") == ["Milica Stojanović"]
+    assert names(interests=[video.pk]) == ["Luka Kovač", "Milica Stojanović"]
+    assert names(interests=[crisis.pk], region="Nišavski okrug") == ["Milica Stojanović"]
+    # An unknown value is dropped, the other filters still apply.
+    assert names(country="XX", kind="city") == ["Ana Anić", "Luka Kovač"]
+
+
+@pytest.mark.parametrize("query", ["petrovic", "Petrović", "ПЕТРОВИЋ", "петровић марко", "Ниш"])
+def test_directory_search_finds_names_and_institutions_across_scripts(
+    client, net, make_member, make_organization, query
+):
+    nis = make_organization("Grad Niš", name_cyrillic="Град Ниш", kind="city")
+    viewer = make_member(net, first_name="Ana", last_name="Anić")
+    make_member(net, organization=nis, first_name="Марко", last_name="Петровић")
+    client.force_login(viewer.person)
+
+    response = client.get(directory_url(net, q=query))
+
+    assert shown_names(response) == ["Марко Петровић"]
+
+
+def test_directory_search_finds_a_latin_name_by_cyrillic_query(client, net, make_member):
+    viewer = make_member(net, first_name="Ana", last_name="Anić")
+    make_member(net, first_name="Đorđe", last_name="Jovanović")
+    client.force_login(viewer.person)
+
+    response = client.get(directory_url(net, q="Ђорђе"))
+
+    assert shown_names(response) == ["Đorđe Jovanović"]
+
+
+def test_directory_shows_contact_details_only_as_each_member_chose(
+    client, net, make_member, net_organiser
+):
+    viewer = make_member(net, first_name="Ana", last_name="Anić")
+    make_member(net, email="open@example.org", phone="+381 11 123", show_email=True)
+    make_member(net, email="hidden@example.org", phone="+381 11 999")
+
+    client.force_login(viewer.person)
+    content = client.get(directory_url(net)).content.decode()
+
+    assert "open@example.org" in content
+    assert "+381 11 123" not in content
+    assert "hidden@example.org" not in content
+    assert "+381 11 999" not in content
+    client.force_login(net_organiser)
+    content = client.get(directory_url(net)).content.decode()
+    assert "hidden@example.org" in content
+    assert "+381 11 999" in content
+
+
+def test_directory_htmx_request_gets_only_the_results(client, net, make_member):
+    viewer = make_member(net, first_name="Ana", last_name="Anić")
+    client.force_login(viewer.person)
+
+    response = client.get(directory_url(net, q="anic"), headers={"HX-Request": "true"})
+
+    content = response.content.decode()
+    assert content.lstrip().startswith('<div id="directory-results"')
+    assert "Ana Anić" in content
+    assert "<html" not in content
+
+
+def test_directory_query_count_is_the_same_for_1_and_30_rows(
+    client, net, make_member, make_organization
+):
+    interests = [Interest.objects.create(name=f"Tema {n}", slug=f"tema-{n}") for n in range(3)]
+    viewer = make_member(net, first_name="Ana", last_name="Anić", interests=interests)
+    client.force_login(viewer.person)
+    params = {"q": "a", "kind": "municipality"}
+
+    def queries() -> int:
+        client.get(directory_url(net, **params))  # warm the session and permission caches
+        with CaptureQueriesContext(connection) as captured:
+            response = client.get(directory_url(net, **params))
+        assert response.status_code == 200
+        return len(response.context["page"].object_list), len(captured)
+
+    rows_one, count_one = queries()
+    for number in range(29):
+        make_member(
+            net,
+            organization=make_organization(),
+            first_name="Ana",
+            last_name=f"Anić {number}",
+            interests=interests,
+        )
+    rows_many, count_many = queries()
+
+    assert (rows_one, rows_many) == (1, 30)
+    assert count_one == count_many
+
+
+def export_url(network, file_format, **params) -> str:
+    url = reverse(
+        "networks:members_export",
+        kwargs={"network_slug": network.slug, "file_format": file_format},
+    )
+    return url + ("?" + "&".join(f"{k}={v}" for k, v in params.items()) if params else "")
+
+
+def test_members_export_is_404_for_members(client, net, make_member):
+    member = make_member(net)
+    client.force_login(member.person)
+
+    assert client.get(export_url(net, "csv")).status_code == 404
+
+
+def test_members_export_csv_reads_back_and_defuses_formulas(
+    organiser_client, net, make_member, make_organization
+):
+    video = Interest.objects.create(name="Video", slug="video")
+    make_member(
+        net,
+        organization=make_organization("Grad Niš", kind="city", region="Nišavski okrug"),
+        first_name="=HYPERLINK(1)",
+        last_name="Petrović",
+        email="marko@example.org",
+        phone="+381 11 123",
+        position_title="@SUM(A1)",
+        interests=[video],
+    )
+    make_member(net, first_name="Ana", last_name="Anić", status="applied")
+
+    response = organiser_client.get(export_url(net, "csv", status="member"))
+
+    assert response.status_code == 200
+    assert (
+        response["Content-Disposition"] == 'attachment; filename="mreza-komunikatora-members.csv"'
+    )
+    text = response.content.decode("utf-8")
+    assert text.startswith("\ufeff")
+    rows = list(csv.reader(io.StringIO(text.lstrip("\ufeff"))))
+    assert rows[0][:5] == ["Surname", "First name", "Email", "Phone", "Institution"]
+    assert len(rows) == 2
+    assert rows[1][:9] == [
+        "Petrović",
+        "'=HYPERLINK(1)",
+        "marko@example.org",
+        "'+381 11 123",
+        "Grad Niš",
+        "Serbia",
+        "Nišavski okrug",
+        "'@SUM(A1)",
+        "",
+    ]
+    assert rows[1][9:11] == ["Video", "Member"]
+
+
+def test_members_export_xlsx_reads_back_with_every_status(organiser_client, net, make_member):
+    make_member(net, first_name="Marko", last_name="Petrović")
+    make_member(net, first_name="Ana", last_name="Anić", status="applied")
+
+    response = organiser_client.get(export_url(net, "xlsx"))
+
+    assert response.status_code == 200
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    values = [[cell.value for cell in row] for row in sheet.iter_rows()]
+    assert values[0][0] == "Surname"
+    assert [(row[0], row[10]) for row in values[1:]] == [
+        ("Anić", "Applied"),
+        ("Petrović", "Member"),
+    ]
+
+
+def test_members_export_unknown_format_is_404(organiser_client, net):
+    assert organiser_client.get(export_url(net, "pdf")).status_code == 404

@@ -1,0 +1,173 @@
+"""The public list and page of a network, and what organisers change on it."""
+
+from datetime import timedelta
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+from fixtures_network import *  # noqa: F403 - fixtures
+
+from glasnik.access.models import Role
+from glasnik.access.selectors import user_has_role
+from glasnik.audit.models import AuditLogEntry
+from glasnik.networks.models import Call, Network
+from glasnik.networks.services.network import network_organiser_remove
+
+pytestmark = pytest.mark.django_db
+
+
+def url(name, network, **kwargs) -> str:
+    return reverse(f"networks:{name}", kwargs={"network_slug": network.slug, **kwargs})
+
+
+def test_network_list_is_public_and_counts_members(client, net, make_member):
+    make_member(net)
+    make_member(net, status="applied")
+
+    response = client.get(reverse("networks:list"))
+
+    assert response.status_code == 200
+    (listed,) = response.context["networks"]
+    assert (listed.name, listed.member_count) == ("Mreža komunikatora", 1)
+
+
+def test_network_list_query_count_is_the_same_for_1_and_30_networks(client, net, association):
+    def queries() -> tuple[int, int]:
+        with CaptureQueriesContext(connection) as captured:
+            response = client.get(reverse("networks:list"), HTTP_COOKIE="sessionid=x")
+        return len(response.context["networks"]), len(captured)
+
+    rows_one, count_one = queries()
+    for number in range(29):
+        Network.objects.create(
+            name=f"Mreža {number}", slug=f"mreza-{number}", organization=association
+        )
+    rows_many, count_many = queries()
+
+    assert (rows_one, rows_many) == (1, 30)
+    assert count_one == count_many
+
+
+def test_network_page_shows_aims_topics_calls_and_contacts_to_visitors(client, net):
+    net.learning_topics = "Krizno komuniciranje\n\nVideo"
+    net.save()
+    now = timezone.now()
+    Call.objects.create(
+        network=net,
+        title="Javni poziv 2026",
+        slug="poziv-2026",
+        text="Pozivamo vas.",
+        opens_at=now - timedelta(days=1),
+        closes_at=now + timedelta(days=10),
+        is_published=True,
+    )
+    Call.objects.create(
+        network=net,
+        title="Nacrt poziva",
+        slug="nacrt",
+        text="Nije objavljen.",
+        opens_at=now - timedelta(days=1),
+        closes_at=now + timedelta(days=10),
+    )
+
+    response = client.get(url("detail", net))
+
+    assert response.status_code == 200
+    content = response.content.decode()
+    for text in (
+        "Jačanje kompetencija komunikatora.",
+        "Službenici za odnose s javnošću.",
+        "Sastajemo se jednom mesečno.",
+        "mreza@example.org",
+        "Stalna konferencija gradova i opština",
+        "Javni poziv 2026",
+    ):
+        assert text in content
+    assert response.context["learning_topics"] == ["Krizno komuniciranje", "Video"]
+    assert "Nacrt poziva" not in content
+    assert "Your membership" not in content
+
+
+def test_network_page_shows_the_signed_in_persons_state(client, net, make_member, make_person):
+    member = make_member(net)
+    applicant = make_member(net, status="applied")
+
+    client.force_login(member.person)
+    assert "You are a member since" in client.get(url("detail", net)).content.decode()
+    client.force_login(applicant.person)
+    assert "You have asked to join" in client.get(url("detail", net)).content.decode()
+    client.force_login(make_person())
+    assert "You are not a member" in client.get(url("detail", net)).content.decode()
+
+
+def test_unknown_network_is_404(client):
+    assert (
+        client.get(reverse("networks:detail", kwargs={"network_slug": "nema"})).status_code == 404
+    )
+
+
+def test_organiser_edits_the_page_with_an_audit_entry(organiser_client, net):
+    data = {
+        "name": "Mreža komunikatora",
+        "summary": "Novi sažetak",
+        "aims": net.aims,
+        "audience": net.audience,
+        "how_it_works": net.how_it_works,
+        "contact_email": "novi@example.org",
+        "contact_phone": "",
+        "time_zone": "Europe/Belgrade",
+        "learning_topics": "Analitika",
+    }
+
+    response = organiser_client.post(url("edit", net), data)
+
+    assert response.status_code == 302
+    net.refresh_from_db()
+    assert (net.summary, net.contact_email, net.learning_topics) == (
+        "Novi sažetak",
+        "novi@example.org",
+        "Analitika",
+    )
+    assert net.learning_topics_updated_at is not None
+    entry = AuditLogEntry.objects.get(action="networks.network.changed")
+    assert entry.data == {"fields": ["contact_email", "summary"]}
+    assert AuditLogEntry.objects.filter(action="networks.learning_topics.set").count() == 1
+
+
+def test_organiser_pages_are_404_for_members_and_redirect_visitors(client, net, make_member):
+    anonymous = client.get(url("edit", net))
+    assert anonymous.status_code == 302
+    assert "/accounts/login/" in anonymous.url
+    client.force_login(make_member(net).person)
+    for name in ("edit", "organisers", "members"):
+        assert client.get(url(name, net)).status_code == 404
+
+
+def test_organiser_adds_and_removes_an_organiser(organiser_client, net, make_person, net_organiser):
+    colleague = make_person("kolega@example.org")
+
+    response = organiser_client.post(url("organisers", net), {"email": "KOLEGA@example.org"})
+
+    assert response.status_code == 302
+    assert user_has_role(colleague, Role.ORGANISER, net)
+    organiser_client.post(url("organiser_remove", net, person_id=colleague.pk))
+    colleague.refresh_from_db()
+    del colleague._glasnik_grants  # read the grants again
+    assert not user_has_role(colleague, Role.ORGANISER, net)
+
+
+def test_adding_an_unknown_organiser_shows_an_error(organiser_client, net):
+    response = organiser_client.post(url("organisers", net), {"email": "nobody@example.org"})
+
+    assert response.status_code == 200
+    assert response.context["form"].errors["email"] == [
+        "No one with this email address has an account."
+    ]
+
+
+def test_last_organiser_cannot_be_removed(net, net_organiser):
+    with pytest.raises(Exception, match="at least one organiser"):
+        network_organiser_remove(network=net, person=net_organiser, actor=net_organiser)
+    assert user_has_role(net_organiser, Role.ORGANISER, net)
