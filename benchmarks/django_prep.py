@@ -44,6 +44,20 @@ def _member():
     return user, True
 
 
+def _directory_member(network_slug: str):
+    """A member of seed_scale's big network, to measure its member directory as a member sees it."""
+    from glasnik.networks.models import Membership, MembershipStatus
+
+    membership = (
+        Membership.objects.filter(network__slug=network_slug, status=MembershipStatus.MEMBER)
+        .exclude(person__role_grants__role__in=ROLES_REQUIRING_MFA)
+        .select_related("person")
+        .order_by("pk")
+        .first()
+    )
+    return membership.person if membership is not None else None
+
+
 def targets() -> dict:
     organization = (
         Organization.objects.filter(parent__isnull=False).order_by("pk").first()
@@ -54,12 +68,24 @@ def targets() -> dict:
     client.force_login(user)  # the first configured backend that loads people
     from django.conf import settings
 
+    from glasnik.accounts.management.commands.seed_scale import NETWORK_SLUG
+
+    directory_member = _directory_member(NETWORK_SLUG)
+    directory_session_key = None
+    if directory_member is not None:
+        directory_client = Client()
+        directory_client.force_login(directory_member)
+        directory_session_key = directory_client.cookies[settings.SESSION_COOKIE_NAME].value
+
     return {
         "organization_slug": organization.slug if organization else None,
         "member_email": user.email,
         "member_created_by_harness": created,
         "session_cookie_name": settings.SESSION_COOKIE_NAME,
         "session_key": client.cookies[settings.SESSION_COOKIE_NAME].value,
+        "directory_network_slug": NETWORK_SLUG if directory_member is not None else None,
+        "directory_member_email": directory_member.email if directory_member else None,
+        "directory_session_key": directory_session_key,
         "counts": {
             "organizations": Organization.objects.count(),
             "people": get_user_model().objects.count(),

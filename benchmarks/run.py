@@ -303,7 +303,23 @@ def pages(targets: dict) -> list[dict]:
         {"name": "accessibility", "path": "/sr/accessibility/", "kind": "public"},
         {"name": "dashboard", "path": "/sr/dashboard/", "kind": "signed-in", "cookie": cookie},
     ]
+    if targets.get("directory_session_key"):
+        # seed_scale's big network, as one of its members sees it: filtered and searched.
+        directory = f"/sr/networks/{targets['directory_network_slug']}/directory/"
+        member_cookie = f"{targets['session_cookie_name']}={targets['directory_session_key']}"
+        result += [
+            {
+                "name": "directory_filtered",
+                "path": directory + DIRECTORY_QUERY,
+                "kind": "signed-in",
+                "cookie": member_cookie,
+            },
+        ]
     return result
+
+
+# A search that matches about one member in eight, narrowed by the kind of institution.
+DIRECTORY_QUERY = "?q=petrovic&kind=municipality"
 
 
 def capture(port: int, page: dict) -> None:

@@ -8,8 +8,17 @@ from glasnik.access.models import Role
 from glasnik.access.services import role_grant
 from glasnik.organizations.models import Organization
 
-from .models import Interest, Membership, MembershipStatus, Network
+from .models import (
+    Interest,
+    Membership,
+    MembershipStatus,
+    Network,
+    TopicKind,
+    TopicProposal,
+    TopicStatus,
+)
 from .services.memberships import membership_apply, membership_approve
+from .services.topics import topic_propose, topic_status_set, topic_vote_cast
 
 EMAIL_DOMAIN = "demo.glasnik.test"
 
@@ -118,7 +127,56 @@ def demo_networks() -> list[Network]:
             membership = _member(network, _person(local_part), organisers[0])
             membership.interests.add(*interests[number % len(interests) :: 3])
         networks.append(network)
+    demo_topics(networks[0])
     from .demo_calls import demo_calls
 
     demo_calls(networks)
     return networks
+
+
+# (author, title, description, kind, voters, status) for the Serbian network.
+TOPICS = [
+    (
+        "marko.petrovic",
+        "Кризно комуницирање током ванредних ситуација",
+        "Како обавештавати грађане на друштвеним мрежама током поплава и прекида снабдевања.",
+        TopicKind.TRAINING,
+        ["ana.jovanovic", "milica.stojanovic", "amra.hodzic"],
+        TopicStatus.PLANNED,
+    ),
+    (
+        "ana.jovanovic",
+        "Kratki video za Instagram i TikTok",
+        "Snimanje i montaža telefonom: razmena iskustava i primera opština.",
+        TopicKind.MEETING,
+        ["marko.petrovic", "milica.stojanovic"],
+        TopicStatus.PROPOSED,
+    ),
+    (
+        "milica.stojanovic",
+        "Pristupačne objave za osobe sa invaliditetom",
+        "Alternativni tekst, titlovi i kontrast na društvenim mrežama.",
+        TopicKind.MEETING,
+        ["amra.hodzic"],
+        TopicStatus.PROPOSED,
+    ),
+]
+
+
+def demo_topics(network: Network) -> None:
+    """Topic proposals with votes, so the members' list of topics is not empty."""
+    for author, title, description, kind, voters, status in TOPICS:
+        proposal = TopicProposal.objects.filter(network=network, title=title).first()
+        if proposal is None:
+            proposal = topic_propose(
+                network=network,
+                author=_person(author),
+                title=title,
+                description=description,
+                kind=kind,
+            )
+            for voter in voters:
+                topic_vote_cast(proposal=proposal, person=_person(voter))
+        if proposal.status != status:
+            organiser = _person(NETWORKS[0]["organisers"][0])
+            topic_status_set(proposal=proposal, status=status, actor=organiser)

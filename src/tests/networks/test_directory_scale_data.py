@@ -1,0 +1,54 @@
+"""seed_scale's big network fills the member directory, and the benchmark measures the
+directory signed in as one of its members."""
+
+import importlib.util
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+from django.test import Client
+
+from glasnik.access.models import Role, RoleGrant
+from glasnik.networks.models import Membership, Network
+
+pytestmark = pytest.mark.django_db
+
+BENCHMARKS = Path(__file__).resolve().parents[3] / "benchmarks"
+
+
+def load(name: str):
+    spec = importlib.util.spec_from_file_location(f"bench_{name}", BENCHMARKS / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_seed_scale_makes_one_big_network_once():
+    call_command("seed_scale", factor=0.01)
+    call_command("seed_scale", factor=0.01)
+
+    network = Network.objects.get(slug="seed-network")
+    memberships = Membership.objects.filter(network=network)
+    assert memberships.count() == 30
+    assert set(memberships.values_list("status", flat=True)) == {"member"}
+    assert RoleGrant.objects.filter(role=Role.MEMBER, scope_id=network.pk).count() == 30
+    assert all(m.search_text and m.organization_id for m in memberships)
+    assert Membership.interests.through.objects.filter(membership__network=network).count() >= 30
+    assert memberships.exclude(person__experience_level="").count() == 30
+
+
+def test_benchmark_measures_the_filtered_directory_as_a_member(client):
+    call_command("seed_scale", factor=0.01)
+    targets = load("django_prep").targets()
+    pages = load("run").pages(targets)
+
+    (page,) = [page for page in pages if page["name"] == "directory_filtered"]
+    assert page["path"] == "/sr/networks/seed-network/directory/?q=petrovic&kind=municipality"
+    assert page["kind"] == "signed-in"
+    name, value = page["cookie"].split("=", 1)
+    member_client = Client()
+    member_client.cookies[name] = value
+    response = member_client.get(page["path"])
+    assert response.status_code == 200
+    names = {member.person.last_name for member in response.context["page"].object_list}
+    assert names == {"Petrović"}
