@@ -19,6 +19,7 @@ PUBLIC = {
     "organizations:detail": "public page of an institution",
     "networks:list": "public list of networks of communicators",
     "networks:detail": "public page of a network (aims, calls, meetings)",
+    "networks:call_detail": "public page of a call for expressions of interest (404 for drafts)",
     "healthz": "load balancer health check",
     "language_switch": "language menu; always redirects (404 for an unknown code)",
     # Signing in and up (allauth)

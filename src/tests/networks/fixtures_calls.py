@@ -65,7 +65,9 @@ def make_call():
             "eligibility": "Službenici za odnose s javnošću.",
             "opens_at": now + timedelta(days=opens_in),
             "closes_at": now + timedelta(days=closes_in),
-            "application_deadline": None if deadline_in is None else now + timedelta(days=deadline_in),
+            "application_deadline": None
+            if deadline_in is None
+            else now + timedelta(days=deadline_in),
             "is_published": True,
         } | extra
         return Call.objects.create(network=network, **fields)

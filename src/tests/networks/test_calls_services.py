@@ -95,9 +95,11 @@ def test_call_set_published_logs_once(network, organiser):
     call_set_published(call=call, actor=organiser, published=True)
     call_set_published(call=call, actor=organiser, published=False)
 
-    actions = list(AuditLogEntry.objects.filter(action__startswith="networks.call.").values_list(
-        "action", flat=True
-    ).order_by("pk"))
+    actions = list(
+        AuditLogEntry.objects.filter(action__startswith="networks.call.")
+        .values_list("action", flat=True)
+        .order_by("pk")
+    )
     assert actions == [
         "networks.call.created",
         "networks.call.published",

@@ -102,7 +102,12 @@ def test_question_builder_adds_moves_edits_and_removes(client, call, organiser):
 
     client.post(
         url("call_questions", call),
-        {"kind": "choice", "label": "Veličina opštine", "options": "Mala\nVelika", "is_required": "on"},
+        {
+            "kind": "choice",
+            "label": "Veličina opštine",
+            "options": "Mala\nVelika",
+            "is_required": "on",
+        },
     )
     question = StatementQuestion.objects.get(label="Veličina opštine")
     assert question.option_list == ["Mala", "Velika"]

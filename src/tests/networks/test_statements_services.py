@@ -106,8 +106,9 @@ def test_submit_after_deadline_is_refused_with_deadline(
     with timezone.override(network.time_zone):
         shown = timezone.localtime(call.deadline)
     assert f"{shown:%Y}" in error.value.messages[0]
-    assert f"{shown:%H:%M}".lstrip("0") in error.value.messages[0] or f"{shown:%H:%M}" in (
-        error.value.messages[0]
+    assert (
+        f"{shown:%H:%M}".lstrip("0") in error.value.messages[0]
+        or f"{shown:%H:%M}" in (error.value.messages[0])
     )
     assert not Statement.objects.exists()
 
@@ -140,7 +141,9 @@ def test_file_answer_kept_when_statement_is_changed_without_new_file(
 ):
     file_question = call.questions.get(kind=QuestionKind.FILE)
     institution = make_organization()
-    submit(call, applicant, institution, answers=answers_for(call) | {file_question.pk: pdf_upload()})
+    submit(
+        call, applicant, institution, answers=answers_for(call) | {file_question.pk: pdf_upload()}
+    )
 
     submit(call, applicant, institution)  # no new file
 
@@ -258,7 +261,7 @@ def test_double_submit_at_once_leaves_one_statement(call, applicant, make_organi
         try:
             barrier.wait()
             submit(call, applicant, institution, notify=False)
-        except Exception as error:  # noqa: BLE001 - collected and asserted below
+        except Exception as error:
             errors.append(error)
         finally:
             connection.close()

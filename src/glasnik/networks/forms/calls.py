@@ -40,9 +40,9 @@ class CallForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         zone = network.get_time_zone_display()
         for name in ("opens_at", "closes_at"):
-            self.fields[name].help_text = _("Date and time in the network's time zone (%(zone)s).") % {
-                "zone": zone
-            }
+            self.fields[name].help_text = _(
+                "Date and time in the network's time zone (%(zone)s)."
+            ) % {"zone": zone}
         self.fields["application_deadline"].help_text = _(
             "Only if statements are due before the call closes. Date and time in the network's "
             "time zone (%(zone)s)."
@@ -61,7 +61,9 @@ class CallForm(forms.ModelForm):
                 self.add_error(field, message)
         fee = cleaned.get("fee")
         if fee is not None and fee <= 0:
-            self.add_error("fee", _("A fee must be more than zero; leave it empty for a free call."))
+            self.add_error(
+                "fee", _("A fee must be more than zero; leave it empty for a free call.")
+            )
         return cleaned
 
     def _post_clean(self):
@@ -135,7 +137,8 @@ class InstitutionSearchWidget(forms.RadioSelect):
 
     def get_context(self, name, value, attrs):
         context = super().get_context(name, value, attrs)
-        chosen = {str(item) for item in value or [] if item}
+        values = value if isinstance(value, list | tuple) else [value]
+        chosen = {str(item) for item in values if item}
         context["widget"].update(
             {
                 "options": institution_options(self.offered, chosen=chosen),
@@ -189,12 +192,16 @@ def _question_field(question: StatementQuestion, *, has_file: bool) -> forms.Fie
         }
         if has_file:
             common["required"] = False
-            help_text = _("You have already sent a file; choose one only to replace it.") + " " + help_text
+            help_text = (
+                _("You have already sent a file; choose one only to replace it.") + " " + help_text
+            )
         if question.help_text:
             help_text = f"{question.help_text} {help_text}"
-        return forms.FileField(validators=[upload_check], help_text=help_text, **{
-            key: value for key, value in common.items() if key != "help_text"
-        })
+        return forms.FileField(
+            validators=[upload_check],
+            help_text=help_text,
+            **{key: value for key, value in common.items() if key != "help_text"},
+        )
     # Consent: the privacy text is what the person agrees to, read out with the checkbox.
     return forms.BooleanField(
         label=question.label,
@@ -226,9 +233,7 @@ class StatementForm(forms.Form):
         self.questions = list(questions)
         files_sent = set()
         if statement is not None:
-            files_sent = {
-                answer.question_id for answer in statement.answers.all() if answer.file
-            }
+            files_sent = {answer.question_id for answer in statement.answers.all() if answer.file}
         for question in self.questions:
             self.fields[question_field_name(question)] = _question_field(
                 question, has_file=question.pk in files_sent

@@ -2,8 +2,8 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from glasnik.organizations.models import Organization
-from glasnik.organizations.selectors import organization_list_public
 from glasnik.organizations.search import search_terms
+from glasnik.organizations.selectors import organization_list_public
 
 from ..models import Call, Network, Statement, StatementAnswer, StatementStatus
 
@@ -93,9 +93,12 @@ def call_statements_for_export(call: Call) -> QuerySet[Statement]:
     return (
         Statement.objects.filter(call=call)
         .select_related("person", "organization")
-        .prefetch_related(Prefetch("answers", queryset=StatementAnswer.objects.only(
-            "statement_id", "question_id", "value"
-        )))
+        .prefetch_related(
+            Prefetch(
+                "answers",
+                queryset=StatementAnswer.objects.only("statement_id", "question_id", "value"),
+            )
+        )
         .order_by("submitted_at", "pk")
     )
 

@@ -109,7 +109,7 @@ def _call_check(call: Call) -> None:
 
 @transaction.atomic
 def call_create(*, network: Network, actor, **fields) -> Call:
-    """A new call, unpublished until the organiser publishes it; its address comes from the title."""
+    """A new call, a draft until the organiser publishes it; its address comes from the title."""
     call = Call(network=network, **{name: fields[name] for name in CALL_FIELDS if name in fields})
     _call_check(call)
     call.slug = _unique_slug(network=network, title=call.title)
@@ -120,8 +120,10 @@ def call_create(*, network: Network, actor, **fields) -> Call:
 
 @transaction.atomic
 def call_update(*, call: Call, actor, **fields) -> Call:
-    """Change a call's text, dates or fee. The address stays, so links already shared keep working."""
-    changed = [name for name in CALL_FIELDS if name in fields and getattr(call, name) != fields[name]]
+    """Change a call's text, dates or fee. The address stays, so shared links keep working."""
+    changed = [
+        name for name in CALL_FIELDS if name in fields and getattr(call, name) != fields[name]
+    ]
     for name in changed:
         setattr(call, name, fields[name])
     _call_check(call)
@@ -439,25 +441,27 @@ def _membership_of(statement: Statement) -> Membership:
 
 
 def statement_decide(
-    *, statement: Statement, actor, decision: Decision, message: str = ""
+    *, statement: Statement, actor, decision: Decision, message: str = "", notify: bool = True
 ) -> Statement:
     """Approve or decline a statement; the membership follows and the applicant is told.
 
     Deciding again the same way changes nothing; the other way corrects the decision.
     """
     return _statement_decide(
-        statement=statement, actor=actor, decision=decision, message=message
+        statement=statement, actor=actor, decision=decision, message=message, notify=notify
     )[0]
 
 
 @transaction.atomic
 def _statement_decide(
-    *, statement: Statement, actor, decision: Decision, message: str
+    *, statement: Statement, actor, decision: Decision, message: str, notify: bool = True
 ) -> tuple[Statement, bool]:
     status = StatementStatus.APPROVED if decision == Decision.APPROVE else StatementStatus.DECLINED
-    statement = Statement.objects.select_for_update().select_related(
-        "call__network", "person", "organization"
-    ).get(pk=statement.pk)
+    statement = (
+        Statement.objects.select_for_update()
+        .select_related("call__network", "person", "organization")
+        .get(pk=statement.pk)
+    )
     if statement.status == status:
         return statement, False
     statement.status = status
@@ -479,11 +483,17 @@ def _statement_decide(
         scope=statement.call.network,
         data={"call": statement.call_id, "person": statement.person_id, "message": bool(message)},
     )
+    if notify:
+        _decision_email(statement)
+    return statement, True
+
+
+def _decision_email(statement: Statement) -> None:
     person = statement.person
     with timezone.override(statement.call.network.time_zone):
         email_send(
             to=person.email,
-            template=f"networks/email/statement_{status}",
+            template=f"networks/email/statement_{statement.status}",
             context={
                 "user": person,
                 "call": statement.call,
@@ -492,7 +502,6 @@ def _statement_decide(
             },
             language=person.preferred_language,
         )
-    return statement, True
 
 
 def statements_decide(*, statements, actor, decision: Decision, message: str = "") -> int:

@@ -79,13 +79,18 @@ def call_create(request, network_slug: str):
         form = CallForm(request.POST or None, network=network)
         if request.method == "POST" and form.is_valid():
             try:
-                call = services.call_create(network=network, actor=request.user, **form.cleaned_data)
+                call = services.call_create(
+                    network=network, actor=request.user, **form.cleaned_data
+                )
             except ValidationError as error:
                 _add_errors(form, error)
             else:
                 messages.success(
                     request,
-                    _("The call has been created. Now add the questions of the membership statement."),
+                    _(
+                        "The call has been created. "
+                        "Now add the questions of the membership statement."
+                    ),
                 )
                 return redirect("networks:call_questions", network.slug, call.slug)
     return _render(
@@ -98,7 +103,9 @@ def call_edit(request, network_slug: str, slug: str):
     call = call_for_user(request.user, network_slug, slug, manage=True)
     network = call.network
     with timezone.override(network.time_zone):
-        form = CallForm(request.POST or None, instance=Call.objects.get(pk=call.pk), network=network)
+        form = CallForm(
+            request.POST or None, instance=Call.objects.get(pk=call.pk), network=network
+        )
         if request.method == "POST" and form.is_valid():
             try:
                 services.call_update(call=call, actor=request.user, **form.cleaned_data)
@@ -265,9 +272,7 @@ def statement_apply(request, network_slug: str, slug: str):
 
     searching = request.method == "POST" and "_search" in request.POST
     if request.method == "POST" and not searching:
-        form = StatementForm(
-            request.POST, request.FILES, questions=questions, statement=statement
-        )
+        form = StatementForm(request.POST, request.FILES, questions=questions, statement=statement)
         chosen = request.POST.get("organization")
     else:
         if searching:
@@ -311,7 +316,9 @@ def statement_apply(request, network_slug: str, slug: str):
         "deadline": services.deadline_display(call),
     }
     status = 400 if request.method == "POST" and not searching else 200
-    return _render(request, "networks/calls/statement_form.html", context, network=network, status=status)
+    return _render(
+        request, "networks/calls/statement_form.html", context, network=network, status=status
+    )
 
 
 @login_required
