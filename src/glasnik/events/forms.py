@@ -7,6 +7,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from .models import AgendaItem, Event, EventMode, RsvpAnswer, SessionType
@@ -37,7 +38,20 @@ class PlaceFormMixin:
             self.add_error(None, error)
 
 
+def _url_field(name: str) -> forms.URLField:
+    model_field = Event._meta.get_field(name)
+    return forms.URLField(
+        label=capfirst(model_field.verbose_name),
+        max_length=model_field.max_length,
+        required=False,
+        assume_scheme="https",
+        help_text=model_field.help_text,
+    )
+
+
 class MeetingForm(PlaceFormMixin, forms.ModelForm):
+    map_url = _url_field("map_url")
+    online_url = _url_field("online_url")
     notify = forms.BooleanField(
         label=_("Tell the members by email"),
         required=False,
@@ -113,11 +127,14 @@ class SeriesForm(PlaceFormMixin, forms.Form):
     )
     venue_name = forms.CharField(label=_("Venue"), max_length=200, required=False)
     venue_address = forms.CharField(label=_("Address"), max_length=300, required=False)
-    map_url = forms.URLField(label=_("Map link"), max_length=500, required=False)
+    map_url = forms.URLField(
+        label=_("Map link"), max_length=500, required=False, assume_scheme="https"
+    )
     online_url = forms.URLField(
         label=_("Online meeting link"),
         max_length=500,
         required=False,
+        assume_scheme="https",
         help_text=Event._meta.get_field("online_url").help_text,
     )
     visibility = forms.ChoiceField(
@@ -198,6 +215,10 @@ class RsvpForm(forms.Form):
     )
 
 
+def _day_label(day) -> str:
+    return f"{date_format(day, 'l')}, {date_format(day, 'SHORT_DATE_FORMAT')}"
+
+
 class AgendaItemForm(forms.Form):
     """One agenda item; its times are clock times on one of the event's days."""
 
@@ -221,9 +242,7 @@ class AgendaItemForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.days = days
         if len(days) > 1:
-            self.fields["day"].choices = [
-                (day.isoformat(), date_format(day, "l, SHORT_DATE_FORMAT")) for day in days
-            ]
+            self.fields["day"].choices = [(day.isoformat(), _day_label(day)) for day in days]
             self.fields["day"].required = True
         else:
             del self.fields["day"]

@@ -4,7 +4,7 @@ The rule is applied to the wall-clock time, so a meeting at 18:00 stays at 18:00
 of a daylight-saving change; only its UTC instant moves.
 """
 
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from dateutil.rrule import rrulestr
@@ -23,11 +23,10 @@ class Frequency(models.TextChoices):
 
 
 def weekday_position(day: date) -> int:
-    """Which of the month's weekdays `day` is: 1 for the first … 4, or -1 for the last
-    (a fifth weekday exists only in some months, so it repeats as "the last")."""
-    if (day + timedelta(days=7)).month != day.month:
-        return -1
-    return (day.day - 1) // 7 + 1
+    """Which of the month's weekdays `day` is: 1 for the first … 4, or -1 for a fifth one
+    (which only some months have, so it repeats as "the last")."""
+    position = (day.day - 1) // 7 + 1
+    return -1 if position == 5 else position
 
 
 def rrule_build(
@@ -59,7 +58,8 @@ def rrule_occurrences(
     The first start counts as an occurrence even where the rule would not produce it.
     """
     zone = ZoneInfo(time_zone)
-    naive_first = first_local.replace(tzinfo=None)
+    # Recurrence rules count in whole seconds.
+    naive_first = first_local.replace(tzinfo=None, microsecond=0)
     starts = []
     for start in rrulestr(rule, dtstart=naive_first, forceset=True):
         starts.append(start.replace(tzinfo=zone))

@@ -19,7 +19,7 @@ def _network_perm(permission: str):
 
 
 @rules.predicate
-def is_public_event(event) -> bool:
+def is_public_event(user, event) -> bool:
     return event is not None and event.visibility == Visibility.PUBLIC
 
 

@@ -164,7 +164,9 @@ def _cancel(event: Event, *, actor, reason: str) -> None:
 @transaction.atomic
 def meeting_cancel(*, event: Event, actor, reason: str = "") -> Event:
     """Cancel a meeting; those who said they would (or might) come are told by email."""
-    event = Event.objects.select_for_update().get(pk=event.pk)
+    # Lock the row, then read its current state into the caller's object.
+    Event.objects.select_for_update().filter(pk=event.pk).values_list("pk").get()
+    event.refresh_from_db()
     if event.is_cancelled:
         return event
     if event.ends_at <= timezone.now():
