@@ -171,3 +171,18 @@ def test_last_organiser_cannot_be_removed(net, net_organiser):
     with pytest.raises(Exception, match="at least one organiser"):
         network_organiser_remove(network=net, person=net_organiser, actor=net_organiser)
     assert user_has_role(net_organiser, Role.ORGANISER, net)
+
+
+@pytest.mark.parametrize("language", ["sr", "sr-latn", "bs", "bs-cyrl", "hr", "sl", "en"])
+def test_members_pages_render_in_every_interface_language(client, net, make_member, language):
+    from django.utils import translation
+
+    member = make_member(net, first_name="Marko", last_name="Petrović")
+    client.force_login(member.person)
+    with translation.override(language):
+        urls = [url(name, net) for name in ("detail", "directory", "topics", "my_entry", "leave")]
+
+    for address in urls:
+        response = client.get(address)
+        assert response.status_code == 200, address
+        assert f"/{language}/" in address
