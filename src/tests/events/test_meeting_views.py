@@ -425,3 +425,39 @@ def test_past_meeting_cannot_be_answered_in_the_page(client, member, make_meetin
 
     assert 'name="answer"' not in response.content.decode()
     assert timezone.now() > event.ends_at - timedelta(seconds=1)
+
+
+def test_organiser_pages_open(client, organiser, make_meeting):
+    from glasnik.events.models import Event as EventModel
+
+    upcoming = make_meeting()
+    past = make_meeting(days=-1, is_needs_meeting=True)
+    client.force_login(organiser)
+    series_url = reverse("events:series_create", args=["mreza"])
+    client.post(
+        series_url,
+        {
+            "title": "Serija",
+            "first_starts_at": "2030-03-05T18:00",
+            "duration_minutes": "90",
+            "frequency": "weekly",
+            "count": "2",
+            "mode": "online",
+            "online_url": "https://meet.example.org/room",
+            "visibility": "members",
+        },
+    )
+    series = EventModel.objects.exclude(series=None).first().series
+
+    for url in [
+        reverse("events:meeting_create", args=["mreza"]),
+        series_url,
+        reverse("events:meeting_edit", args=[upcoming.pk]),
+        reverse("events:meeting_agenda", args=[upcoming.pk]),
+        reverse("events:meeting_minutes", args=[past.pk]),
+        reverse("events:series_edit", args=[series.pk]),
+    ]:
+        assert client.get(url).status_code == 200, url
+    response = client.post(reverse("events:series_cancel", args=[series.pk]), {"reason": ""})
+    assert response.status_code == 302
+    assert series.events.filter(status=EventStatus.CANCELLED).count() == 2
