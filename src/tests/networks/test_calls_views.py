@@ -270,3 +270,36 @@ def test_cached_public_page_never_shows_a_persons_own_state(
     client.cookies.clear()
     html = client.get(url("call_detail", call)).content.decode()
     assert "You sent your statement on" not in html
+
+
+def test_organiser_calls_page_query_count_does_not_grow(
+    client, network, make_call, organiser, django_assert_num_queries
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.force_login(organiser)
+    make_call(network, slug="poziv-0")
+    page = reverse("networks:call_manage_list", args=[network.slug])
+    client.get(page)  # warm the session and grant caches
+    with CaptureQueriesContext(connection) as one:
+        client.get(page)
+    for number in range(1, 30):
+        make_call(network, slug=f"poziv-{number}")
+
+    with django_assert_num_queries(len(one.captured_queries)):
+        response = client.get(page)
+    assert len(response.context["rows"]) == 30
+
+
+def test_expired_call_message_names_the_time_zone(client, make_network, make_call):
+    network = make_network("si", time_zone="Europe/Ljubljana")
+    call = make_call(
+        network,
+        opens_at=datetime(2026, 3, 1, 8, 0, tzinfo=UTC),
+        closes_at=datetime(2026, 3, 31, 14, 0, tzinfo=UTC),
+    )
+
+    html = client.get(url("call_detail", call)).content.decode()
+
+    assert "This call has expired: the deadline was March 31, 2026, 4 p.m. (Ljubljana time)" in html

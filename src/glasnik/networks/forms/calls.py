@@ -89,6 +89,10 @@ class QuestionForm(forms.ModelForm):
             ),
         }
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["kind"].choices = QuestionKind.choices
+
     def clean(self):
         cleaned = super().clean()
         errors = question_check(

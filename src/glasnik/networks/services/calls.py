@@ -276,9 +276,18 @@ def _call_touch(call: Call) -> None:
 # Statements.
 
 
-def deadline_display(call: Call) -> str:
+def _moment_display(call: Call, moment: datetime) -> str:
+    """A date and time as the network's people read it: "1 March 2026, 9:00 (Belgrade time)"."""
     with timezone.override(call.network.time_zone):
-        return date_format(timezone.localtime(call.deadline), "DATETIME_FORMAT")
+        shown = date_format(timezone.localtime(moment), "DATETIME_FORMAT")
+    return _("%(moment)s (%(zone)s time)") % {
+        "moment": shown,
+        "zone": call.network.get_time_zone_display(),
+    }
+
+
+def deadline_display(call: Call) -> str:
+    return _moment_display(call, call.deadline)
 
 
 def _refuse_unless_open(call: Call, *, now: datetime) -> None:
@@ -286,12 +295,10 @@ def _refuse_unless_open(call: Call, *, now: datetime) -> None:
         raise ValidationError(_("This call is not published."), code="unpublished")
     state = call_state(call, now=now)
     if state == CallState.UPCOMING:
-        with timezone.override(call.network.time_zone):
-            opens = date_format(timezone.localtime(call.opens_at), "DATETIME_FORMAT")
         raise ValidationError(
             _("This call opens on %(opens)s; statements are accepted from then."),
             code="upcoming",
-            params={"opens": opens},
+            params={"opens": _moment_display(call, call.opens_at)},
         )
     if state == CallState.EXPIRED:
         raise ValidationError(
