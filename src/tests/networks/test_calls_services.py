@@ -184,3 +184,13 @@ def test_unanswered_question_is_removed(call, organiser):
 
     assert call.questions.count() == 5
     assert answers_for(call)  # the remaining questions still make a statement
+
+
+def test_public_calls_list_open_ones_first_and_no_drafts(network, make_call):
+    from glasnik.networks.selectors.calls import calls_public_for_network
+
+    expired = make_call(network, slug="stari", opens_in=-20, closes_in=10, deadline_in=-1)
+    open_call = make_call(network, slug="otvoren", opens_in=-30)
+    make_call(network, slug="nacrt", is_published=False)
+
+    assert calls_public_for_network(network) == [open_call, expired]
