@@ -6,6 +6,7 @@ from django.core.management import call_command
 from glasnik.access.models import Role, RoleGrant
 from glasnik.accounts.management.commands.demo import DEMO_PASSWORD
 from glasnik.accounts.models import Position, User
+from glasnik.networks.models import Network
 from glasnik.organizations.models import Organization, OrganizationKind
 
 pytestmark = pytest.mark.django_db
@@ -28,7 +29,8 @@ def test_demo_is_idempotent_and_grants_roles(capsys):
     )
     assert association.kind == OrganizationKind.ASSOCIATION
     organiser = User.objects.get(email="jelena.markovic@demo.glasnik.test")
-    assert organiser.role_grants.get().scope == association
+    network = Network.objects.get(slug="mreza-komunikatora-srbija")
+    assert {grant.scope for grant in organiser.role_grants.all()} == {association, network}
     assert organiser.check_password(DEMO_PASSWORD)
     assert EmailAddress.objects.get(user=organiser).verified
     assert set(RoleGrant.objects.values_list("role", flat=True)) == set(Role.values)
