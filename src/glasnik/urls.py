@@ -18,6 +18,8 @@ urlpatterns += i18n_patterns(
     path("organizations/", include("glasnik.organizations.urls")),
     path("networks/", include("glasnik.networks.urls")),
     path("events/", include("glasnik.events.urls")),
+    path("programmes/", include("glasnik.programs.urls")),
+    path("certificates/", include("glasnik.certificates.urls")),
     path("audit/", include("glasnik.audit.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=True,

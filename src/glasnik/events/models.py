@@ -10,6 +10,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
+from glasnik.core.uploads import upload_to_private
 from glasnik.networks.models import TimeZone
 
 
@@ -140,6 +141,14 @@ class Event(EventPlace):
         null=True,
         blank=True,
     )
+    program = models.ForeignKey(
+        "programs.Program",
+        verbose_name=_("programme"),
+        on_delete=models.CASCADE,
+        related_name="events",
+        null=True,
+        blank=True,
+    )
     series = models.ForeignKey(
         EventSeries,
         verbose_name=_("series"),
@@ -180,6 +189,37 @@ class Event(EventPlace):
     )
     cancelled_at = models.DateTimeField(null=True, blank=True, editable=False)
     cancellation_reason = models.TextField(_("reason for cancelling"), blank=True)
+    # Registration (programme events): who may take a seat, how many, until when.
+    registration_enabled = models.BooleanField(_("registration"), default=False)
+    capacity = models.PositiveIntegerField(
+        _("seats"), null=True, blank=True, help_text=_("Leave empty for no limit.")
+    )
+    registration_opens_at = models.DateTimeField(_("registration opens"), null=True, blank=True)
+    registration_closes_at = models.DateTimeField(_("registration closes"), null=True, blank=True)
+    per_organization_limit = models.PositiveSmallIntegerField(
+        _("at most this many people from one institution"), null=True, blank=True
+    )
+    requires_approval = models.BooleanField(
+        _("the organisers approve each registration"), default=False
+    )
+    offer_hours = models.PositiveSmallIntegerField(
+        _("hours to confirm a seat offered from the waiting list"), default=48
+    )
+    # Certificates: how many of the event's days a participant must attend (empty: every day).
+    required_days = models.PositiveSmallIntegerField(
+        _("days of attendance required for a certificate"),
+        null=True,
+        blank=True,
+        help_text=_("Leave empty to require every day."),
+    )
+    attendance_by_session = models.BooleanField(_("record attendance per session"), default=False)
+    materials_public = models.BooleanField(_("materials are public"), default=False)
+    feedback_anonymous = models.BooleanField(_("feedback is anonymous"), default=True)
+    reminder_hours = models.PositiveSmallIntegerField(
+        _("send a reminder this many hours before the start"),
+        default=24,
+        help_text=_("0 sends no reminder."),
+    )
     # Bumped on every change that calendar apps should pick up (iCalendar SEQUENCE).
     sequence = models.PositiveIntegerField(default=0, editable=False)
     created_by = models.ForeignKey(
@@ -204,6 +244,7 @@ class Event(EventPlace):
         indexes = [
             models.Index(fields=["network", "starts_at"]),
             models.Index(fields=["network", "ends_at"]),
+            models.Index(fields=["program", "starts_at"]),
         ]
 
     def __str__(self) -> str:
@@ -212,6 +253,35 @@ class Event(EventPlace):
     @property
     def is_cancelled(self) -> bool:
         return self.status == EventStatus.CANCELLED
+
+
+class Lecturer(models.Model):
+    """A trainer, mentor or speaker, with a public profile."""
+
+    person = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("account"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="lecturer_profile",
+    )
+    name = models.CharField(_("name"), max_length=200)
+    slug = models.SlugField(_("address"), max_length=120, unique=True)
+    title = models.CharField(_("title or role"), max_length=200, blank=True)
+    organization_name = models.CharField(_("institution"), max_length=200, blank=True)
+    biography = models.TextField(_("biography"), blank=True)
+    website = models.URLField(_("website"), blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("lecturer")
+        verbose_name_plural = _("lecturers")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
 
 
 class SessionType(models.TextChoices):
@@ -237,6 +307,9 @@ class AgendaItem(models.Model):
     description = models.TextField(_("description"), blank=True)
     session_type = models.CharField(
         _("type"), max_length=12, choices=SessionType.choices, default=SessionType.TALK
+    )
+    lecturers = models.ManyToManyField(
+        "Lecturer", verbose_name=_("lecturers"), blank=True, related_name="agenda_items"
     )
 
     class Meta:
@@ -306,3 +379,367 @@ class CalendarToken(models.Model):
 
     def __str__(self) -> str:
         return str(self.person)
+
+
+class RegistrationQuestionKind(models.TextChoices):
+    TEXT = "text", _("Short text")
+    LONG_TEXT = "long_text", _("Long text")
+    CHOICE = "choice", _("One choice from a list")
+    YES_NO = "yes_no", _("Yes or no")
+
+
+class RegistrationQuestion(models.Model):
+    """A question on an event's registration form."""
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="questions")
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+    kind = models.CharField(_("kind"), max_length=12, choices=RegistrationQuestionKind.choices)
+    label = models.CharField(_("question"), max_length=300)
+    help_text = models.CharField(_("help text"), max_length=500, blank=True)
+    options = models.TextField(_("options"), blank=True, help_text=_("One option per line."))
+    is_required = models.BooleanField(_("required"), default=True)
+
+    class Meta:
+        verbose_name = _("registration question")
+        verbose_name_plural = _("registration questions")
+        ordering = ["position", "pk"]
+
+    def __str__(self) -> str:
+        return self.label
+
+
+class RegistrationStatus(models.TextChoices):
+    PENDING = "pending", _("Waiting for approval")
+    CONFIRMED = "confirmed", _("Confirmed")
+    WAITLISTED = "waitlisted", _("On the waiting list")
+    # A seat offered to the first on the waiting list, held until `offer_expires_at`.
+    OFFERED = "offered", _("Seat offered, waiting for confirmation")
+    CANCELLED = "cancelled", _("Cancelled")
+    DECLINED = "declined", _("Declined")
+    EXPIRED = "expired", _("Offer expired")
+
+
+# The statuses that hold a seat.
+SEAT_HOLDING_STATUSES = (RegistrationStatus.CONFIRMED, RegistrationStatus.OFFERED)
+
+
+def new_checkin_token() -> str:
+    return secrets.token_urlsafe(16)
+
+
+class Registration(models.Model):
+    """A person's registration for an event: one per person per event."""
+
+    event = models.ForeignKey(
+        Event, verbose_name=_("event"), on_delete=models.CASCADE, related_name="registrations"
+    )
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("person"),
+        on_delete=models.CASCADE,
+        related_name="registrations",
+    )
+    organization = models.ForeignKey(
+        "organizations.Organization",
+        verbose_name=_("institution"),
+        on_delete=models.PROTECT,
+        related_name="registrations",
+        null=True,
+        blank=True,
+    )
+    status = models.CharField(_("status"), max_length=12, choices=RegistrationStatus.choices)
+    answers = models.JSONField(_("answers"), default=dict, blank=True)
+    # The waiting list is served in this order.
+    waitlisted_at = models.DateTimeField(null=True, blank=True)
+    offer_expires_at = models.DateTimeField(null=True, blank=True)
+    confirmed_at = models.DateTimeField(null=True, blank=True)
+    cancelled_at = models.DateTimeField(null=True, blank=True)
+    # In the QR code of the confirmation: organisers open it to check the person in.
+    checkin_token = models.CharField(max_length=64, unique=True, default=new_checkin_token)
+    created_at = models.DateTimeField(_("registered"), auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("registration")
+        verbose_name_plural = _("registrations")
+        ordering = ["created_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["event", "person"], name="registration_one_per_person")
+        ]
+        indexes = [
+            models.Index(fields=["event", "status"]),
+            models.Index(fields=["event", "organization", "status"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person} – {self.event}"
+
+
+class EventInvitation(models.Model):
+    """An invitation by email to register for an event."""
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="invitations")
+    email = models.EmailField(_("email address"))
+    token = models.CharField(max_length=64, unique=True, default=new_calendar_token)
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    used_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("invitation")
+        verbose_name_plural = _("invitations")
+        constraints = [
+            models.UniqueConstraint(fields=["event", "email"], name="event_invitation_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.email} – {self.event}"
+
+
+class CheckinCode(models.Model):
+    """The code shown in the room for self check-in, one per event day."""
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="checkin_codes")
+    day = models.DateField(_("day"))
+    code = models.CharField(_("code"), max_length=12)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("check-in code")
+        verbose_name_plural = _("check-in codes")
+        constraints = [
+            models.UniqueConstraint(fields=["event", "day"], name="checkin_code_one_per_day")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.event} {self.day}"
+
+
+class AttendanceMethod(models.TextChoices):
+    ORGANISER = "organiser", _("Checked in by an organiser")
+    QR_CODE = "qr", _("QR code scanned by an organiser")
+    SELF = "self", _("Self check-in with the room code")
+    CORRECTION = "correction", _("Corrected by an organiser")
+
+
+class Attendance(models.Model):
+    """Presence of a registered person on one day of an event (or at one session of it)."""
+
+    registration = models.ForeignKey(
+        Registration, on_delete=models.CASCADE, related_name="attendances"
+    )
+    day = models.DateField(_("day"))
+    agenda_item = models.ForeignKey(
+        AgendaItem, on_delete=models.CASCADE, null=True, blank=True, related_name="attendances"
+    )
+    is_present = models.BooleanField(_("present"), default=True)
+    method = models.CharField(_("how"), max_length=12, choices=AttendanceMethod.choices)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    recorded_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("attendance")
+        verbose_name_plural = _("attendance")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["registration", "day"],
+                condition=Q(agenda_item__isnull=True),
+                name="attendance_one_per_day",
+            ),
+            models.UniqueConstraint(
+                fields=["registration", "agenda_item"],
+                condition=Q(agenda_item__isnull=False),
+                name="attendance_one_per_session",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.registration} {self.day}"
+
+
+class MaterialKind(models.TextChoices):
+    FILE = "file", _("File")
+    LINK = "link", _("Link")
+
+
+class Material(models.Model):
+    """Slides, documents and links of an event or one of its sessions."""
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="materials")
+    agenda_item = models.ForeignKey(
+        AgendaItem,
+        verbose_name=_("session"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="materials",
+    )
+    title = models.CharField(_("title"), max_length=200)
+    kind = models.CharField(_("kind"), max_length=8, choices=MaterialKind.choices)
+    file = models.FileField(_("file"), upload_to=upload_to_private("materials"), blank=True)
+    url = models.URLField(_("link"), max_length=500, blank=True)
+    is_public = models.BooleanField(_("public"), default=False)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("material")
+        verbose_name_plural = _("materials")
+        ordering = ["agenda_item__position", "created_at", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(Q(kind=MaterialKind.FILE) & ~Q(file=""))
+                | (Q(kind=MaterialKind.LINK) & ~Q(url="")),
+                name="material_has_file_or_link",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Assignment(models.Model):
+    """An exercise participants submit and trainers comment on."""
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="assignments")
+    agenda_item = models.ForeignKey(
+        AgendaItem,
+        verbose_name=_("session"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="assignments",
+    )
+    title = models.CharField(_("title"), max_length=200)
+    instructions = models.TextField(_("instructions"))
+    due_at = models.DateTimeField(_("due"), null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("assignment")
+        verbose_name_plural = _("assignments")
+        ordering = ["created_at", "pk"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Submission(models.Model):
+    assignment = models.ForeignKey(Assignment, on_delete=models.CASCADE, related_name="submissions")
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="submissions"
+    )
+    text = models.TextField(_("answer"), blank=True)
+    file = models.FileField(_("file"), upload_to=upload_to_private("submissions"), blank=True)
+    submitted_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("submission")
+        verbose_name_plural = _("submissions")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["assignment", "person"], name="submission_one_per_person"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person} – {self.assignment}"
+
+
+class SubmissionComment(models.Model):
+    submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="comments")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    text = models.TextField(_("comment"))
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("comment")
+        verbose_name_plural = _("comments")
+        ordering = ["created_at", "pk"]
+
+    def __str__(self) -> str:
+        return self.text[:40]
+
+
+RATING_CHOICES = [(value, str(value)) for value in range(1, 6)]
+
+
+class FeedbackResponse(models.Model):
+    """A participant's rating of an event. Without a person when feedback is anonymous; the
+    FeedbackReceipt records who answered, so nobody answers twice."""
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="feedback")
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="feedback_responses",
+    )
+    rating = models.PositiveSmallIntegerField(_("rating of the event"), choices=RATING_CHOICES)
+    comment = models.TextField(_("comment"), blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("feedback")
+        verbose_name_plural = _("feedback")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(rating__gte=1, rating__lte=5), name="feedback_rating_1_to_5"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.event}: {self.rating}"
+
+
+class LecturerRating(models.Model):
+    response = models.ForeignKey(
+        FeedbackResponse, on_delete=models.CASCADE, related_name="lecturer_ratings"
+    )
+    lecturer = models.ForeignKey(Lecturer, on_delete=models.CASCADE, related_name="ratings")
+    rating = models.PositiveSmallIntegerField(_("rating"), choices=RATING_CHOICES)
+    comment = models.TextField(_("comment"), blank=True)
+
+    class Meta:
+        verbose_name = _("rating of a lecturer")
+        verbose_name_plural = _("ratings of lecturers")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["response", "lecturer"], name="lecturer_rating_one_per_response"
+            ),
+            models.CheckConstraint(
+                condition=Q(rating__gte=1, rating__lte=5), name="lecturer_rating_1_to_5"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.lecturer}: {self.rating}"
+
+
+class FeedbackReceipt(models.Model):
+    """That a person has given feedback on an event (kept apart from anonymous answers)."""
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="feedback_receipts")
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="feedback_receipts"
+    )
+    invited_at = models.DateTimeField(null=True, blank=True)
+    answered_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["event", "person"], name="feedback_receipt_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person} – {self.event}"

@@ -25,6 +25,8 @@ INSTALLED_APPS = [
     "glasnik.organizations",
     "glasnik.networks",
     "glasnik.events",
+    "glasnik.programs",
+    "glasnik.certificates",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

@@ -1,0 +1,83 @@
+"""Certificates of attendance or completion, verifiable by anyone through a public page."""
+
+import secrets
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+
+class CertificateKind(models.TextChoices):
+    ATTENDANCE = "attendance", _("Certificate of attendance")
+    COMPLETION = "completion", _("Certificate of completion")
+
+
+def new_verification_code() -> str:
+    # 128 bits: a verification address cannot be guessed or derived from another one.
+    return secrets.token_urlsafe(16)
+
+
+class Certificate(models.Model):
+    """What was certified, frozen when issued: later renames do not change a certificate."""
+
+    kind = models.CharField(_("kind"), max_length=12, choices=CertificateKind.choices)
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("person"),
+        on_delete=models.PROTECT,
+        related_name="certificates",
+    )
+    # What it certifies: an event (attendance) or a programme (completion).
+    event = models.ForeignKey(
+        "events.Event",
+        verbose_name=_("event"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="certificates",
+    )
+    program = models.ForeignKey(
+        "programs.Program",
+        verbose_name=_("programme"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="certificates",
+    )
+    code = models.CharField(max_length=32, unique=True, default=new_verification_code)
+    holder_name = models.CharField(_("name on the certificate"), max_length=200)
+    title = models.CharField(_("what it certifies"), max_length=300)
+    program_name = models.CharField(_("programme"), max_length=200, blank=True)
+    # The day(s) certified, as text in the issuing language, e.g. "14–15 March 2026".
+    dates = models.CharField(_("dates"), max_length=100)
+    language = models.CharField(_("language"), max_length=10, choices=settings.LANGUAGES)
+    issued_at = models.DateTimeField(_("issued"), auto_now_add=True)
+    issued_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    revoked_at = models.DateTimeField(_("revoked"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("certificate")
+        verbose_name_plural = _("certificates")
+        ordering = ["-issued_at", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(event__isnull=False) | Q(program__isnull=False),
+                name="certificate_certifies_something",
+            ),
+            models.UniqueConstraint(
+                fields=["person", "event", "kind"],
+                condition=Q(event__isnull=False),
+                name="certificate_one_per_event",
+            ),
+            models.UniqueConstraint(
+                fields=["person", "program", "kind"],
+                condition=Q(program__isnull=False, event__isnull=True),
+                name="certificate_one_per_program",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.holder_name} – {self.title}"
