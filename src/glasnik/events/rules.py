@@ -23,11 +23,31 @@ def is_public_event(user, event) -> bool:
     return event is not None and event.visibility == Visibility.PUBLIC
 
 
+def _program_perm(permission: str):
+    @rules.predicate(name=f"event_program_{permission.split('.')[-1]}")
+    def predicate(user, event) -> bool:
+        return (
+            event is not None
+            and event.program_id is not None
+            and user.has_perm(permission, event.program)
+        )
+
+    return predicate
+
+
 manages_event_network = _network_perm("networks.manage_network")
 takes_part_in_event_network = _network_perm("networks.view_members_area")
+manages_event_program = _program_perm("programs.manage_program")
+teaches_in_event_program = _program_perm("programs.teach_program")
+takes_part_in_event_program = _program_perm("programs.take_part")
 
-rules.add_perm("events.manage_event", manages_event_network)
-# Everyone sees public events; members and organisers see the rest.
-rules.add_perm("events.view_event", is_public_event | takes_part_in_event_network)
+rules.add_perm("events.manage_event", manages_event_network | manages_event_program)
+# Everyone sees public events; members, participants and organisers see the rest.
+rules.add_perm(
+    "events.view_event",
+    is_public_event | takes_part_in_event_network | takes_part_in_event_program,
+)
 # Members (and organisers) answer whether they come.
 rules.add_perm("events.rsvp_event", takes_part_in_event_network)
+# Trainers of the programme: materials, assignments and comments, check-in.
+rules.add_perm("events.teach_event", teaches_in_event_program | manages_event_network)

@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from . import views
 
@@ -26,4 +26,9 @@ urlpatterns = [
     path("<int:pk>/meeting.ics", views.meeting_ics, name="meeting_ics"),
     path("series/<int:pk>/", views.series_edit, name="series_edit"),
     path("series/<int:pk>/cancel/", views.series_cancel, name="series_cancel"),
+    # Programme events: trainings, sessions and their parts (one URL module per part).
+    path("", include("glasnik.events.urls_program")),
+    path("", include("glasnik.events.urls_registration")),
+    path("", include("glasnik.events.urls_attendance")),
+    path("", include("glasnik.events.urls_feedback")),
 ]
