@@ -454,6 +454,8 @@ class Registration(models.Model):
     offer_expires_at = models.DateTimeField(null=True, blank=True)
     confirmed_at = models.DateTimeField(null=True, blank=True)
     cancelled_at = models.DateTimeField(null=True, blank=True)
+    # Set when the reminder before the event went out, so it goes out once.
+    reminder_sent_at = models.DateTimeField(null=True, blank=True, editable=False)
     # In the QR code of the confirmation: organisers open it to check the person in.
     checkin_token = models.CharField(max_length=64, unique=True, default=new_checkin_token)
     created_at = models.DateTimeField(_("registered"), auto_now_add=True)
