@@ -51,6 +51,8 @@ class Certificate(models.Model):
     program_name = models.CharField(_("programme"), max_length=200, blank=True)
     # The day(s) certified, as text in the issuing language, e.g. "14–15 March 2026".
     dates = models.CharField(_("dates"), max_length=100)
+    # The organising institution, as it was named on the day of issue.
+    issuer_name = models.CharField(_("issued by (institution)"), max_length=200, blank=True)
     language = models.CharField(_("language"), max_length=10, choices=settings.LANGUAGES)
     issued_at = models.DateTimeField(_("issued"), auto_now_add=True)
     issued_by = models.ForeignKey(
@@ -81,3 +83,37 @@ class Certificate(models.Model):
 
     def __str__(self) -> str:
         return f"{self.holder_name} – {self.title}"
+
+
+class BatchStatus(models.TextChoices):
+    QUEUED = "queued", _("Queued")
+    FINISHED = "finished", _("Finished")
+
+
+class CertificateBatch(models.Model):
+    """One press of "issue certificates to everyone who meets the rule" for an event: what was
+    issued and who was skipped, and why (the reasons in the organiser's language)."""
+
+    event = models.ForeignKey(
+        "events.Event", on_delete=models.CASCADE, related_name="certificate_batches"
+    )
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    status = models.CharField(
+        max_length=10, choices=BatchStatus.choices, default=BatchStatus.QUEUED
+    )
+    issued_count = models.PositiveIntegerField(default=0)
+    already_count = models.PositiveIntegerField(default=0)
+    # [{"registration": id, "name": "…", "reason": "…"}]
+    skipped = models.JSONField(default=list, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("certificate batch")
+        verbose_name_plural = _("certificate batches")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.event} {self.created_at:%Y-%m-%d %H:%M}"

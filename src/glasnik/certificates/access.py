@@ -1,0 +1,27 @@
+"""Access helpers: fetch and authorise in one step; 404 for missing and forbidden alike."""
+
+from glasnik.access.helpers import get_for_user_or_404
+from glasnik.events.models import Event
+
+from .models import Certificate
+
+
+def certificate_for_user(
+    user, pk: int, *, permission: str = "certificates.view_certificate"
+) -> Certificate:
+    return get_for_user_or_404(
+        Certificate.objects.select_related("event__program", "event__network", "program"),
+        user=user,
+        permission=permission,
+        pk=pk,
+    )
+
+
+def event_for_certificates(user, pk: int) -> Event:
+    """An event whose certificates the user manages (its organisers)."""
+    return get_for_user_or_404(
+        Event.objects.select_related("program__organization", "network__organization"),
+        user=user,
+        permission="events.manage_event",
+        pk=pk,
+    )

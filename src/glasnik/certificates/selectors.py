@@ -1,0 +1,72 @@
+"""Reads of certificates: a person's certificates, an event's, the public lookup by code."""
+
+from django.db.models import Exists, OuterRef, QuerySet
+from django.utils import timezone
+
+from glasnik.events.models import Event, Registration, RegistrationStatus
+from glasnik.programs.models import Enrolment, EnrolmentStatus
+
+from .models import Certificate, CertificateBatch, CertificateKind
+
+
+def certificate_by_code(code: str) -> Certificate | None:
+    """The certificate with exactly this code, or None (a tampered code finds nothing)."""
+    if not code or len(code) > Certificate._meta.get_field("code").max_length:
+        return None
+    return Certificate.objects.filter(code=code).first()
+
+
+def person_certificates(person) -> QuerySet[Certificate]:
+    return Certificate.objects.filter(person=person).order_by("-issued_at", "-pk")
+
+
+def person_requestable_registrations(person) -> QuerySet[Registration]:
+    """Events the person took part in that are over and gave them no certificate yet."""
+    issued = Certificate.objects.filter(
+        person=person, event=OuterRef("event"), kind=CertificateKind.ATTENDANCE
+    )
+    return (
+        Registration.objects.filter(
+            person=person,
+            status=RegistrationStatus.CONFIRMED,
+            event__starts_at__lte=timezone.now(),
+        )
+        .exclude(Exists(issued))
+        .select_related("event")
+        .order_by("-event__starts_at", "-pk")
+    )
+
+
+def person_requestable_enrolments(person) -> QuerySet[Enrolment]:
+    """Programmes the person is enrolled in without a certificate of completion yet."""
+    issued = Certificate.objects.filter(
+        person=person, program=OuterRef("program"), kind=CertificateKind.COMPLETION
+    )
+    return (
+        Enrolment.objects.filter(person=person, status=EnrolmentStatus.ENROLLED)
+        .exclude(Exists(issued))
+        .select_related("program")
+        .order_by("program__name", "pk")
+    )
+
+
+def event_participants(event: Event) -> QuerySet[Registration]:
+    """Confirmed participants with their certificate (if any), for the organisers' page."""
+    return (
+        Registration.objects.filter(event=event, status=RegistrationStatus.CONFIRMED)
+        .select_related("person", "organization")
+        .order_by("person__last_name", "person__first_name", "pk")
+    )
+
+
+def certificates_by_person(event: Event, person_ids) -> dict[int, Certificate]:
+    return {
+        certificate.person_id: certificate
+        for certificate in Certificate.objects.filter(
+            event=event, kind=CertificateKind.ATTENDANCE, person_id__in=list(person_ids)
+        )
+    }
+
+
+def event_latest_batch(event: Event) -> CertificateBatch | None:
+    return CertificateBatch.objects.filter(event=event).order_by("-created_at", "-pk").first()

@@ -1,0 +1,238 @@
+"""Issuing and revoking certificates. What a certificate says is frozen when it is issued, in
+the holder's language: a later rename of the event or of the person does not change it."""
+
+from datetime import date
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import formats, timezone, translation
+from django.utils.translation import gettext as _
+
+from glasnik.audit.services import log_action
+from glasnik.events.models import Event, Registration, RegistrationStatus
+from glasnik.programs.models import Program
+
+from .eligibility import event_rule_met, program_events_counted, program_rule_met
+from .models import BatchStatus, Certificate, CertificateBatch, CertificateKind
+
+
+def _holder_name(person) -> str:
+    name = person.get_full_name().strip()
+    if not name:
+        raise ValidationError(
+            _(
+                "The certificate needs the participant's full name, and their profile has none. "
+                "Please ask them to complete their first and last name in their profile."
+            ),
+            code="name_missing",
+        )
+    return name
+
+
+def _language_of(person) -> str:
+    languages = dict(settings.LANGUAGES)
+    return person.preferred_language if person.preferred_language in languages else "en"
+
+
+def dates_format(first: date, last: date, language: str) -> str:
+    """"14 March 2026" or "14 March 2026 – 15 March 2026", in the certificate's language."""
+    with translation.override(language):
+        start = formats.date_format(first, "DATE_FORMAT")
+        if first == last:
+            return start
+        return f"{start} – {formats.date_format(last, 'DATE_FORMAT')}"
+
+
+def _event_days(event: Event) -> tuple[date, date]:
+    zone = ZoneInfo(event.time_zone)
+    return event.starts_at.astimezone(zone).date(), event.ends_at.astimezone(zone).date()
+
+
+def _audit_scope(event: Event | None, program: Program | None):
+    if program is not None:
+        return program
+    return event.program or event.network
+
+
+def _issuer_of(event: Event | None, program: Program | None) -> str:
+    owner = program or (event.program if event.program_id else event.network)
+    organization = getattr(owner, "organization", None)
+    return organization.name if organization is not None else ""
+
+
+def _email_on_commit(certificate: Certificate) -> None:
+    from .tasks import certificate_email_send  # noqa: PLC0415 - tasks import services
+
+    transaction.on_commit(lambda: certificate_email_send.enqueue(certificate_id=certificate.pk))
+
+
+def _create(*, actor, notify: bool, **fields) -> Certificate:
+    """Create the certificate, or return the one a concurrent request has just created."""
+    lookup = {key: fields[key] for key in ("person", "event", "program", "kind")}
+    try:
+        with transaction.atomic():
+            certificate = Certificate.objects.create(issued_by=actor, **fields)
+    except IntegrityError:
+        return Certificate.objects.get(**lookup)
+    log_action(
+        "certificates.certificate.issued",
+        actor=actor,
+        target=certificate,
+        scope=_audit_scope(fields["event"], fields["program"]),
+        data={"kind": certificate.kind, "person": certificate.person_id},
+    )
+    if notify:
+        _email_on_commit(certificate)
+    return certificate
+
+
+def certificate_issue(*, registration: Registration, actor, notify: bool = True) -> Certificate:
+    """A certificate of attendance for a registration that met the event's attendance rule.
+
+    Issuing twice returns the certificate already issued (a revoked one stays revoked).
+    Raises ValidationError with the reason when the rule is not met or the name is missing.
+    """
+    event = registration.event
+    existing = Certificate.objects.filter(
+        person_id=registration.person_id, event=event, kind=CertificateKind.ATTENDANCE
+    ).first()
+    if existing is not None:
+        return existing
+    met, reason = event_rule_met(registration)
+    if not met:
+        raise ValidationError(reason, code="rule_not_met")
+    person = registration.person
+    language = _language_of(person)
+    program = event.program
+    with translation.override(language):
+        program_name = program.name if program is not None else getattr(event.network, "name", "")
+    return _create(
+        actor=actor,
+        notify=notify,
+        kind=CertificateKind.ATTENDANCE,
+        person=person,
+        event=event,
+        program=None,
+        holder_name=_holder_name(person),
+        title=event.title,
+        program_name=program_name,
+        dates=dates_format(*_event_days(event), language),
+        issuer_name=_issuer_of(event, None),
+        language=language,
+    )
+
+
+def certificate_issue_completion(*, program: Program, person, actor, notify: bool = True):
+    """A certificate of completion of the programme (see `eligibility.program_rule_met`)."""
+    existing = Certificate.objects.filter(
+        person=person, program=program, event__isnull=True, kind=CertificateKind.COMPLETION
+    ).first()
+    if existing is not None:
+        return existing
+    met, reason = program_rule_met(program, person)
+    if not met:
+        raise ValidationError(reason, code="rule_not_met")
+    events = list(program_events_counted(program))
+    language = _language_of(person)
+    return _create(
+        actor=actor,
+        notify=notify,
+        kind=CertificateKind.COMPLETION,
+        person=person,
+        event=None,
+        program=program,
+        holder_name=_holder_name(person),
+        title=program.name,
+        program_name=program.name,
+        dates=dates_format(_event_days(events[0])[0], _event_days(events[-1])[1], language),
+        issuer_name=_issuer_of(None, program),
+        language=language,
+    )
+
+
+def certificate_revoke(*, certificate: Certificate, actor) -> Certificate:
+    """Withdraw a certificate: the verification page then says since when it is revoked."""
+    if certificate.revoked_at is not None:
+        return certificate
+    certificate.revoked_at = timezone.now()
+    certificate.save(update_fields=["revoked_at"])
+    log_action(
+        "certificates.certificate.revoked",
+        actor=actor,
+        target=certificate,
+        scope=_audit_scope(certificate.event, certificate.program),
+        data={"person": certificate.person_id},
+    )
+    return certificate
+
+
+def certificates_issue_bulk_start(*, event: Event, actor) -> CertificateBatch:
+    """Queue the issue of certificates to everyone in the event who meets the rule."""
+    from .tasks import certificates_issue_bulk_task  # noqa: PLC0415 - tasks import services
+
+    batch = CertificateBatch.objects.create(event=event, requested_by=actor)
+    log_action(
+        "certificates.batch.requested",
+        actor=actor,
+        target=event,
+        scope=_audit_scope(event, None),
+        data={"batch": batch.pk},
+    )
+    transaction.on_commit(lambda: certificates_issue_bulk_task.enqueue(batch_id=batch.pk))
+    return batch
+
+
+def certificates_issue_bulk(
+    *, event: Event, actor, batch: CertificateBatch | None = None
+) -> CertificateBatch:
+    """Issue (and email) a certificate to each confirmed participant who meets the rule; record
+    who was skipped and why, in the organiser's language."""
+    batch = batch or CertificateBatch.objects.create(event=event, requested_by=actor)
+    registrations = (
+        Registration.objects.filter(event=event, status=RegistrationStatus.CONFIRMED)
+        .select_related("person", "event__program", "event__network")
+        .order_by("person__last_name", "person__first_name", "pk")
+    )
+    already = set(
+        Certificate.objects.filter(event=event, kind=CertificateKind.ATTENDANCE).values_list(
+            "person_id", flat=True
+        )
+    )
+    issued, skipped = 0, []
+    language = _language_of(actor) if actor is not None else settings.LANGUAGE_CODE
+    for registration in registrations:
+        if registration.person_id in already:
+            continue
+        try:
+            with translation.override(language):  # the reasons, for the organiser
+                certificate_issue(registration=registration, actor=actor)
+        except ValidationError as error:
+            with translation.override(language):
+                reason = " ".join(str(message) for message in error.messages)
+            skipped.append(
+                {
+                    "registration": registration.pk,
+                    "name": str(registration.person),
+                    "reason": reason,
+                }
+            )
+        else:
+            issued += 1
+    batch.issued_count = issued
+    batch.already_count = len(already)
+    batch.skipped = skipped
+    batch.status = BatchStatus.FINISHED
+    batch.finished_at = timezone.now()
+    batch.save(
+        update_fields=["issued_count", "already_count", "skipped", "status", "finished_at"]
+    )
+    log_action(
+        "certificates.batch.finished",
+        actor=actor,
+        target=event,
+        scope=_audit_scope(event, None),
+        data={"batch": batch.pk, "issued": issued, "skipped": len(skipped)},
+    )
+    return batch
