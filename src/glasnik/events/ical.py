@@ -24,8 +24,10 @@ def event_uid(event: Event) -> str:
 
 
 def event_url(event: Event, language: str) -> str:
+    # A programme event's registration page holds its details and the person's seat.
+    name = "events:register" if event.program_id is not None else "events:meeting_detail"
     with translation.override(language):
-        return settings.SITE_URL + reverse("events:meeting_detail", args=[event.pk])
+        return settings.SITE_URL + reverse(name, args=[event.pk])
 
 
 def _location(event: Event) -> str:
@@ -50,7 +52,15 @@ def _description(event: Event) -> str:
             when = f"{item.starts_at.astimezone(zone):%H:%M} " if item.starts_at else ""
             lines.append(f"– {when}{item.title}")
         parts.append("\n".join(lines))
-    if event.is_online:
+    if event.is_online and event.program_id is not None:
+        parts.append(
+            _(
+                "The link to join appears on your registration page %(minutes)d minutes "
+                "before the start."
+            )
+            % {"minutes": settings.EVENTS_ONLINE_LINK_LEAD_MINUTES}
+        )
+    elif event.is_online:
         parts.append(
             _(
                 "The link to join appears on the meeting page %(minutes)d minutes before the "

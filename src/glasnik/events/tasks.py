@@ -3,6 +3,7 @@ time zone. Tasks take ids and re-read what they need."""
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone, translation
 from django_tasks import task
@@ -119,3 +120,135 @@ def meeting_cancelled_notify(*, event_id: int, person_ids: list[int]) -> None:
 def meeting_changed_notify(*, event_id: int, person_ids: list[int]) -> None:
     """Tell the people who said they would (or might) come about a new time or place."""
     _notify_people(event_id, person_ids, "events/email/meeting_changed")
+
+
+# --- registration -----------------------------------------------------------------------------
+
+
+def _registration_context(registration, language: str) -> dict:
+    from .selectors.registration import checkin_qr_data_uri, online_link_visible_to
+
+    event = registration.event
+    return {
+        "event": event,
+        "registration": registration,
+        "time_zone": event.time_zone,
+        "register_url": _absolute(language, "events:register", event.pk),
+        "my_registrations_url": _absolute(language, "events:my_registrations"),
+        "ics_url": _absolute(language, "events:registration_ics", event.pk),
+        "qr_data_uri": checkin_qr_data_uri(registration)
+        if registration.status == "confirmed"
+        else "",
+        "online_url": event.online_url
+        if online_link_visible_to(registration, for_reminder=True)
+        else "",
+    }
+
+
+def _send_registration_email(registration, template: str) -> None:
+    person = registration.person
+    if not person.is_active:
+        return
+    _send(
+        person,
+        template=template,
+        time_zone=registration.event.time_zone,
+        context=lambda language: _registration_context(registration, language),
+    )
+
+
+def _registration(registration_id: int):
+    from .models import Registration
+
+    return (
+        Registration.objects.select_related("event", "event__program", "event__network", "person")
+        .filter(pk=registration_id)
+        .first()
+    )
+
+
+@task()
+def registration_email(*, registration_id: int, template: str) -> None:
+    """One email about a registration (confirmed, waiting list, offered, …) to its person."""
+    registration = _registration(registration_id)
+    if registration is not None:
+        _send_registration_email(registration, template)
+
+
+@task()
+def registration_offer_expire(*, registration_id: int) -> None:
+    """At an offer's deadline: expire it if it is still open and offer the seat onwards."""
+    from .services.registration import registration_offer_expire as expire
+
+    expire(registration_id=registration_id)
+
+
+@task()
+def registration_reminder_send(*, registration_id: int, starts_at: str) -> None:
+    """The reminder before the event. Scheduled when the seat was confirmed, so it re-checks
+    that the seat is still confirmed, the start unchanged and the time come; the management
+    command events_send_reminders sends what this one skipped."""
+    from .services.registration import registration_reminder_claim, reminder_due_at
+
+    registration = _registration(registration_id)
+    if registration is None:
+        return
+    event = registration.event
+    now = timezone.now()
+    due = reminder_due_at(event)
+    if (
+        event.starts_at.isoformat() != starts_at
+        or event.status != EventStatus.SCHEDULED
+        or due is None
+        or not due <= now < event.starts_at
+    ):
+        return
+    with transaction.atomic():  # a reminder that fails to render is not marked as sent
+        if registration_reminder_claim(registration_id=registration.pk, now=now):
+            _send_registration_email(registration, "events/email/registration_reminder")
+
+
+def registration_reminder_deliver(registration_id: int) -> bool:
+    """Send a due reminder now if it has not gone out (used by the management command)."""
+    from .services.registration import registration_reminder_claim
+
+    registration = _registration(registration_id)
+    if registration is None:
+        return False
+    with transaction.atomic():
+        if not registration_reminder_claim(registration_id=registration_id, now=timezone.now()):
+            return False
+        _send_registration_email(registration, "events/email/registration_reminder")
+    return True
+
+
+@task()
+def event_invitation_send(*, invitation_id: int, language: str) -> None:
+    """The invitation to register, in the invitee's language when they have an account."""
+    from .models import EventInvitation
+
+    invitation = (
+        EventInvitation.objects.select_related("event", "invited_by")
+        .filter(pk=invitation_id)
+        .first()
+    )
+    if invitation is None:
+        return
+    person = get_user_model().objects.filter(email__iexact=invitation.email).first()
+    if person is not None:
+        language = person.preferred_language
+    event = invitation.event
+    with timezone.override(event.time_zone):
+        email_send(
+            to=invitation.email,
+            template="events/email/registration_invitation",
+            context={
+                "user": person,
+                "event": event,
+                "invitation": invitation,
+                "time_zone": event.time_zone,
+                "invitation_url": _absolute(language, "events:invitation", invitation.token),
+            },
+            language=language,
+            subject_prefix=settings.ACCOUNT_EMAIL_SUBJECT_PREFIX,
+        )

@@ -10,7 +10,16 @@ from django.utils import timezone
 from glasnik.access.selectors import organiser_scopes
 from glasnik.networks.models import Membership, MembershipStatus, Network
 
-from ..models import AgendaItem, Event, EventStatus, Rsvp, RsvpAnswer, Visibility
+from ..models import (
+    AgendaItem,
+    Event,
+    EventStatus,
+    Registration,
+    RegistrationStatus,
+    Rsvp,
+    RsvpAnswer,
+    Visibility,
+)
 
 # How far back a calendar feed reaches: enough for last month's meetings to stay in calendars.
 FEED_PAST_DAYS = 180
@@ -145,7 +154,12 @@ def feed_events_for_person(person, *, network: Network | None = None) -> QuerySe
     network_ids = person_network_ids(person)
     if network is not None:
         network_ids = [pk for pk in network_ids if pk == network.pk]
-    return _for_feed(Event.objects.filter(network_id__in=network_ids))
+        return _for_feed(Event.objects.filter(network_id__in=network_ids))
+    # And the programme events (trainings, sessions) where the person has a confirmed seat.
+    confirmed = Registration.objects.filter(
+        person=person, status=RegistrationStatus.CONFIRMED
+    ).values("event_id")
+    return _for_feed(Event.objects.filter(Q(network_id__in=network_ids) | Q(pk__in=confirmed)))
 
 
 def feed_events_public(network: Network) -> QuerySet[Event]:

@@ -1,0 +1,662 @@
+"""Registration for events: seats, the waiting list with automatic promotion, approval,
+cancellation, invitations and reminders.
+
+Every write that can change who holds a seat locks the event row first (`select_for_update`
+inside `transaction.atomic`) and counts the seats under that lock, so the last seat is given
+once however many people click at the same moment. On SQLite the database lock does the same:
+the settings open write transactions with BEGIN IMMEDIATE.
+"""
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import formats, timezone
+from django.utils.translation import gettext as _
+
+from glasnik.audit.services import log_action
+
+from .. import tasks
+from ..models import (
+    SEAT_HOLDING_STATUSES,
+    Event,
+    EventInvitation,
+    EventStatus,
+    Registration,
+    RegistrationQuestion,
+    RegistrationQuestionKind,
+    RegistrationStatus,
+    Visibility,
+)
+
+# Registrations that are still in play: they count for the institution limit and stop a
+# second registration.
+ACTIVE_STATUSES = (
+    RegistrationStatus.PENDING,
+    RegistrationStatus.CONFIRMED,
+    RegistrationStatus.WAITLISTED,
+    RegistrationStatus.OFFERED,
+)
+# The ones a participant or an organiser may cancel.
+CANCELLABLE_STATUSES = ACTIVE_STATUSES
+YES, NO = "yes", "no"
+
+
+@dataclass(frozen=True)
+class RegistrationOutcome:
+    registration: Registration
+    created: bool
+    message: str
+
+
+def event_scope(event: Event):
+    """Whose organisers read the audit log of the event's registrations."""
+    return event.program or event.network or event
+
+
+def _local(value: datetime, event: Event) -> str:
+    local = timezone.localtime(value, ZoneInfo(event.time_zone))
+    return f"{formats.date_format(local, 'DATETIME_FORMAT')} ({event.time_zone})"
+
+
+def registration_status_message(registration: Registration) -> str:
+    """What the person is told about their registration, in the active language."""
+    event = registration.event
+    status = registration.status
+    if status == RegistrationStatus.CONFIRMED:
+        return _("Your seat is confirmed.")
+    if status == RegistrationStatus.PENDING:
+        return _("Your registration is waiting for the organisers' approval.")
+    if status == RegistrationStatus.WAITLISTED:
+        return _(
+            "The event is full: you are on the waiting list, number %(position)d. If a seat "
+            "becomes free, we will offer it to you by email."
+        ) % {"position": waitlist_position(registration)}
+    if status == RegistrationStatus.OFFERED:
+        return _("A seat is offered to you. Please confirm it by %(deadline)s.") % {
+            "deadline": _local(registration.offer_expires_at, event)
+        }
+    if status == RegistrationStatus.DECLINED:
+        return _("The organisers have declined your registration.")
+    if status == RegistrationStatus.EXPIRED:
+        return _("The seat offered to you was not confirmed in time.")
+    return _("Your registration is cancelled.")
+
+
+def waitlist_position(registration: Registration) -> int:
+    return (
+        Registration.objects.filter(
+            event_id=registration.event_id,
+            status=RegistrationStatus.WAITLISTED,
+            waitlisted_at__lt=registration.waitlisted_at,
+        ).count()
+        + 1
+    )
+
+
+# --- checks ---------------------------------------------------------------------------------
+
+
+def registration_window_check(event: Event, *, now: datetime | None = None) -> None:
+    """Registration is on, the event is not cancelled or started, and the window is open."""
+    now = now or timezone.now()
+    if not event.registration_enabled:
+        raise ValidationError(_("This event does not take registrations."))
+    if event.is_cancelled:
+        raise ValidationError(_("This event has been cancelled."))
+    if event.starts_at <= now:
+        raise ValidationError(_("This event has already started; registration is closed."))
+    if event.registration_opens_at and now < event.registration_opens_at:
+        raise ValidationError(
+            _("Registration opens on %(date)s.")
+            % {"date": _local(event.registration_opens_at, event)}
+        )
+    if event.registration_closes_at and now >= event.registration_closes_at:
+        raise ValidationError(
+            _("Registration closed on %(date)s.")
+            % {"date": _local(event.registration_closes_at, event)}
+        )
+
+
+def program_enrolment_of(person, program):
+    """The person's enrolment in the programme. The programmes app owns the rule; until its
+    selector exists, read the row directly."""
+    try:  # the programmes app's selector, once it is there
+        from glasnik.programs.selectors import enrolment_of
+    except ImportError:
+        from glasnik.programs.models import Enrolment
+
+        return Enrolment.objects.filter(program=program, person=person).first()
+    return enrolment_of(person, program)
+
+
+def _enrolled_organization(event: Event, person):
+    """For a programme event: the institution the person is enrolled with; refuses people
+    who are not enrolled."""
+    from glasnik.programs.models import EnrolmentStatus
+
+    enrolment = program_enrolment_of(person, event.program)
+    if enrolment is None or enrolment.status != EnrolmentStatus.ENROLLED:
+        if person.has_perm("programs.manage_program", event.program):
+            return None
+        raise ValidationError(
+            _(
+                "Only participants of “%(program)s” can register for this event. Please enrol "
+                "in the programme first."
+            )
+            % {"program": event.program.name}
+        )
+    return enrolment.organization
+
+
+def take_part_check(event: Event, person, *, invitation: EventInvitation | None = None):
+    """Whether the person may register; returns the institution they take part with, when the
+    programme knows it. An invitation opens registration to anyone who holds it."""
+    if invitation is not None:
+        return None
+    if event.program_id is not None:
+        return _enrolled_organization(event, person)
+    if event.visibility == Visibility.PUBLIC:
+        return None
+    network = event.network
+    if network is not None and person.has_perm("networks.view_members_area", network):
+        return None
+    raise ValidationError(_("Only members can register for this event."))
+
+
+def answers_clean(event: Event, answers: dict) -> dict:
+    """The answers to the event's questions, keyed by question id; raises per question."""
+    answers = {str(key): value for key, value in (answers or {}).items()}
+    cleaned, errors = {}, {}
+    for question in RegistrationQuestion.objects.filter(event=event).order_by("position", "pk"):
+        key = str(question.pk)
+        value = answers.get(key)
+        value = value.strip() if isinstance(value, str) else value
+        if value in (None, ""):
+            if question.is_required:
+                errors[f"question_{key}"] = _("Please answer this question.")
+            continue
+        if question.kind == RegistrationQuestionKind.CHOICE:
+            options = [line.strip() for line in question.options.splitlines() if line.strip()]
+            if value not in options:
+                errors[f"question_{key}"] = _("Choose one of the options.")
+                continue
+        elif question.kind == RegistrationQuestionKind.YES_NO:
+            value = {True: YES, False: NO}.get(value, value)
+            if value not in (YES, NO):
+                errors[f"question_{key}"] = _("Answer yes or no.")
+                continue
+        cleaned[key] = value
+    if errors:
+        raise ValidationError(errors)
+    return cleaned
+
+
+def _institution_limit_check(event: Event, organization, *, person) -> None:
+    limit = event.per_organization_limit
+    if not limit:
+        return
+    if organization is None:
+        raise ValidationError(
+            {"organization": _("Choose the institution you will represent at this event.")}
+        )
+    taken = (
+        Registration.objects.filter(
+            event=event, organization=organization, status__in=ACTIVE_STATUSES
+        )
+        .exclude(person=person)
+        .count()
+    )
+    if taken >= limit:
+        raise ValidationError(
+            {
+                "organization": _(
+                    "At most %(limit)d people from one institution can register for this "
+                    "event, and %(organization)s already has %(taken)d."
+                )
+                % {"limit": limit, "organization": organization.name, "taken": taken}
+            }
+        )
+
+
+# --- seats ----------------------------------------------------------------------------------
+
+
+def _locked(event: Event) -> Event:
+    """Lock the event row for the rest of the transaction and read it fresh."""
+    return Event.objects.select_for_update().select_related("network", "program").get(pk=event.pk)
+
+
+def seats_taken(event: Event) -> int:
+    return Registration.objects.filter(event=event, status__in=SEAT_HOLDING_STATUSES).count()
+
+
+def free_seats(event: Event) -> int | None:
+    """Seats nobody holds; None when the event has no limit."""
+    if event.capacity is None:
+        return None
+    return max(event.capacity - seats_taken(event), 0)
+
+
+def _has_waitlist(event: Event) -> bool:
+    return Registration.objects.filter(event=event, status=RegistrationStatus.WAITLISTED).exists()
+
+
+def _seat_status(event: Event) -> str:
+    """Confirmed while seats remain and nobody waits before; otherwise the waiting list."""
+    free = free_seats(event)
+    if free is None or (free > 0 and not _has_waitlist(event)):
+        return RegistrationStatus.CONFIRMED
+    return RegistrationStatus.WAITLISTED
+
+
+def _set_status(registration: Registration, status: str, *, now: datetime) -> None:
+    registration.status = status
+    if status == RegistrationStatus.CONFIRMED:
+        registration.confirmed_at = now
+        registration.offer_expires_at = None
+    elif status == RegistrationStatus.WAITLISTED:
+        registration.waitlisted_at = now
+    elif status in (RegistrationStatus.CANCELLED, RegistrationStatus.DECLINED):
+        registration.cancelled_at = now
+        registration.offer_expires_at = None
+
+
+def _email(registration: Registration, template: str) -> None:
+    transaction.on_commit(
+        lambda: tasks.registration_email.enqueue(registration_id=registration.pk, template=template)
+    )
+
+
+def _enqueue_at(task, when: datetime, **kwargs) -> None:
+    """Run `task` at `when` on a backend that can defer; a backend that cannot (the tests'
+    immediate one) runs it now, and the task itself waits for its time (the management
+    commands catch anything missed)."""
+    if task.get_backend().supports_defer:
+        transaction.on_commit(lambda: task.using(run_after=when).enqueue(**kwargs))
+    else:
+        transaction.on_commit(lambda: task.enqueue(**kwargs))
+
+
+def reminder_due_at(event: Event) -> datetime | None:
+    if not event.reminder_hours:
+        return None
+    return event.starts_at - timedelta(hours=event.reminder_hours)
+
+
+def _confirmed(registration: Registration, *, now: datetime) -> None:
+    """After a seat is confirmed: the confirmation email and the reminder."""
+    _email(registration, "events/email/registration_confirmed")
+    event = registration.event
+    due = reminder_due_at(event)
+    if due is None:
+        return
+    if due <= now:
+        # Confirmed inside the reminder window: the confirmation carries the same details.
+        registration.reminder_sent_at = now
+        registration.save(update_fields=["reminder_sent_at", "updated_at"])
+        return
+    _enqueue_at(
+        tasks.registration_reminder_send,
+        due,
+        registration_id=registration.pk,
+        starts_at=event.starts_at.isoformat(),
+    )
+
+
+def _after_status(registration: Registration, *, now: datetime) -> None:
+    status = registration.status
+    if status == RegistrationStatus.CONFIRMED:
+        _confirmed(registration, now=now)
+    elif status == RegistrationStatus.WAITLISTED:
+        _email(registration, "events/email/registration_waitlisted")
+    elif status == RegistrationStatus.PENDING:
+        _email(registration, "events/email/registration_pending")
+
+
+def _promote(event: Event, *, actor, now: datetime) -> list[Registration]:
+    """Offer the free seats to the first on the waiting list, in order. The event is locked."""
+    free = free_seats(event)
+    waiting = Registration.objects.filter(
+        event=event, status=RegistrationStatus.WAITLISTED
+    ).order_by("waitlisted_at", "pk")
+    if free is not None:
+        waiting = waiting[:free]
+    offered = list(waiting.select_related("person"))
+    deadline = min(now + timedelta(hours=event.offer_hours), event.starts_at)
+    for registration in offered:
+        registration.event = event
+        registration.status = RegistrationStatus.OFFERED
+        registration.offer_expires_at = deadline
+        registration.save(update_fields=["status", "offer_expires_at", "updated_at"])
+        log_action(
+            "events.registration.offered",
+            actor=actor,
+            target=registration,
+            scope=event_scope(event),
+            data={"offer_expires_at": deadline.isoformat()},
+        )
+        _email(registration, "events/email/registration_offered")
+        _enqueue_at(tasks.registration_offer_expire, deadline, registration_id=registration.pk)
+    return offered
+
+
+@transaction.atomic
+def registration_fill_free_seats(*, event: Event, actor) -> list[Registration]:
+    """Offer seats that became free some other way (e.g. the organisers raised the capacity)
+    to the waiting list, in order. Call it after changing an event's capacity."""
+    event = _locked(event)
+    now = timezone.now()
+    if event.is_cancelled or event.starts_at <= now:
+        return []
+    return _promote(event, actor=actor, now=now)
+
+
+# --- operations -----------------------------------------------------------------------------
+
+
+def invitation_for(event: Event, token: str | None) -> EventInvitation | None:
+    if not token:
+        return None
+    return EventInvitation.objects.filter(event=event, token=token).first()
+
+
+@transaction.atomic
+def registration_create(
+    *,
+    event: Event,
+    person,
+    organization=None,
+    answers: dict | None = None,
+    invitation_token: str | None = None,
+) -> RegistrationOutcome:
+    """Register the person: a confirmed seat while seats remain, otherwise the waiting list;
+    pending when the organisers approve each registration. Registering twice returns the
+    registration there is."""
+    event = _locked(event)
+    existing = Registration.objects.filter(event=event, person=person).first()
+    if existing is not None and existing.status in ACTIVE_STATUSES:
+        existing.event = event
+        message = _("You are already registered for this event.")
+        return RegistrationOutcome(
+            existing, False, f"{message} {registration_status_message(existing)}"
+        )
+    if existing is not None and existing.status == RegistrationStatus.DECLINED:
+        raise ValidationError(
+            _(
+                "The organisers have declined your registration for this event. Please write "
+                "to them if you think this is a mistake."
+            )
+        )
+    now = timezone.now()
+    registration_window_check(event, now=now)
+    invitation = invitation_for(event, invitation_token)
+    enrolled_with = take_part_check(event, person, invitation=invitation)
+    organization = organization or enrolled_with
+    cleaned = answers_clean(event, answers or {})
+    _institution_limit_check(event, organization, person=person)
+
+    registration = existing or Registration(event=event, person=person)
+    registration.organization = organization
+    registration.answers = cleaned
+    registration.offer_expires_at = None
+    registration.cancelled_at = None
+    registration.reminder_sent_at = None
+    if event.requires_approval:
+        registration.status = RegistrationStatus.PENDING
+    else:
+        _set_status(registration, _seat_status(event), now=now)
+    registration.save()
+    if invitation is not None and invitation.used_at is None:
+        invitation.used_at = now
+        invitation.save(update_fields=["used_at"])
+    log_action(
+        "events.registration.created",
+        actor=person,
+        target=registration,
+        scope=event_scope(event),
+        data={"status": registration.status, "invitation": invitation is not None},
+    )
+    _after_status(registration, now=now)
+    if registration.status == RegistrationStatus.WAITLISTED:
+        _promote(event, actor=None, now=now)  # seats freed by a larger capacity, say
+        registration.refresh_from_db()
+    return RegistrationOutcome(registration, True, registration_status_message(registration))
+
+
+def _locked_registration(registration: Registration) -> tuple[Event, Registration]:
+    event = _locked(registration.event)
+    registration = Registration.objects.select_related("person", "organization").get(
+        pk=registration.pk
+    )
+    registration.event = event
+    return event, registration
+
+
+@transaction.atomic
+def registration_approve(*, registration: Registration, actor) -> Registration:
+    """The organisers approve a pending registration: a seat if one is free, otherwise the
+    waiting list."""
+    event, registration = _locked_registration(registration)
+    if registration.status != RegistrationStatus.PENDING:
+        raise ValidationError(_("Only a registration waiting for approval can be approved."))
+    now = timezone.now()
+    _set_status(registration, _seat_status(event), now=now)
+    registration.save()
+    log_action(
+        "events.registration.approved",
+        actor=actor,
+        target=registration,
+        scope=event_scope(event),
+        data={"status": registration.status},
+    )
+    _after_status(registration, now=now)
+    return registration
+
+
+@transaction.atomic
+def registration_decline(*, registration: Registration, actor) -> Registration:
+    event, registration = _locked_registration(registration)
+    if registration.status != RegistrationStatus.PENDING:
+        raise ValidationError(_("Only a registration waiting for approval can be declined."))
+    _set_status(registration, RegistrationStatus.DECLINED, now=timezone.now())
+    registration.save()
+    log_action(
+        "events.registration.declined",
+        actor=actor,
+        target=registration,
+        scope=event_scope(event),
+    )
+    _email(registration, "events/email/registration_declined")
+    return registration
+
+
+@transaction.atomic
+def registration_cancel(*, registration: Registration, actor) -> Registration:
+    """Cancel a registration (the person themself or an organiser on their behalf). A freed
+    seat goes at once to the first on the waiting list."""
+    event, registration = _locked_registration(registration)
+    by_participant = actor is not None and actor.pk == registration.person_id
+    if registration.status not in CANCELLABLE_STATUSES:
+        raise ValidationError(_("This registration is not active."))
+    now = timezone.now()
+    if by_participant and event.starts_at <= now:
+        raise ValidationError(
+            _("The event has started; the registration can no longer be cancelled.")
+        )
+    held_seat = registration.status in SEAT_HOLDING_STATUSES
+    _set_status(registration, RegistrationStatus.CANCELLED, now=now)
+    registration.save()
+    log_action(
+        "events.registration.cancelled",
+        actor=actor,
+        target=registration,
+        scope=event_scope(event),
+        data={"by": "participant" if by_participant else "organiser"},
+    )
+    _email(
+        registration,
+        "events/email/registration_cancelled"
+        if by_participant
+        else "events/email/registration_cancelled_by_organisers",
+    )
+    if held_seat and event.starts_at > now:
+        _promote(event, actor=actor, now=now)
+    return registration
+
+
+def _expire(registration: Registration, event: Event, *, now: datetime) -> None:
+    registration.status = RegistrationStatus.EXPIRED
+    registration.save(update_fields=["status", "updated_at"])
+    log_action("events.registration.offer_expired", target=registration, scope=event_scope(event))
+    _email(registration, "events/email/registration_offer_expired")
+    if event.starts_at > now:
+        _promote(event, actor=None, now=now)
+
+
+@transaction.atomic
+def _offer_expire_locked(registration_id: int, now: datetime) -> bool:
+    registration = Registration.objects.filter(pk=registration_id).select_related("event").first()
+    if registration is None:
+        return False
+    event, registration = _locked_registration(registration)
+    if registration.status != RegistrationStatus.OFFERED or registration.offer_expires_at > now:
+        return False
+    _expire(registration, event, now=now)
+    return True
+
+
+def registration_offer_expire(*, registration_id: int, now: datetime | None = None) -> bool:
+    """Expire a seat offer whose deadline has passed and offer the seat to the next person.
+    Safe to call at any time and more than once: returns whether it expired the offer."""
+    return _offer_expire_locked(registration_id, now or timezone.now())
+
+
+def registration_expire_due_offers(*, now: datetime | None = None) -> int:
+    """Expire every offer past its deadline (the management command's catch-all)."""
+    now = now or timezone.now()
+    due = Registration.objects.filter(
+        status=RegistrationStatus.OFFERED, offer_expires_at__lte=now
+    ).order_by("offer_expires_at", "pk")
+    return sum(
+        registration_offer_expire(registration_id=pk, now=now)
+        for pk in due.values_list("pk", flat=True)
+    )
+
+
+class OfferExpiredError(ValidationError):
+    pass
+
+
+def registration_offer_confirm(*, registration: Registration, person) -> Registration:
+    """The person takes the seat offered to them, before the deadline. Too late, the offer
+    expires (and moves on) and they are told so."""
+    with transaction.atomic():
+        event, registration = _locked_registration(registration)
+        if registration.person_id != person.pk:
+            raise ValidationError(_("This offer is for someone else."))
+        if registration.status == RegistrationStatus.CONFIRMED:
+            return registration
+        if registration.status != RegistrationStatus.OFFERED:
+            raise ValidationError(_("No seat is offered to you for this event."))
+        now = timezone.now()
+        if registration.offer_expires_at > now:
+            _set_status(registration, RegistrationStatus.CONFIRMED, now=now)
+            registration.save()
+            log_action(
+                "events.registration.offer_confirmed",
+                actor=person,
+                target=registration,
+                scope=event_scope(event),
+            )
+            _confirmed(registration, now=now)
+            return registration
+        deadline = registration.offer_expires_at
+        _expire(registration, event, now=now)
+    raise OfferExpiredError(
+        _("The offer expired on %(deadline)s; the seat has gone to the next person waiting.")
+        % {"deadline": _local(deadline, event)}
+    )
+
+
+# --- invitations ----------------------------------------------------------------------------
+
+
+@transaction.atomic
+def event_invitations_send(
+    *, event: Event, actor, emails: list[str], language: str
+) -> tuple[list[EventInvitation], list[str]]:
+    """Invite addresses to register; an address already invited is not invited twice. Returns
+    the new invitations and the addresses skipped."""
+    seen, new, skipped = set(), [], []
+    existing = {
+        email.lower()
+        for email in EventInvitation.objects.filter(event=event).values_list("email", flat=True)
+    }
+    for email in emails:
+        key = email.strip().lower()
+        if not key or key in seen:
+            continue
+        seen.add(key)
+        if key in existing:
+            skipped.append(key)
+            continue
+        new.append(EventInvitation.objects.create(event=event, email=key, invited_by=actor))
+    if new:
+        log_action(
+            "events.invitations.sent",
+            actor=actor,
+            target=event,
+            scope=event_scope(event),
+            data={"count": len(new)},
+        )
+    for invitation in new:
+        transaction.on_commit(
+            lambda pk=invitation.pk: tasks.event_invitation_send.enqueue(
+                invitation_id=pk, language=language
+            )
+        )
+    return new, skipped
+
+
+# --- reminders ------------------------------------------------------------------------------
+
+
+def registration_reminder_claim(*, registration_id: int, now: datetime) -> bool:
+    """Mark the reminder as sent if it was not; True for the one caller that should send it."""
+    return bool(
+        Registration.objects.filter(
+            pk=registration_id,
+            status=RegistrationStatus.CONFIRMED,
+            reminder_sent_at__isnull=True,
+        ).update(reminder_sent_at=now)
+    )
+
+
+def registrations_due_for_reminder(*, now: datetime | None = None) -> list[int]:
+    """Confirmed registrations whose event's reminder time has come and not yet passed the
+    start, and whose reminder has not gone out."""
+    now = now or timezone.now()
+    events = Event.objects.filter(
+        status=EventStatus.SCHEDULED,
+        reminder_hours__gt=0,
+        starts_at__gt=now,
+        registrations__status=RegistrationStatus.CONFIRMED,
+        registrations__reminder_sent_at__isnull=True,
+    ).distinct()
+    due_ids = [
+        event.pk
+        for event in events.only("pk", "starts_at", "reminder_hours")
+        if reminder_due_at(event) <= now
+    ]
+    return list(
+        Registration.objects.filter(
+            event_id__in=due_ids,
+            status=RegistrationStatus.CONFIRMED,
+            reminder_sent_at__isnull=True,
+        )
+        .order_by("event_id", "pk")
+        .values_list("pk", flat=True)
+    )
