@@ -20,24 +20,22 @@ def event_rule_met(registration: Registration) -> tuple[bool, str]:
             "status": registration.get_status_display()
         }
     try:
-        from glasnik.events.selectors.attendance import meets_attendance_rule  # noqa: PLC0415
+        from glasnik.events.selectors.attendance import meets_attendance_rule
     except ImportError:  # TEMPORARY: until the attendance helper's selector lands
         meets_attendance_rule = _interim_rule
     return meets_attendance_rule(registration)
 
 
 def _interim_rule(registration):
-    from datetime import timedelta  # noqa: PLC0415
-    from zoneinfo import ZoneInfo  # noqa: PLC0415
+    from datetime import timedelta
+    from zoneinfo import ZoneInfo
 
     event = registration.event
     zone = ZoneInfo(event.time_zone)
     first = event.starts_at.astimezone(zone).date()
     last = event.ends_at.astimezone(zone).date()
     days = [first + timedelta(days=n) for n in range((last - first).days + 1)]
-    present = set(
-        registration.attendances.filter(is_present=True).values_list("day", flat=True)
-    )
+    present = set(registration.attendances.filter(is_present=True).values_list("day", flat=True))
     attended = len(present & set(days))
     required = min(event.required_days or len(days), len(days))
     if attended >= required:

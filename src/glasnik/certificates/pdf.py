@@ -2,7 +2,7 @@
 WeasyPrint with the vendored DejaVu Sans, so it looks the same on every machine.
 
 WeasyPrint needs the Pango system library. It is imported only when a PDF is drawn: without
-Pango the rest of Glasnik works and people see `PdfUnavailable`'s message instead of a PDF.
+Pango the rest of Glasnik works and people see `PdfUnavailableError`'s message instead of a PDF.
 """
 
 import base64
@@ -29,7 +29,7 @@ logger = logging.getLogger("glasnik.certificates")
 FONT_FOLDER = "vendor/fonts/dejavu-2.37"
 
 
-class PdfUnavailable(Exception):
+class PdfUnavailableError(Exception):
     """The PDF cannot be drawn on this server (WeasyPrint or Pango is missing)."""
 
     message = _(
@@ -41,7 +41,7 @@ class PdfUnavailable(Exception):
 
 def _import_weasyprint():
     """The seam to the outside world: importing WeasyPrint loads Pango through cffi."""
-    import weasyprint  # noqa: PLC0415 - loaded lazily, see the module's docstring
+    import weasyprint
 
     return weasyprint
 
@@ -51,7 +51,7 @@ def weasyprint_load():
         return _import_weasyprint()
     except (ImportError, OSError) as error:
         logger.warning("WeasyPrint cannot be loaded: %s", error)
-        raise PdfUnavailable from error
+        raise PdfUnavailableError from error
 
 
 def verification_url(certificate: Certificate) -> str:
@@ -76,7 +76,7 @@ def qr_code_data_uri(text: str) -> str:
 def _font_folder() -> Path:
     found = finders.find(f"{FONT_FOLDER}/DejaVuSans.ttf")
     if not found:
-        raise PdfUnavailable
+        raise PdfUnavailableError
     return Path(found).parent
 
 
@@ -106,7 +106,7 @@ def _url_fetcher_for(weasyprint, fonts: Path):
 
     class CertificateFetcher(weasyprint.URLFetcher):
         def fetch(self, url, headers=None):
-            if url.startswith("data:") or url.startswith(allowed_prefix):
+            if url.startswith(("data:", allowed_prefix)):
                 return super().fetch(url, headers)
             raise ValueError(f"Certificates do not load {url!r}")
 

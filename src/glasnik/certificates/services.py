@@ -37,7 +37,7 @@ def _language_of(person) -> str:
 
 
 def dates_format(first: date, last: date, language: str) -> str:
-    """"14 March 2026" or "14 March 2026 – 15 March 2026", in the certificate's language."""
+    """E.g. "14 March 2026" or "14 March 2026 – 15 March 2026", in the given language."""
     with translation.override(language):
         start = formats.date_format(first, "DATE_FORMAT")
         if first == last:
@@ -63,7 +63,7 @@ def _issuer_of(event: Event | None, program: Program | None) -> str:
 
 
 def _email_on_commit(certificate: Certificate) -> None:
-    from .tasks import certificate_email_send  # noqa: PLC0415 - tasks import services
+    from .tasks import certificate_email_send
 
     transaction.on_commit(lambda: certificate_email_send.enqueue(certificate_id=certificate.pk))
 
@@ -170,7 +170,7 @@ def certificate_revoke(*, certificate: Certificate, actor) -> Certificate:
 
 def certificates_issue_bulk_start(*, event: Event, actor) -> CertificateBatch:
     """Queue the issue of certificates to everyone in the event who meets the rule."""
-    from .tasks import certificates_issue_bulk_task  # noqa: PLC0415 - tasks import services
+    from .tasks import certificates_issue_bulk_task
 
     batch = CertificateBatch.objects.create(event=event, requested_by=actor)
     log_action(
@@ -225,9 +225,7 @@ def certificates_issue_bulk(
     batch.skipped = skipped
     batch.status = BatchStatus.FINISHED
     batch.finished_at = timezone.now()
-    batch.save(
-        update_fields=["issued_count", "already_count", "skipped", "status", "finished_at"]
-    )
+    batch.save(update_fields=["issued_count", "already_count", "skipped", "status", "finished_at"])
     log_action(
         "certificates.batch.finished",
         actor=actor,

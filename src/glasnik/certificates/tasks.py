@@ -11,7 +11,7 @@ from django_tasks import task
 from glasnik.core.email import email_render
 
 from .models import BatchStatus, Certificate, CertificateBatch
-from .pdf import PdfUnavailable, certificate_filename, certificate_pdf, verification_url
+from .pdf import PdfUnavailableError, certificate_filename, certificate_pdf, verification_url
 from .services import certificates_issue_bulk
 
 logger = logging.getLogger("glasnik.certificates")
@@ -33,9 +33,7 @@ def certificates_issue_bulk_task(*, batch_id: int) -> None:
 def certificate_email_send(*, certificate_id: int) -> None:
     """Email the holder their certificate, the PDF attached (or, when PDFs cannot be drawn on
     this server, the address of their certificates page)."""
-    certificate = (
-        Certificate.objects.select_related("person").filter(pk=certificate_id).first()
-    )
+    certificate = Certificate.objects.select_related("person").filter(pk=certificate_id).first()
     if certificate is None or certificate.revoked_at is not None:
         return
     person = certificate.person
@@ -43,7 +41,7 @@ def certificate_email_send(*, certificate_id: int) -> None:
         return
     try:
         pdf = certificate_pdf(certificate)
-    except PdfUnavailable:
+    except PdfUnavailableError:
         pdf = None
     language = person.preferred_language
     with translation.override(language):

@@ -9,9 +9,7 @@ urlpatterns = [
     path("<int:pk>/pdf/", views.download, name="download"),
     path("<int:pk>/revoke/", views.revoke, name="revoke"),
     path("request/event/<int:event_pk>/", views.request_for_event, name="request_event"),
-    path(
-        "request/programme/<int:program_pk>/", views.request_for_program, name="request_program"
-    ),
+    path("request/programme/<int:program_pk>/", views.request_for_program, name="request_program"),
     path("event/<int:event_pk>/", views.event_certificates, name="event"),
     path("event/<int:event_pk>/issue-all/", views.event_issue_bulk, name="event_issue_bulk"),
     path(

@@ -19,13 +19,15 @@ from glasnik.programs.models import Enrolment, EnrolmentStatus
 
 from . import selectors, services
 from .access import certificate_for_user, event_for_certificates
-from .pdf import PdfUnavailable, certificate_filename, certificate_pdf, weasyprint_load
+from .models import Certificate
+from .pdf import PdfUnavailableError, certificate_filename, certificate_pdf, weasyprint_load
 
 PAGE_SIZE = 30
 REQUESTABLE_LIMIT = 50
 # Lookups of the verification page per address and window: enough for people, too few to guess.
 VERIFY_LIMIT = 60
 VERIFY_WINDOW_SECONDS = 10 * 60
+CODE_MAX_LENGTH = Certificate._meta.get_field("code").max_length
 
 
 def _refusal(error: ValidationError) -> str:
@@ -48,7 +50,7 @@ def mine(request):
     return render(request, "certificates/mine.html", context)
 
 
-def _pdf_unavailable(request, error: PdfUnavailable):
+def _pdf_unavailable(request, error: PdfUnavailableError):
     return render(
         request, "certificates/pdf_unavailable.html", {"message": error.message}, status=503
     )
@@ -61,7 +63,7 @@ def download(request, pk: int):
         raise Http404
     try:
         pdf = certificate_pdf(certificate)
-    except PdfUnavailable as error:
+    except PdfUnavailableError as error:
         return _pdf_unavailable(request, error)
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="{certificate_filename(certificate)}"'
@@ -119,7 +121,7 @@ def request_for_program(request, program_pk: int):
 def _pdf_available() -> bool:
     try:
         weasyprint_load()
-    except PdfUnavailable:
+    except PdfUnavailableError:
         return False
     return True
 
@@ -142,7 +144,7 @@ def event_certificates(request, event_pk: int):
         "page": page,
         "batch": selectors.event_latest_batch(event),
         "pdf_available": _pdf_available(),
-        "pdf_unavailable_message": PdfUnavailable.message,
+        "pdf_unavailable_message": PdfUnavailableError.message,
     }
     with timezone.override(event.time_zone):
         return render(request, "certificates/event.html", context)
@@ -240,6 +242,8 @@ def verify(request, code: str):
     PUBLIC_PAGE_CACHE_SECONDS, so a revocation shows within that time."""
     if _too_many_lookups(request):
         return render(request, "certificates/verify_limited.html", status=429)
+    if len(code) > CODE_MAX_LENGTH:
+        raise Http404
     response = _verify_page(request, code=code)
     response["X-Robots-Tag"] = "noindex, nofollow"
     return response

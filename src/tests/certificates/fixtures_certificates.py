@@ -74,9 +74,7 @@ def make_participant(make_person, make_organization, program, training):
     """An enrolled participant with a confirmed registration for `event` (the training)."""
 
     def make(first_name="Marko", last_name="Petrović", *, language="sr", event=None, **extra):
-        person = make_person(
-            first_name=first_name, last_name=last_name, language=language, **extra
-        )
+        person = make_person(first_name=first_name, last_name=last_name, language=language, **extra)
         organization = make_organization()
         Enrolment.objects.create(
             program=program,

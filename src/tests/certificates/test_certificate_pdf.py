@@ -1,0 +1,98 @@
+"""The certificate as PDF: its text, its script, its QR code's address."""
+
+import io
+
+import pytest
+from fixtures_certificates import *  # noqa: F403 - fixtures
+from fixtures_certificates import both_days
+from pypdf import PdfReader
+
+from glasnik.certificates import pdf
+from glasnik.certificates.pdf import PdfUnavailableError, certificate_html, certificate_pdf
+from glasnik.certificates.services import certificate_issue
+
+pytestmark = pytest.mark.django_db
+
+
+def _text(content: bytes) -> str:
+    reader = PdfReader(io.BytesIO(content))
+    assert len(reader.pages) == 1
+    page = reader.pages[0]
+    assert page.mediabox.width > page.mediabox.height  # landscape
+    return " ".join(page.extract_text().split())
+
+
+def test_pdf_has_the_name_what_it_certifies_and_the_verification_address(
+    make_participant, organiser, settings
+):
+    settings.SITE_URL = "https://glasnik.example.org"
+    certificate = certificate_issue(
+        registration=both_days(make_participant("Ana", "Smith", language="en")), actor=organiser
+    )
+
+    content = certificate_pdf(certificate)
+
+    assert content.startswith(b"%PDF")
+    text = _text(content)
+    assert "Ana Smith" in text
+    assert "Certificate of attendance" in text
+    assert "Radionica 1: Strategija na društvenim mrežama" in text
+    assert "Društvene mreže – program obuke i mentorstva" in text
+    assert "March 14, 2026 – March 15, 2026" in text
+    assert "Stalna konferencija gradova i opština".upper() in text.upper()
+    url = f"https://glasnik.example.org/en/certificates/verify/{certificate.code}/"
+    assert url in text.replace(" ", "")
+
+
+def test_pdf_in_serbian_cyrillic_for_sr(make_participant, organiser):
+    certificate = certificate_issue(
+        registration=both_days(make_participant("Marko", "Petrović", language="sr")),
+        actor=organiser,
+    )
+
+    text = _text(certificate_pdf(certificate))
+
+    assert "Марко Петровић" in text
+    assert "Радионица 1: Стратегија на друштвеним мрежама" in text
+    assert "14. март 2026." in text
+    assert "Petrović" not in text
+    assert f"/sr/certificates/verify/{certificate.code}/" in text.replace(" ", "")
+
+
+def test_pdf_in_serbian_latin_for_sr_latn(make_participant, organiser):
+    certificate = certificate_issue(
+        registration=both_days(make_participant("Марко", "Петровић", language="sr-latn")),
+        actor=organiser,
+    )
+
+    text = _text(certificate_pdf(certificate))
+
+    assert "Marko Petrović" in text
+    assert "Radionica 1: Strategija na društvenim mrežama" in text
+    assert "14. mart 2026." in text
+    assert "Петровић" not in text
+
+
+def test_pdf_html_carries_a_qr_code_and_loads_nothing_from_the_network(make_participant, organiser):
+    certificate = certificate_issue(
+        registration=both_days(make_participant(language="en")), actor=organiser
+    )
+
+    html = certificate_html(certificate)
+
+    assert 'src="data:image/svg+xml;base64,' in html
+    assert "http://" not in html.split("<body>")[0]  # only file: fonts in the head
+    assert 'lang="en"' in html
+
+
+def test_pdf_unavailable_when_weasyprint_cannot_load(monkeypatch, make_participant, organiser):
+    def missing_pango():
+        raise OSError("cannot load library 'libpango-1.0-0'")
+
+    monkeypatch.setattr(pdf, "_import_weasyprint", missing_pango)
+    certificate = certificate_issue(
+        registration=both_days(make_participant(language="en")), actor=organiser, notify=False
+    )
+
+    with pytest.raises(PdfUnavailableError):
+        certificate_pdf(certificate)
