@@ -23,9 +23,12 @@ PUBLIC = {
     "events:network_feed": "a network's public meetings as an iCalendar feed",
     "events:personal_feed": "calendar apps send no cookies: the secret token is the key (404)",
     "events:personal_network_feed": "as personal_feed, for one network",
+    "events:register": "a public event's registration page, or with an invitation (else 404)",
+    "events:invitation": "an invitation's link: the token is the key (404 for a bad one)",
     "networks:list": "public list of networks of communicators",
     "networks:detail": "public page of a network (aims, calls, meetings)",
     "networks:call_detail": "public page of a call for expressions of interest (404 for drafts)",
+    "certificates:verify": "public check of a certificate by its secret code (404 if unknown)",
     "healthz": "load balancer health check",
     "language_switch": "language menu; always redirects (404 for an unknown code)",
     # Signing in and up (allauth)
