@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.utils import timezone
 from django.utils.formats import date_format
+from fixtures_registration import *  # noqa: F403
 
 from glasnik.audit.models import AuditLogEntry
 from glasnik.events.models import (
@@ -31,8 +32,6 @@ from glasnik.events.services.registration import (
     registration_offer_confirm,
 )
 from glasnik.programs.models import Enrolment, EnrolmentStatus
-
-from fixtures_registration import *  # noqa: F403
 
 pytestmark = pytest.mark.django_db
 
@@ -108,9 +107,7 @@ def test_registering_twice_returns_the_registration_there_is(
 
     assert second.created is False
     assert second.registration.pk == first.registration.pk
-    assert second.message == (
-        "You are already registered for this event. Your seat is confirmed."
-    )
+    assert second.message == ("You are already registered for this event. Your seat is confirmed.")
     assert Registration.objects.filter(event=event).count() == 1
     assert len(mailoutbox) == 1
 
@@ -180,11 +177,16 @@ def test_only_enrolled_participants_register_for_a_programme_event(
     ]
 
 
-def test_a_pending_enrolment_is_not_enough(commit, make_training, make_person, program, make_organization):
+def test_a_pending_enrolment_is_not_enough(
+    commit, make_training, make_person, program, make_organization
+):
     event = make_training()
     person = make_person()
     Enrolment.objects.create(
-        program=program, person=person, organization=make_organization(), status=EnrolmentStatus.PENDING
+        program=program,
+        person=person,
+        organization=make_organization(),
+        status=EnrolmentStatus.PENDING,
     )
 
     with pytest.raises(ValidationError):
@@ -224,9 +226,7 @@ def test_an_invitation_lets_someone_register_who_is_not_a_participant(
     assert (again, skipped) == ([], ["gost@example.org"])
 
 
-def test_an_invitation_for_another_event_does_not_open_this_one(
-    commit, make_training, make_person
-):
+def test_an_invitation_for_another_event_does_not_open_this_one(commit, make_training, make_person):
     event, other = make_training(), make_training()
     invitation = EventInvitation.objects.create(event=other, email="gost@example.org")
 
@@ -353,8 +353,10 @@ def test_cancelling_offers_the_seat_to_the_first_waiting_with_a_deadline(
 
     first, second = (Registration.objects.get(pk=registration.pk) for registration in queue)
     assert first.status == Status.OFFERED
-    assert before + timedelta(hours=24) <= first.offer_expires_at <= timezone.now() + timedelta(
-        hours=24
+    assert (
+        before + timedelta(hours=24)
+        <= first.offer_expires_at
+        <= timezone.now() + timedelta(hours=24)
     )
     assert second.status == Status.WAITLISTED
     assert [(message.to, message.subject) for message in mailoutbox] == [
@@ -380,7 +382,9 @@ def test_confirming_an_offer_makes_the_seat_confirmed(
 
     assert confirmed.status == Status.CONFIRMED
     assert confirmed.offer_expires_at is None
-    assert [message.subject for message in mailoutbox] == [f"[Glasnik] Your seat is confirmed: {event.title}"]
+    assert [message.subject for message in mailoutbox] == [
+        f"[Glasnik] Your seat is confirmed: {event.title}"
+    ]
 
 
 def test_an_offer_not_confirmed_in_time_expires_and_moves_on(
@@ -403,10 +407,8 @@ def test_an_offer_not_confirmed_in_time_expires_and_moves_on(
     ]
 
 
-def test_confirming_too_late_expires_the_offer_and_says_so(
-    commit, make_training, make_participant
-):
-    event, holder, held, queue = _full_event_with_waiting(commit, make_training, make_participant)
+def test_confirming_too_late_expires_the_offer_and_says_so(commit, make_training, make_participant):
+    _event, holder, held, queue = _full_event_with_waiting(commit, make_training, make_participant)
     commit(registration_cancel, registration=held, actor=holder)
     Registration.objects.filter(pk=queue[0].pk).update(
         offer_expires_at=timezone.now() - timedelta(minutes=1)
@@ -422,7 +424,7 @@ def test_confirming_too_late_expires_the_offer_and_says_so(
 
 
 def test_the_expire_command_catches_missed_offers(commit, make_training, make_participant):
-    event, holder, held, queue = _full_event_with_waiting(commit, make_training, make_participant)
+    _event, holder, held, queue = _full_event_with_waiting(commit, make_training, make_participant)
     commit(registration_cancel, registration=held, actor=holder)
     Registration.objects.filter(pk=queue[0].pk).update(
         offer_expires_at=timezone.now() - timedelta(minutes=1)
@@ -434,10 +436,8 @@ def test_the_expire_command_catches_missed_offers(commit, make_training, make_pa
     assert Registration.objects.get(pk=queue[1].pk).status == Status.OFFERED
 
 
-def test_a_new_registrant_does_not_jump_the_waiting_list(
-    commit, make_training, make_participant
-):
-    event, holder, held, queue = _full_event_with_waiting(commit, make_training, make_participant)
+def test_a_new_registrant_does_not_jump_the_waiting_list(commit, make_training, make_participant):
+    event, _holder, _held, queue = _full_event_with_waiting(commit, make_training, make_participant)
     event.capacity = 3
     event.save(update_fields=["capacity"])
 
@@ -450,7 +450,7 @@ def test_a_new_registrant_does_not_jump_the_waiting_list(
 def test_organisers_cancel_on_someones_behalf(
     commit, make_training, make_participant, program_organiser, mailoutbox
 ):
-    event, holder, held, queue = _full_event_with_waiting(commit, make_training, make_participant)
+    event, _holder, held, queue = _full_event_with_waiting(commit, make_training, make_participant)
     mailoutbox.clear()
 
     commit(registration_cancel, registration=held, actor=program_organiser)
@@ -476,7 +476,7 @@ def test_cancelling_twice_is_refused(commit, make_training, make_participant):
 def test_registering_again_after_cancelling_goes_to_the_end_of_the_queue(
     commit, make_training, make_participant
 ):
-    event, holder, held, queue = _full_event_with_waiting(commit, make_training, make_participant)
+    event, _holder, _held, queue = _full_event_with_waiting(commit, make_training, make_participant)
     waiting = queue[1]
     commit(registration_cancel, registration=waiting, actor=waiting.person)
 

@@ -226,7 +226,11 @@ def _institution_limit_check(event: Event, organization, *, person) -> None:
 
 def _locked(event: Event) -> Event:
     """Lock the event row for the rest of the transaction and read it fresh."""
-    return Event.objects.select_for_update().select_related("network", "program").get(pk=event.pk)
+    return (
+        Event.objects.select_for_update(of=("self",))
+        .select_related("network", "program")
+        .get(pk=event.pk)
+    )
 
 
 def seats_taken(event: Event) -> int:
