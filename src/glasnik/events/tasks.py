@@ -252,3 +252,35 @@ def event_invitation_send(*, invitation_id: int, language: str) -> None:
             language=language,
             subject_prefix=settings.ACCOUNT_EMAIL_SUBJECT_PREFIX,
         )
+
+
+# --- feedback ---------------------------------------------------------------------------------
+
+
+@task()
+def feedback_invitation_send(*, event_id: int, person_ids: list[int]) -> None:
+    """Ask the participants to rate the event and its lecturers, each in their own language."""
+    from .selectors.feedback import feedback_closes_at, feedback_lecturers
+
+    event = Event.objects.select_related("program", "network").filter(pk=event_id).first()
+    if event is None or event.status != EventStatus.SCHEDULED:
+        return
+    lecturers = feedback_lecturers(event)
+    people = get_user_model().objects.filter(pk__in=person_ids, is_active=True).order_by("pk")
+
+    def context(language: str) -> dict:
+        return {
+            "event": event,
+            "lecturers": lecturers,
+            "closes_at": feedback_closes_at(event),
+            "time_zone": event.time_zone,
+            "feedback_url": _absolute(language, "events:feedback_form", event.pk),
+        }
+
+    for person in people:
+        _send(
+            person,
+            template="events/email/feedback_invitation",
+            time_zone=event.time_zone,
+            context=context,
+        )
