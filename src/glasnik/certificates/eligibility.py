@@ -9,41 +9,14 @@
 
 from django.utils.translation import gettext as _
 
-from glasnik.events.models import Event, EventStatus, Registration, RegistrationStatus
+from glasnik.events.models import Event, EventStatus, Registration
+from glasnik.events.selectors.attendance import meets_attendance_rule
 from glasnik.programs.models import Enrolment, EnrolmentStatus, Program
 
 
 def event_rule_met(registration: Registration) -> tuple[bool, str]:
     """(met, reason): the reason says what is missing when the rule is not met."""
-    if registration.status != RegistrationStatus.CONFIRMED:
-        return False, _("The registration is not confirmed (%(status)s).") % {
-            "status": registration.get_status_display()
-        }
-    try:
-        from glasnik.events.selectors.attendance import meets_attendance_rule
-    except ImportError:  # TEMPORARY: until the attendance helper's selector lands
-        meets_attendance_rule = _interim_rule
     return meets_attendance_rule(registration)
-
-
-def _interim_rule(registration):
-    from datetime import timedelta
-    from zoneinfo import ZoneInfo
-
-    event = registration.event
-    zone = ZoneInfo(event.time_zone)
-    first = event.starts_at.astimezone(zone).date()
-    last = event.ends_at.astimezone(zone).date()
-    days = [first + timedelta(days=n) for n in range((last - first).days + 1)]
-    present = set(registration.attendances.filter(is_present=True).values_list("day", flat=True))
-    attended = len(present & set(days))
-    required = min(event.required_days or len(days), len(days))
-    if attended >= required:
-        return True, ""
-    return False, _("Attended %(attended)s of %(required)s required days.") % {
-        "attended": attended,
-        "required": required,
-    }
 
 
 def program_events_counted(program: Program):

@@ -8,7 +8,13 @@ from fixtures_certificates import both_days
 from pypdf import PdfReader
 
 from glasnik.certificates import pdf
-from glasnik.certificates.pdf import PdfUnavailableError, certificate_html, certificate_pdf
+from glasnik.certificates.pdf import (
+    PdfUnavailableError,
+    certificate_html,
+    certificate_pdf,
+    qr_code_data_uri,
+    verification_url,
+)
 from glasnik.certificates.services import certificate_issue
 
 pytestmark = pytest.mark.django_db
@@ -80,7 +86,8 @@ def test_pdf_html_carries_a_qr_code_and_loads_nothing_from_the_network(make_part
 
     html = certificate_html(certificate)
 
-    assert 'src="data:image/svg+xml;base64,' in html
+    assert f'src="{qr_code_data_uri(verification_url(certificate))}"' in html
+    assert verification_url(certificate).endswith(f"/en/certificates/verify/{certificate.code}/")
     assert "http://" not in html.split("<body>")[0]  # only file: fonts in the head
     assert 'lang="en"' in html
 
