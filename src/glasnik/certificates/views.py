@@ -1,11 +1,12 @@
 """Certificates' pages: the holder's list and downloads, the organisers' page of an event, and
 the public verification page."""
 
+from allauth.account.adapter import get_adapter as get_account_adapter
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
@@ -212,7 +213,12 @@ def revoke(request, pk: int):
 
 
 def _client_address(request) -> str:
-    return request.META.get("REMOTE_ADDR", "")
+    # The same address the sign-in rate limits use, so a proxy in front is configured once
+    # (ALLAUTH_TRUSTED_PROXY_COUNT / ALLAUTH_TRUSTED_CLIENT_IP_HEADER).
+    try:
+        return get_account_adapter(request).get_client_ip(request) or ""
+    except PermissionDenied:
+        return request.META.get("REMOTE_ADDR", "")
 
 
 def _too_many_lookups(request) -> bool:
