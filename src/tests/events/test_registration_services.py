@@ -499,3 +499,24 @@ def test_emails_go_out_in_the_recipients_language(
     # The greeting of every email comes from the shared layout, already translated.
     assert "Ana" in mailoutbox[0].body
     assert not mailoutbox[0].body.startswith("Hello")
+
+
+def test_registering_for_an_open_programmes_event_enrols_the_person(
+    commit, make_training, make_person, make_organization, program
+):
+    program.enrolment_policy = "open"
+    program.save(update_fields=["enrolment_policy"])
+    event = make_training(visibility="public")
+    person = make_person()
+    town = make_organization("Opština Kula")
+
+    with pytest.raises(ValidationError) as error:
+        register(commit, event, person)
+    assert list(error.value.message_dict) == ["organization"]
+
+    outcome = register(commit, event, person, organization=town)
+
+    assert outcome.registration.status == Status.CONFIRMED
+    assert outcome.registration.organization == town
+    enrolment = Enrolment.objects.get(program=program, person=person)
+    assert (enrolment.status, enrolment.organization) == (EnrolmentStatus.ENROLLED, town)

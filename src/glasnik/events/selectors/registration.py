@@ -7,7 +7,7 @@ from datetime import datetime
 
 import qrcode
 from django.conf import settings
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, QuerySet
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
@@ -123,25 +123,3 @@ def checkin_qr_data_uri(registration: Registration) -> str:
     """The QR code as a data: address, for the page and the email (the CSP allows data:
     images)."""
     return "data:image/png;base64," + base64.b64encode(checkin_qr_png(registration)).decode()
-
-
-def person_confirmed_event_ids(person) -> QuerySet:
-    return Registration.objects.filter(person=person, status=RegistrationStatus.CONFIRMED).values(
-        "event_id"
-    )
-
-
-def registrations_with_active(person, events) -> dict[int, Registration]:
-    ids = [event.pk for event in events]
-    if not ids or not getattr(person, "is_authenticated", False):
-        return {}
-    return {
-        registration.event_id: registration
-        for registration in Registration.objects.filter(
-            person=person, event_id__in=ids, status__in=ACTIVE_STATUSES
-        )
-    }
-
-
-def invitation_filter(event: Event):
-    return Q(event=event)

@@ -30,15 +30,8 @@ from ..models import (
     RegistrationStatus,
     Visibility,
 )
+from ..selectors.registration import ACTIVE_STATUSES  # still in play: count for limits
 
-# Registrations that are still in play: they count for the institution limit and stop a
-# second registration.
-ACTIVE_STATUSES = (
-    RegistrationStatus.PENDING,
-    RegistrationStatus.CONFIRMED,
-    RegistrationStatus.WAITLISTED,
-    RegistrationStatus.OFFERED,
-)
 # The ones a participant or an organiser may cancel.
 CANCELLABLE_STATUSES = ACTIVE_STATUSES
 YES, NO = "yes", "no"
@@ -132,32 +125,58 @@ def program_enrolment_of(person, program):
     return enrolment_of(person, program)
 
 
-def _enrolled_organization(event: Event, person):
-    """For a programme event: the institution the person is enrolled with; refuses people
-    who are not enrolled."""
-    from glasnik.programs.models import EnrolmentStatus
+def _enrolled_organization(event: Event, person, *, organization=None, enrol: bool = False):
+    """For a programme event: the institution the person is enrolled with. In an open
+    programme, registering enrols them (`enrol`, with the institution they name); anyone else
+    who is not enrolled is refused."""
+    from glasnik.programs.models import EnrolmentPolicy, EnrolmentStatus
 
-    enrolment = program_enrolment_of(person, event.program)
-    if enrolment is None or enrolment.status != EnrolmentStatus.ENROLLED:
-        if person.has_perm("programs.manage_program", event.program):
+    program = event.program
+    enrolment = program_enrolment_of(person, program)
+    if enrolment is not None and enrolment.status == EnrolmentStatus.ENROLLED:
+        return enrolment.organization
+    if person.has_perm("programs.manage_program", program):
+        return None
+    if program.enrolment_policy == EnrolmentPolicy.OPEN and program.is_published:
+        if not enrol:
             return None
-        raise ValidationError(
-            _(
-                "Only participants of “%(program)s” can register for this event. Please enrol "
-                "in the programme first."
+        if organization is None:
+            raise ValidationError(
+                {
+                    "organization": _(
+                        "Choose the institution you take part for: registering also enrols "
+                        "you in the programme."
+                    )
+                }
             )
-            % {"program": event.program.name}
+        from glasnik.programs.services.enrolment import enrolment_create
+
+        return enrolment_create(
+            program=program, person=person, organization=organization
+        ).organization
+    raise ValidationError(
+        _(
+            "Only participants of “%(program)s” can register for this event. Please enrol "
+            "in the programme first."
         )
-    return enrolment.organization
+        % {"program": program.name}
+    )
 
 
-def take_part_check(event: Event, person, *, invitation: EventInvitation | None = None):
+def take_part_check(
+    event: Event,
+    person,
+    *,
+    invitation: EventInvitation | None = None,
+    organization=None,
+    enrol: bool = False,
+):
     """Whether the person may register; returns the institution they take part with, when the
     programme knows it. An invitation opens registration to anyone who holds it."""
     if invitation is not None:
         return None
     if event.program_id is not None:
-        return _enrolled_organization(event, person)
+        return _enrolled_organization(event, person, organization=organization, enrol=enrol)
     if event.visibility == Visibility.PUBLIC:
         return None
     network = event.network
@@ -397,7 +416,9 @@ def registration_create(
     now = timezone.now()
     registration_window_check(event, now=now)
     invitation = invitation_for(event, invitation_token)
-    enrolled_with = take_part_check(event, person, invitation=invitation)
+    enrolled_with = take_part_check(
+        event, person, invitation=invitation, organization=organization, enrol=True
+    )
     organization = organization or enrolled_with
     cleaned = answers_clean(event, answers or {})
     _institution_limit_check(event, organization, person=person)
