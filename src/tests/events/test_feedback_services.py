@@ -1,4 +1,4 @@
-from datetime import time, timedelta
+from datetime import time
 from decimal import Decimal
 
 import pytest
@@ -6,6 +6,7 @@ from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.management import call_command
 from django.utils import timezone
+from fixtures_feedback import *  # noqa: F403
 
 from glasnik.audit.models import AuditLogEntry
 from glasnik.events.models import (
@@ -31,8 +32,6 @@ from glasnik.events.services.feedback import (
     feedback_invite,
     feedback_submit,
 )
-
-from fixtures_feedback import *  # noqa: F403
 
 pytestmark = pytest.mark.django_db
 
@@ -74,9 +73,7 @@ def test_invite_emails_confirmed_participants_in_their_language(
     assert "anonymous" in english_mail.body
     assert f"/sr-latn/events/{training.pk}/feedback/" in by_address[serbian.email].body
     receipts = FeedbackReceipt.objects.filter(event=training)
-    assert sorted(receipts.values_list("person_id", flat=True)) == sorted(
-        [english.pk, serbian.pk]
-    )
+    assert sorted(receipts.values_list("person_id", flat=True)) == sorted([english.pk, serbian.pk])
     assert all(receipt.invited_at is not None for receipt in receipts)
     entry = AuditLogEntry.objects.get(action="events.feedback.invited")
     assert entry.data == {"invited": 2}
@@ -255,7 +252,10 @@ def test_lecturer_answers_must_be_this_events_lecturers(
         _answer(
             training,
             participant,
-            lecturer_answers=[LecturerAnswer(lecturers[0].pk, 5), LecturerAnswer(lecturers[0].pk, 4)],
+            lecturer_answers=[
+                LecturerAnswer(lecturers[0].pk, 5),
+                LecturerAnswer(lecturers[0].pk, 4),
+            ],
         )
 
     assert not FeedbackResponse.objects.exists()
@@ -311,7 +311,7 @@ def test_results_name_authors_only_when_not_anonymous(make_training, make_partic
 
 
 def test_lecturer_feedback_holds_only_their_own_ratings(answered, lecturers, make_training):
-    ana, milan = lecturers
+    _ana, milan = lecturers
 
     (own,) = lecturer_feedback(milan, [answered])
 
