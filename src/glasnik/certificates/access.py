@@ -2,6 +2,7 @@
 
 from glasnik.access.helpers import get_for_user_or_404
 from glasnik.events.models import Event
+from glasnik.programs.models import Program
 
 from .models import Certificate
 
@@ -23,5 +24,15 @@ def event_for_certificates(user, pk: int) -> Event:
         Event.objects.select_related("program__organization", "network__organization"),
         user=user,
         permission="events.manage_event",
+        pk=pk,
+    )
+
+
+def program_for_certificates(user, pk: int) -> Program:
+    """A programme whose certificates of completion the user manages (its organisers)."""
+    return get_for_user_or_404(
+        Program.objects.select_related("organization"),
+        user=user,
+        permission="programs.manage_program",
         pk=pk,
     )

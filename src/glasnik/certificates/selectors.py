@@ -70,3 +70,24 @@ def certificates_by_person(event: Event, person_ids) -> dict[int, Certificate]:
 
 def event_latest_batch(event: Event) -> CertificateBatch | None:
     return CertificateBatch.objects.filter(event=event).order_by("-created_at", "-pk").first()
+
+
+def program_participants(program) -> QuerySet[Enrolment]:
+    """Enrolled participants with their certificate of completion (if any)."""
+    return (
+        Enrolment.objects.filter(program=program, status=EnrolmentStatus.ENROLLED)
+        .select_related("person", "organization")
+        .order_by("person__last_name", "person__first_name", "pk")
+    )
+
+
+def completion_certificates_by_person(program, person_ids) -> dict[int, Certificate]:
+    return {
+        certificate.person_id: certificate
+        for certificate in Certificate.objects.filter(
+            program=program,
+            event__isnull=True,
+            kind=CertificateKind.COMPLETION,
+            person_id__in=list(person_ids),
+        )
+    }

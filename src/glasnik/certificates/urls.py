@@ -17,5 +17,11 @@ urlpatterns = [
         views.event_issue,
         name="event_issue",
     ),
+    path("programme/<int:program_pk>/", views.program_certificates, name="program"),
+    path(
+        "programme/<int:program_pk>/issue/<int:enrolment_pk>/",
+        views.program_issue,
+        name="program_issue",
+    ),
     path("verify/<str:code>/", views.verify, name="verify"),
 ]

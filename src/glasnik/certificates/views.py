@@ -19,7 +19,7 @@ from glasnik.events.models import Registration, RegistrationStatus
 from glasnik.programs.models import Enrolment, EnrolmentStatus
 
 from . import selectors, services
-from .access import certificate_for_user, event_for_certificates
+from .access import certificate_for_user, event_for_certificates, program_for_certificates
 from .models import Certificate
 from .pdf import PdfUnavailableError, certificate_filename, certificate_pdf, weasyprint_load
 
@@ -196,6 +196,55 @@ def event_issue_bulk(request, event_pk: int):
 
 
 @login_required
+def program_certificates(request, program_pk: int):
+    """The organisers' page of a programme's certificates of completion."""
+    program = program_for_certificates(request.user, program_pk)
+    page = Paginator(selectors.program_participants(program), PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
+    page.object_list = list(page.object_list)
+    certificates = selectors.completion_certificates_by_person(
+        program, [enrolment.person_id for enrolment in page.object_list]
+    )
+    for enrolment in page.object_list:
+        enrolment.certificate = certificates.get(enrolment.person_id)
+    context = {"program": program, "page": page, "pdf_available": _pdf_available()}
+    context["pdf_unavailable_message"] = PdfUnavailableError.message
+    with timezone.override(program.time_zone):
+        return render(request, "certificates/program.html", context)
+
+
+@login_required
+@require_POST
+def program_issue(request, program_pk: int, enrolment_pk: int):
+    program = program_for_certificates(request.user, program_pk)
+    enrolment = (
+        Enrolment.objects.select_related("person")
+        .filter(pk=enrolment_pk, program=program, status=EnrolmentStatus.ENROLLED)
+        .first()
+    )
+    if enrolment is None:
+        raise Http404
+    try:
+        services.certificate_issue_completion(
+            program=program, person=enrolment.person, actor=request.user
+        )
+    except ValidationError as error:
+        messages.error(
+            request,
+            _("No certificate for %(name)s: %(reason)s")
+            % {"name": enrolment.person, "reason": _refusal(error)},
+        )
+    else:
+        messages.success(
+            request,
+            _("The certificate for %(name)s has been issued and emailed.")
+            % {"name": enrolment.person},
+        )
+    return redirect("certificates:program", program_pk=program.pk)
+
+
+@login_required
 @require_POST
 def revoke(request, pk: int):
     certificate = certificate_for_user(
@@ -209,7 +258,7 @@ def revoke(request, pk: int):
     )
     if certificate.event_id is not None:
         return redirect("certificates:event", event_pk=certificate.event_id)
-    return redirect("certificates:verify", code=certificate.code)
+    return redirect("certificates:program", program_pk=certificate.program_id)
 
 
 def _client_address(request) -> str:

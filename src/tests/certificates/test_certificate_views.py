@@ -351,3 +351,63 @@ def test_organisers_page_query_count_does_not_grow_with_rows(
     with django_assert_num_queries(len(one.captured_queries)):
         response = client.get(url)
     assert response.status_code == 200
+
+
+# The organisers' page of a programme (certificates of completion)
+
+
+def test_organiser_issues_a_completion_certificate_or_is_told_why_not(
+    client, organiser, program, make_participant
+):
+    done = both_days(make_participant("Ana", "Anić", language="en"))
+    missed = make_participant("Vesna", "Vesić", language="en")
+    client.force_login(organiser)
+    done_enrolment = done.person.enrolments.get()
+    missed_enrolment = missed.person.enrolments.get()
+
+    refused = client.post(
+        reverse("certificates:program_issue", args=[program.pk, missed_enrolment.pk]), follow=True
+    ).content.decode()
+    issued = client.post(
+        reverse("certificates:program_issue", args=[program.pk, done_enrolment.pk]), follow=True
+    ).content.decode()
+
+    assert "No certificate for Vesna Vesić" in refused
+    assert "0 of 2" in refused
+    assert "The certificate for Ana Anić has been issued" in issued
+    certificate = Certificate.objects.get()
+    assert certificate.program == program
+    assert certificate.person == done.person
+
+
+def test_programme_page_is_hidden_from_participants(client, program, make_participant):
+    registration = make_participant()
+    client.force_login(registration.person)
+
+    response = client.get(reverse("certificates:program", args=[program.pk]))
+
+    assert response.status_code == 404
+
+
+def test_programme_page_query_count_does_not_grow_with_rows(
+    client, organiser, program, make_participant, django_assert_num_queries
+):
+    from glasnik.certificates.services import certificate_issue_completion
+
+    first = both_days(make_participant(language="en"))
+    certificate_issue_completion(program=program, person=first.person, actor=organiser)
+    client.force_login(organiser)
+    url = reverse("certificates:program", args=[program.pk])
+    client.get(url)  # warm the session and caches
+    with CaptureQueriesContext(connection) as one:
+        client.get(url)
+    for number in range(29):
+        registration = make_participant(f"Ime{number}", "Prezime", language="en")
+        if number % 2:
+            certificate_issue_completion(
+                program=program, person=both_days(registration).person, actor=organiser
+            )
+    with django_assert_num_queries(len(one.captured_queries)):
+        response = client.get(url)
+    assert response.status_code == 200
+    assert response.content.decode().count("Not issued") == 15
