@@ -328,3 +328,31 @@ def test_my_feedback_query_count_does_not_grow(
         response = client.get(url)
 
     assert len(response.context["feedback"]) == min(events, 10)
+
+
+# --- the links other pages show ---------------------------------------------------------------
+
+
+def _render_links(event, user) -> str:
+    from django.template import Context, Template
+    from django.test import RequestFactory
+
+    request = RequestFactory().get("/")
+    request.user = user
+    template = Template("{% load feedback_tags %}{% feedback_links event %}")
+    return template.render(Context({"request": request, "event": event}))
+
+
+def test_feedback_links_for_participants_and_organisers(
+    training, participant, organiser, make_person
+):
+    form_url = _form_url(training)
+
+    assert f'href="{form_url}"' in _render_links(training, participant)
+    assert _results_url(training) in _render_links(training, organiser)
+    assert _render_links(training, make_person()).strip() == ""
+
+    feedback_submit(event=training, person=participant, rating=5)
+    after = _render_links(training, participant)
+    assert form_url not in after
+    assert "You have given your feedback. Thank you!" in after
