@@ -121,12 +121,16 @@ class MaterialForm(SessionChoiceMixin, forms.Form):
 
 class AssignmentForm(SessionChoiceMixin, forms.Form):
     title = forms.CharField(label=_("Title"), max_length=200)
-    instructions = forms.CharField(label=_("Instructions"), widget=forms.Textarea(attrs={"rows": 6}))
+    instructions = forms.CharField(
+        label=_("Instructions"), widget=forms.Textarea(attrs={"rows": 6})
+    )
     due_at = forms.DateTimeField(
         label=_("Due"),
         required=False,
         widget=DateTimeLocalInput(),
-        help_text=_("Participants can change what they submitted until then. Leave empty for no due date."),
+        help_text=_(
+            "Participants can change what they submitted until then. Leave empty for no due date."
+        ),
     )
     session = _session_field()
 

@@ -43,7 +43,10 @@ CHECKIN_EVENT_SESSION_KEY = "events:checkin_event"
 
 def _event(request, pk: int) -> Event:
     return get_for_user_or_404(
-        Event.objects.select_related("network", "program"), user=request.user, permission=None, pk=pk
+        Event.objects.select_related("network", "program"),
+        user=request.user,
+        permission=None,
+        pk=pk,
     )
 
 
@@ -291,7 +294,9 @@ def my_attendance(request, pk: int):
     """The participant's attendance of the event, and self check-in with the room code."""
     event = _event(request, pk)
     registration = (
-        Registration.objects.filter(event=event, person=request.user).select_related("event").first()
+        Registration.objects.filter(event=event, person=request.user)
+        .select_related("event")
+        .first()
     )
     if registration is None:
         raise Http404
@@ -443,9 +448,7 @@ def materials(request, pk: int):
     if access == material_selectors.PUBLIC and not items:
         raise Http404
     assignments = (
-        material_selectors.event_assignments(event)
-        if access != material_selectors.PUBLIC
-        else []
+        material_selectors.event_assignments(event) if access != material_selectors.PUBLIC else []
     )
     context = {
         "event": event,
@@ -484,7 +487,9 @@ def material_add(request, pk: int):
             messages.success(request, _("The material has been added."))
             return redirect("events:materials", pk=event.pk)
     with timezone.override(event.time_zone):
-        return render(request, "events/materials/material_form.html", {"event": event, "form": form})
+        return render(
+            request, "events/materials/material_form.html", {"event": event, "form": form}
+        )
 
 
 @login_required

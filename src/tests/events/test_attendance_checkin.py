@@ -5,6 +5,8 @@ from datetime import timedelta
 
 import pytest
 from django.urls import reverse
+from fixtures_attendance import *  # noqa: F403
+from fixtures_attendance import belgrade_today, registration_of
 
 from glasnik.audit.models import AuditLogEntry
 from glasnik.events.models import (
@@ -19,8 +21,6 @@ from glasnik.events.services.attendance import (
     checkin_code_create,
 )
 from glasnik.events.views_attendance import CHECKIN_EVENT_SESSION_KEY
-from fixtures_attendance import *  # noqa: F403
-from fixtures_attendance import belgrade_today, registration_of
 
 pytestmark = pytest.mark.django_db
 
@@ -81,7 +81,11 @@ def test_checkin_list_refuses_a_day_that_is_not_an_event_day(client, organiser, 
 
 @pytest.mark.parametrize(
     ("query", "expected"),
-    [("petrovic", ["Петровић", "Petrović"]), ("Петро", ["Петровић", "Petrović"]), ("ana", ["Anić"])],
+    [
+        ("petrovic", ["Петровић", "Petrović"]),
+        ("Петро", ["Петровић", "Petrović"]),
+        ("ana", ["Anić"]),
+    ],
 )
 def test_search_by_name_in_either_script(
     client, organiser, training, make_participant, query, expected
@@ -263,9 +267,7 @@ def test_qr_on_a_day_that_is_not_an_event_day_is_refused(
     assert not Attendance.objects.exists()
 
 
-def test_qr_for_someone_who_does_not_organise_is_404(
-    client, participant, make_person, training
-):
+def test_qr_for_someone_who_does_not_organise_is_404(client, participant, make_person, training):
     registration = registration_of(participant, training)
     client.force_login(make_person())
 
@@ -388,9 +390,7 @@ def test_self_check_in_of_a_waitlisted_registration_is_refused(
 
     response = client.post(_self_url(training), {"code": code.code})
 
-    assert _form_errors(response) == [
-        "This registration is not confirmed (On the waiting list)."
-    ]
+    assert _form_errors(response) == ["This registration is not confirmed (On the waiting list)."]
 
 
 def test_my_attendance_is_404_without_a_registration(client, make_person, training):

@@ -6,6 +6,8 @@ from datetime import date, datetime, timedelta
 
 import pytest
 from django.utils import translation
+from fixtures_attendance import *  # noqa: F403
+from fixtures_attendance import local, registration_of
 
 from glasnik.events.models import AgendaItem, Attendance, AttendanceMethod, RegistrationStatus
 from glasnik.events.selectors.attendance import (
@@ -15,8 +17,6 @@ from glasnik.events.selectors.attendance import (
     session_day,
 )
 from glasnik.events.services.attendance import attendance_check_in
-from fixtures_attendance import *  # noqa: F403
-from fixtures_attendance import local, registration_of
 
 pytestmark = pytest.mark.django_db
 
@@ -64,9 +64,7 @@ def test_event_days_in_another_time_zone(make_training):
 
 
 def test_event_ending_at_midnight_does_not_take_the_next_day(make_training):
-    event = make_training(
-        starts_at=local(DAY_1, 18), ends_at=local(DAY_1, 18) + timedelta(hours=6)
-    )
+    event = make_training(starts_at=local(DAY_1, 18), ends_at=local(DAY_1, 18) + timedelta(hours=6))
 
     assert event_days(event) == [DAY_1]
 
@@ -165,9 +163,7 @@ def test_reason_is_translated(make_training, make_participant):
 def test_by_session_a_day_counts_with_one_session(make_training, make_participant):
     event = make_training(first_day=DAY_1, days=2, attendance_by_session=True)
     morning_1 = AgendaItem.objects.create(event=event, title="Teorija", starts_at=local(DAY_1, 9))
-    afternoon_1 = AgendaItem.objects.create(
-        event=event, title="Vežba", starts_at=local(DAY_1, 14)
-    )
+    afternoon_1 = AgendaItem.objects.create(event=event, title="Vežba", starts_at=local(DAY_1, 14))
     morning_2 = AgendaItem.objects.create(event=event, title="Primeri", starts_at=local(DAY_2, 9))
     registration = registration_of(make_participant(event), event)
     _present(registration, DAY_1, session=morning_1)

@@ -6,12 +6,12 @@ from datetime import timedelta
 import openpyxl
 import pytest
 from django.urls import reverse
+from fixtures_attendance import *  # noqa: F403
+from fixtures_attendance import belgrade_today, local, registration_of
 
 from glasnik.audit.models import AuditLogEntry
 from glasnik.events.models import AgendaItem, Attendance, AttendanceMethod
 from glasnik.events.services.attendance import attendance_check_in
-from fixtures_attendance import *  # noqa: F403
-from fixtures_attendance import belgrade_today, local, registration_of
 
 pytestmark = pytest.mark.django_db
 

@@ -4,11 +4,11 @@ download them; files only through a view that checks access."""
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from fixtures_attendance import *  # noqa: F403
 
 from glasnik.audit.models import AuditLogEntry
 from glasnik.events.models import AgendaItem, Material, MaterialKind
 from glasnik.events.services.materials import material_create
-from fixtures_attendance import *  # noqa: F403
 
 pytestmark = pytest.mark.django_db
 

@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
+from fixtures_attendance import *  # noqa: F403
 
 from glasnik.audit.models import AuditLogEntry
 from glasnik.events.models import Assignment, Submission, SubmissionComment
@@ -17,7 +18,6 @@ from glasnik.events.services.materials import (
     submission_comment_add,
     submission_save,
 )
-from fixtures_attendance import *  # noqa: F403
 
 pytestmark = pytest.mark.django_db
 

@@ -157,9 +157,7 @@ def checkin_row(event: Event, *, registration_pk: int, day: date, session=None) 
     else:
         present = present.filter(day=day, agenda_item__isnull=True)
     return (
-        confirmed_registrations(event)
-        .annotate(is_present=Exists(present))
-        .get(pk=registration_pk)
+        confirmed_registrations(event).annotate(is_present=Exists(present)).get(pk=registration_pk)
     )
 
 

@@ -54,9 +54,11 @@ def _visible(materials: QuerySet[Material], event: Event, access: str) -> QueryS
 def event_materials(event: Event, *, access: str) -> list[Material]:
     """The event's materials the reader may see, session by session (event-wide ones first)."""
     materials = Material.objects.filter(event=event).select_related("agenda_item")
-    return list(_visible(materials, event, access).order_by(
-        "agenda_item__position", "agenda_item_id", "created_at", "pk"
-    ))
+    return list(
+        _visible(materials, event, access).order_by(
+            "agenda_item__position", "agenda_item_id", "created_at", "pk"
+        )
+    )
 
 
 def material_for_download(user, pk: int) -> Material:
@@ -96,7 +98,9 @@ def assignment_for_user(user, pk: int) -> tuple[Assignment, str]:
     """An assignment of an event where the user is on the team or takes part (404 otherwise),
     and which of the two."""
     assignment = (
-        Assignment.objects.select_related("event", "event__program", "event__network", "agenda_item")
+        Assignment.objects.select_related(
+            "event", "event__program", "event__network", "agenda_item"
+        )
         .filter(pk=pk)
         .first()
     )

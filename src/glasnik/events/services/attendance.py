@@ -69,8 +69,11 @@ def registration_check(registration: Registration, *, event: Event | None = None
 
 def _day_check(event: Event, day: date, session: AgendaItem | None) -> None:
     if not selectors.is_event_day(event, day):
-        raise ValidationError(_("%(day)s is not a day of this event."), code="not_event_day",
-                              params={"day": day.isoformat()})
+        raise ValidationError(
+            _("%(day)s is not a day of this event."),
+            code="not_event_day",
+            params={"day": day.isoformat()},
+        )
     if session is not None and (
         session.event_id != event.pk or selectors.session_day(event, session) != day
     ):
@@ -109,7 +112,12 @@ def attendance_check_in(
     event = registration.event
     registration_check(registration)
     _day_check(event, day, session)
-    attendance, before = _record(
+    present = Attendance.objects.filter(
+        registration=registration, day=day, agenda_item=session, is_present=True
+    ).first()
+    if present is not None:
+        return present  # already in: the first check-in (who and how) stays on record
+    attendance, _before = _record(
         registration=registration,
         day=day,
         session=session,
@@ -117,15 +125,14 @@ def attendance_check_in(
         method=method,
         actor=actor,
     )
-    if before is not True:
-        _log(
-            "events.attendance.checked_in",
-            registration=registration,
-            actor=actor,
-            day=day,
-            session=session,
-            method=method,
-        )
+    _log(
+        "events.attendance.checked_in",
+        registration=registration,
+        actor=actor,
+        day=day,
+        session=session,
+        method=method,
+    )
     return attendance
 
 
@@ -222,8 +229,11 @@ def _new_code() -> str:
 def checkin_code_create(*, event: Event, day: date, actor) -> CheckinCode:
     """The room code for the day: a new one replaces the old (e.g. after it leaked)."""
     if not selectors.is_event_day(event, day):
-        raise ValidationError(_("%(day)s is not a day of this event."), code="not_event_day",
-                              params={"day": day.isoformat()})
+        raise ValidationError(
+            _("%(day)s is not a day of this event."),
+            code="not_event_day",
+            params={"day": day.isoformat()},
+        )
     code, created = CheckinCode.objects.update_or_create(
         event=event, day=day, defaults={"code": _new_code()}
     )
