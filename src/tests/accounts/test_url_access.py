@@ -23,6 +23,8 @@ PUBLIC = {
     "events:network_feed": "a network's public meetings as an iCalendar feed",
     "events:personal_feed": "calendar apps send no cookies: the secret token is the key (404)",
     "events:personal_network_feed": "as personal_feed, for one network",
+    "events:materials": "an event's public materials (404 when it has none for visitors)",
+    "events:material_download": "a public material's file (404 for every other material)",
     "events:register": "a public event's registration page, or with an invitation (else 404)",
     "events:invitation": "an invitation's link: the token is the key (404 for a bad one)",
     "networks:list": "public list of networks of communicators",
