@@ -97,11 +97,11 @@ def _default_day(event: Event) -> date:
 
 def event_page_url(event: Event) -> str:
     """The event's own page: a programme event's page, or a network meeting's."""
+    if event.network_id:
+        return reverse("events:meeting_detail", kwargs={"pk": event.pk})
     try:
-        return reverse("events:event_detail", kwargs={"pk": event.pk})
-    except NoReverseMatch:
-        if event.network_id:
-            return reverse("events:meeting_detail", kwargs={"pk": event.pk})
+        return reverse("events:program_event_detail", kwargs={"pk": event.pk})
+    except NoReverseMatch:  # the programme pages are not installed
         return ""
 
 
@@ -130,6 +130,7 @@ def _checkin_context(request, event: Event, day: date, session) -> dict:
         "checkin": selectors.checkin_list(event, day=day, session=session, search=search),
         "search": search,
         "can_manage": request.user.has_perm("events.manage_event", event),
+        "event_url": event_page_url(event),
     }
 
 
@@ -267,6 +268,7 @@ def checkin_codes(request, pk: int):
         "days": days,
         "today": selectors.event_today(event),
         "can_manage": request.user.has_perm("events.manage_event", event),
+        "event_url": event_page_url(event),
     }
     with timezone.override(event.time_zone):
         return render(request, "events/attendance/codes.html", context)
@@ -382,7 +384,7 @@ def attendance_sheet(request, pk: int):
         file_format = request.GET.get("format")
         if file_format in EXPORT_FORMATS:
             return _export(event, sheet, file_format)
-        context = {"event": event, "sheet": sheet, "days": selectors.event_days(event)}
+        context = {"event": event, "sheet": sheet, "event_url": event_page_url(event)}
         return render(request, "events/attendance/sheet.html", context)
 
 

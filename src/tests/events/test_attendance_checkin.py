@@ -55,6 +55,9 @@ def test_checkin_list_shows_confirmed_people_and_counts(
     assert [row.person.last_name for row in checkin.rows] == ["Anić", "Petrović"]
     assert (checkin.present, checkin.confirmed) == (0, 2)
     assert "<strong>0</strong> of 2 checked in" in response.content.decode()
+    assert response.context["event_url"] == reverse(
+        "events:program_event_detail", args=[training.pk]
+    )
 
 
 def test_trainer_may_check_in(client, trainer, training):
@@ -411,3 +414,70 @@ def test_my_attendance_shows_the_days_and_the_rule(client, organiser, training, 
         (belgrade_today(), True),
     ]
     assert response.context["rule_reason"] == "Attended 1 of 2 days; the certificate requires 2."
+
+
+# Per session -----------------------------------------------------------------------------
+
+
+@pytest.fixture
+def by_session(make_training):
+    from django.utils import timezone
+
+    from glasnik.events.models import AgendaItem
+
+    event = make_training(attendance_by_session=True)
+    now = timezone.now()
+    under_way = AgendaItem.objects.create(
+        event=event,
+        title="Vežba u grupama",
+        starts_at=now - timedelta(minutes=10),
+        ends_at=now + timedelta(minutes=50),
+    )
+    return event, under_way
+
+
+def test_qr_per_session_checks_in_at_the_chosen_session(
+    client, organiser, by_session, make_participant
+):
+    event, session = by_session
+    registration = registration_of(make_participant(event), event)
+    client.force_login(organiser)
+
+    page = client.get(_qr_url(registration))
+    client.post(_qr_url(registration), {"session": str(session.pk)})
+
+    assert page.context["form"]["session"].value() == session.pk
+    attendance = Attendance.objects.get(registration=registration)
+    assert (attendance.agenda_item, attendance.method) == (session, AttendanceMethod.QR_CODE)
+
+
+def test_self_check_in_per_session_records_the_session_under_way(
+    client, organiser, by_session, make_participant
+):
+    event, session = by_session
+    person = make_participant(event)
+    code = checkin_code_create(event=event, day=belgrade_today(), actor=organiser)
+    client.force_login(person)
+
+    client.post(_self_url(event), {"code": code.code})
+
+    attendance = Attendance.objects.get(registration__person=person)
+    assert (attendance.agenda_item, attendance.day) == (session, belgrade_today())
+
+
+def test_self_check_in_per_session_without_a_session_under_way(
+    client, organiser, by_session, make_participant
+):
+    event, session = by_session
+    session.starts_at = session.starts_at + timedelta(hours=3)
+    session.ends_at = session.ends_at + timedelta(hours=3)
+    session.save()
+    person = make_participant(event)
+    code = checkin_code_create(event=event, day=belgrade_today(), actor=organiser)
+    client.force_login(person)
+
+    response = client.post(_self_url(event), {"code": code.code})
+
+    assert _form_errors(response) == [
+        "No session is under way now. Ask the organisers to check you in."
+    ]
