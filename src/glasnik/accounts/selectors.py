@@ -72,11 +72,13 @@ def dashboard_for_user(user) -> dict:
     """What the dashboard shows: a panel for each role the person holds."""
     from glasnik.access.selectors import user_is_platform_admin, user_roles
     from glasnik.networks.selectors.network import person_networks
+    from glasnik.programs.selectors import person_programs
 
     return {
         "roles": sorted(user_roles(user)),
         "is_platform_admin": user_is_platform_admin(user),
         "positions": position_summaries(user),
         "networks": person_networks(user),
+        "programs": person_programs(user),
         "has_mfa": user_has_mfa(user),
     }

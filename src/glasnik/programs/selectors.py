@@ -202,6 +202,7 @@ def participants_for_organiser(
             Q(person__first_name__icontains=filters.search)
             | Q(person__last_name__icontains=filters.search)
             | Q(person__email__icontains=filters.search)
+            | Q(organization__name__icontains=filters.search)
             | Q(organization__search_name__contains=needle)
         )
     return enrolments.select_related("person", "organization").order_by(

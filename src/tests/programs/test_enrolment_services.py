@@ -137,7 +137,9 @@ def test_invitation_is_sent_accepted_once_and_enrols(
     program.enrolment_policy = EnrolmentPolicy.INVITATION
     program.save()
     with django_capture_on_commit_callbacks(execute=True):
-        invitation = invitation_send(program=program, email="Nova@Example.org", actor=prog_organiser)
+        invitation = invitation_send(
+            program=program, email="Nova@Example.org", actor=prog_organiser
+        )
     assert invitation.email == "nova@example.org"
     assert mail.outbox[0].to == ["nova@example.org"]
     assert f"/en/programmes/invitations/{invitation.token}/" in mail.outbox[0].body

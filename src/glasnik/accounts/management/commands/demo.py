@@ -19,6 +19,7 @@ from glasnik.events.demo import demo_events
 from glasnik.networks.demo import demo_networks
 from glasnik.organizations.importing import organization_slug_base
 from glasnik.organizations.models import Country, Organization, OrganizationKind
+from glasnik.programs.demo import demo_programs
 
 DEMO_PASSWORD = "glasnik-demo-2026"  # noqa: S105 - printed on purpose: demo logins only
 # Base32, so any authenticator app accepts it; shared by every demo account that needs MFA.
@@ -170,6 +171,7 @@ class Command(BaseCommand):
             rows = [self._load_person(spec) for spec in PEOPLE]
             networks = demo_networks()
             demo_events(networks)
+            demo_programs()
         self._print_logins(rows)
 
     def _load_person(self, spec: DemoPerson) -> tuple[str, str, str]:

@@ -1,0 +1,87 @@
+"""Lecturers' public profiles with their sessions; organisers and the lecturer edit them."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from fixtures_program_events import *  # noqa: F403 - fixtures
+
+from glasnik.events.models import Lecturer, Visibility
+from glasnik.events.services.programs import program_agenda_set
+
+pytestmark = pytest.mark.django_db
+
+
+def test_organiser_creates_a_lecturer_with_an_account(organiser_client, make_person):
+    person = make_person("dragan@example.org")
+    response = organiser_client.post(
+        reverse("events:lecturer_create"),
+        {
+            "name": "Dragan Ilić",
+            "title": "Trener",
+            "organization_name": "SKGO",
+            "biography": "Petnaest godina iskustva.",
+            "website": "example.org",
+            "account_email": "dragan@example.org",
+        },
+    )
+    lecturer = Lecturer.objects.get()
+    assert response["Location"] == reverse("events:lecturer_detail", args=["dragan-ilic"])
+    assert (lecturer.person, lecturer.website) == (person, "https://example.org")
+
+
+def test_lecturer_profile_lists_public_sessions_only(client, program, prog_organiser, make_event):
+    lecturer = Lecturer.objects.create(name="Dragan Ilić", slug="dragan-ilic", biography="Bio.")
+    public = make_event(title="Javni trening")
+    internal = make_event(title="Interna sesija", visibility=Visibility.MEMBERS)
+    for event in (public, internal):
+        program_agenda_set(
+            event=event,
+            actor=prog_organiser,
+            items=[{"title": f"Teorija {event.title}", "lecturers": [lecturer]}],
+        )
+    response = client.get(reverse("events:lecturer_detail", args=["dragan-ilic"]))
+    content = response.content.decode()
+    assert "Teorija Javni trening" in content
+    assert "Interna sesija" not in content
+    assert "Bio." in content
+
+
+def test_lecturer_edits_own_profile_but_strangers_get_404(client, make_person):
+    person = make_person()
+    lecturer = Lecturer.objects.create(name="Dragan", slug="dragan", person=person)
+    client.force_login(make_person())
+    assert client.get(reverse("events:lecturer_edit", args=["dragan"])).status_code == 404
+    assert client.get(reverse("events:lecturer_create")).status_code == 404
+    client.force_login(person)
+    form = client.get(reverse("events:lecturer_edit", args=["dragan"])).context["form"]
+    assert "account_email" not in form.fields
+    client.post(
+        reverse("events:lecturer_edit", args=["dragan"]), {"name": "Dragan Ilić", "title": "Mentor"}
+    )
+    lecturer.refresh_from_db()
+    assert (lecturer.name, lecturer.title, lecturer.person) == ("Dragan Ilić", "Mentor", person)
+
+
+def test_lecturer_list_query_count_is_the_same_for_1_and_30(client):
+    def queries() -> tuple[int, int]:
+        with CaptureQueriesContext(connection) as captured:
+            response = client.get(reverse("events:lecturer_list"), HTTP_COOKIE="sessionid=x")
+        return len(response.context["lecturers"]), len(captured)
+
+    Lecturer.objects.create(name="Lecturer 0", slug="l-0")
+    one = queries()
+    for number in range(1, 30):
+        Lecturer.objects.create(name=f"Lecturer {number}", slug=f"l-{number}")
+    many = queries()
+    assert (one[0], many[0]) == (1, 30)
+    assert one[1] == many[1]
+
+
+def test_an_account_has_one_lecturer_profile(organiser_client, make_person):
+    person = make_person("dragan@example.org")
+    Lecturer.objects.create(name="Dragan", slug="dragan", person=person)
+    response = organiser_client.post(
+        reverse("events:lecturer_create"), {"name": "Drugi", "account_email": "dragan@example.org"}
+    )
+    assert "already has a lecturer" in response.content.decode()

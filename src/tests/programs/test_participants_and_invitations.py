@@ -1,0 +1,174 @@
+"""Enrolling from the programme's page, the organisers' participants list (filters, pages,
+export, decisions) and invitations from the email link to a participant."""
+
+import io
+
+import openpyxl
+import pytest
+from django.core import mail
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from fixtures_programs import *  # noqa: F403 - fixtures
+
+from glasnik.accounts.models import Position
+from glasnik.programs.models import EnrolmentPolicy, EnrolmentStatus, Invitation
+
+pytestmark = pytest.mark.django_db
+
+
+def url(name, program, **kwargs) -> str:
+    return reverse(f"programs:{name}", kwargs={"slug": program.slug, **kwargs})
+
+
+def test_person_enrols_with_their_current_institution_by_default(
+    client, program, make_person, make_organization
+):
+    person = make_person()
+    institution = make_organization("Grad Kragujevac", kind="city")
+    Position.objects.create(person=person, organization=institution, title="PR")
+    client.force_login(person)
+
+    form = client.get(url("enrol", program)).context["form"]
+    assert form.initial["organization"] == institution
+
+    response = client.post(url("enrol", program), {"organization": institution.pk}, follow=True)
+    assert "Your request has been sent." in response.content.decode()
+    enrolment = program.enrolments.get(person=person)
+    assert (enrolment.status, enrolment.organization) == (EnrolmentStatus.PENDING, institution)
+
+
+def test_enrolment_refuses_an_institution_not_on_the_profile(
+    client, program, make_person, make_organization
+):
+    person = make_person()
+    Position.objects.create(person=person, organization=make_organization(), title="PR")
+    client.force_login(person)
+    response = client.post(url("enrol", program), {"organization": make_organization().pk})
+    assert response.status_code == 200
+    assert response.context["form"].errors["organization"]
+    assert not program.enrolments.exists()
+
+
+def test_participants_list_filters_and_pages(
+    organiser_client, program, make_participant, make_organization
+):
+    city = make_organization("Grad Niš", kind="city")
+    make_participant(first_name="Ana", last_name="Jovanović", organization=city)
+    make_participant(first_name="Marko", last_name="Petrović", status=EnrolmentStatus.PENDING)
+
+    response = organiser_client.get(url("participants", program), {"kind": "city"})
+    assert [e.person.first_name for e in response.context["page"]] == ["Ana"]
+    response = organiser_client.get(url("participants", program), {"status": "pending"})
+    assert [e.person.first_name for e in response.context["page"]] == ["Marko"]
+    response = organiser_client.get(url("participants", program), {"q": "Niš"})
+    assert [e.person.first_name for e in response.context["page"]] == ["Ana"]
+    response = organiser_client.get(url("participants", program), {"status": "bogus"})
+    assert response.context["page"].paginator.count == 2
+
+
+def test_participants_list_query_count_is_the_same_for_1_and_30(
+    organiser_client, program, make_participant
+):
+    def queries() -> tuple[int, int]:
+        organiser_client.get(url("participants", program))  # warm the caches cleared above
+        with CaptureQueriesContext(connection) as captured:
+            response = organiser_client.get(url("participants", program))
+        return len(response.context["page"].object_list), len(captured)
+
+    make_participant()
+    one = queries()
+    for _ in range(29):
+        make_participant()
+    many = queries()
+    assert (one[0], many[0]) == (1, 30)
+    assert one[1] == many[1]
+
+
+def test_participants_export_xlsx(organiser_client, program, make_participant, make_organization):
+    make_participant(
+        first_name="Ana", last_name="Jovanović", organization=make_organization("=Opština")
+    )
+    response = organiser_client.get(url("participants_export", program, file_format="xlsx"))
+    sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
+    rows = list(sheet.values)
+    assert rows[0][:3] == ("Name", "Email", "Institution")
+    assert rows[1][0] == "Ana Jovanović"
+    assert rows[1][2] == "'=Opština"  # never a formula
+
+
+def test_organiser_approves_a_pending_participant(
+    organiser_client, program, make_participant, django_capture_on_commit_callbacks
+):
+    enrolment = make_participant(status=EnrolmentStatus.PENDING)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = organiser_client.post(
+            url("participant", program, pk=enrolment.pk), {"status": "enrolled", "message": ""}
+        )
+    assert response.status_code == 302
+    enrolment.refresh_from_db()
+    assert enrolment.status == EnrolmentStatus.ENROLLED
+    assert mail.outbox[-1].to == [enrolment.person.email]
+
+
+def test_participant_of_another_programme_is_404(
+    organiser_client, program, prog_association, make_participant
+):
+    from glasnik.programs.models import Program
+
+    other = Program.objects.create(
+        name="Drugi", slug="drugi", organization=prog_association, is_published=True
+    )
+    enrolment = make_participant(target=other)
+    assert organiser_client.get(url("participant", program, pk=enrolment.pk)).status_code == 404
+
+
+def test_invitation_link_leads_a_new_person_through_sign_up_to_taking_part(
+    organiser_client,
+    client,
+    program,
+    make_person,
+    make_organization,
+    django_capture_on_commit_callbacks,
+):
+    program.enrolment_policy = EnrolmentPolicy.INVITATION
+    program.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        organiser_client.post(
+            url("invitations", program), {"emails": "nova@example.org\nnovi@example.org"}
+        )
+    assert sorted(m.to[0] for m in mail.outbox) == ["nova@example.org", "novi@example.org"]
+    invitation = Invitation.objects.get(email="nova@example.org")
+    link = reverse("programs:invitation", args=[invitation.token])
+
+    organiser_client.logout()
+    anonymous = client.get(link)
+    assert anonymous.status_code == 200
+    assert "/accounts/signup/?next=" in anonymous.content.decode()
+
+    person = make_person("nova@example.org")
+    institution = make_organization()
+    Position.objects.create(person=person, organization=institution, title="PR")
+    client.force_login(person)
+    response = client.post(link, {"organization": institution.pk})
+    assert response.status_code == 302
+    assert program.enrolments.get(person=person).status == EnrolmentStatus.ENROLLED
+    assert "already been used" in client.get(link).content.decode()
+
+
+def test_bad_invitation_token_is_404(client):
+    assert client.get(reverse("programs:invitation", args=["nope"])).status_code == 404
+
+
+def test_invitations_form_refuses_bad_addresses(organiser_client, program):
+    response = organiser_client.post(url("invitations", program), {"emails": "a@example.org, nope"})
+    assert "These are not email addresses: nope" in response.content.decode()
+    assert not Invitation.objects.exists()
+
+
+def test_withdraw_from_the_page(client, program, make_participant):
+    enrolment = make_participant()
+    client.force_login(enrolment.person)
+    client.post(url("withdraw", program))
+    enrolment.refresh_from_db()
+    assert enrolment.status == EnrolmentStatus.WITHDRAWN
