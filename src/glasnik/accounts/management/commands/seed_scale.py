@@ -21,6 +21,7 @@ from glasnik.networks.demo import INTERESTS
 from glasnik.networks.models import Interest, Membership, MembershipStatus, Network
 from glasnik.organizations.models import Country, Organization, OrganizationKind
 from glasnik.organizations.search import organization_search_text
+from glasnik.programs.scale import PROGRAM_SLUG, seed_program
 
 INSTITUTIONS_PER_FACTOR = 2_000
 PEOPLE_PER_FACTOR = 20_000
@@ -214,8 +215,12 @@ class Command(BaseCommand):
             institution_ids = seed_institutions(institutions)
             created = seed_people(people, institution_ids)
             new_members = seed_network(members, institution_ids)
+            registrations = seed_program(
+                email_domain=EMAIL_DOMAIN, organization_id=institution_ids[0]
+            )
         self.stdout.write(
             f"Seeded {len(institution_ids)} institutions and {people} people "
             f"({created} new); network {NETWORK_SLUG} with {members} members "
-            f"({new_members} new); password {SEED_PASSWORD}."
+            f"({new_members} new); programme {PROGRAM_SLUG} with {registrations} registrations; "
+            f"password {SEED_PASSWORD}."
         )
