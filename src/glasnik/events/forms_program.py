@@ -49,6 +49,7 @@ class ProgramEventForm(PlaceFormMixin, forms.ModelForm):
         ]
         if not self.instance.pk:
             self.fields["kind"].initial = EventKind.TRAINING
+            self.fields["registration_enabled"].initial = True
 
     def clean(self):
         cleaned = super().clean()

@@ -103,9 +103,7 @@ def program_event_create(request, program_slug: str):
             except ValidationError as error:
                 _form_errors(form, error)
             else:
-                messages.success(
-                    request, _("The event has been created. Now add its agenda.")
-                )
+                messages.success(request, _("The event has been created. Now add its agenda."))
                 return redirect("events:program_event_agenda", pk=event.pk)
         context = {"form": form, "program": program, "event": None}
         return render(request, "events/program/event_form.html", context)

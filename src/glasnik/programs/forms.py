@@ -134,7 +134,9 @@ class EnrolForm(forms.Form):
     organization = forms.ModelChoiceField(
         label=_("Institution you take part for"),
         queryset=Organization.objects.none(),
-        help_text=_("One of the institutions on your profile. Add a position there to choose another."),
+        help_text=_(
+            "One of the institutions on your profile. Add a position there to choose another."
+        ),
     )
 
     def __init__(self, *args, organizations, **kwargs):
@@ -194,7 +196,9 @@ class ParticipantFilterForm(forms.Form):
 
     q = forms.CharField(label=_("Name, email or institution"), required=False, max_length=100)
     status = forms.ChoiceField(
-        label=_("Status"), required=False, choices=[("", _("All statuses")), *EnrolmentStatus.choices]
+        label=_("Status"),
+        required=False,
+        choices=[("", _("All statuses")), *EnrolmentStatus.choices],
     )
     kind = forms.ChoiceField(
         label=_("Kind of institution"),
@@ -208,7 +212,9 @@ class ParticipantFilterForm(forms.Form):
 
     def filters(self) -> ParticipantFilters:
         self.is_valid()
-        data = {name: self.cleaned_data.get(name) for name in self.fields if name not in self.errors}
+        data = {
+            name: self.cleaned_data.get(name) for name in self.fields if name not in self.errors
+        }
         return ParticipantFilters(
             status=data.get("status") or "",
             kind=data.get("kind") or "",

@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from zoneinfo import ZoneInfo
 
 import tablib
-from django.db.models import Avg, Count, Q
+from django.db.models import Avg, Count
 from django.utils.translation import gettext as _
 
 from glasnik.accounts.models import Gender
@@ -147,9 +147,7 @@ def _presence(program: Program) -> dict[tuple[int, date], int]:
 
 def _confirmed(program: Program) -> dict[int, int]:
     return dict(
-        Registration.objects.filter(
-            event__program=program, status=RegistrationStatus.CONFIRMED
-        )
+        Registration.objects.filter(event__program=program, status=RegistrationStatus.CONFIRMED)
         .values_list("event_id")
         .annotate(n=Count("pk"))
         .values_list("event_id", "n")
@@ -356,9 +354,7 @@ def satisfaction_reports(program: Program, events: list[Event]) -> tuple[Report,
     )
 
 
-def completion_report(
-    program: Program, events: list[Event], confirmed: dict[int, int]
-) -> Report:
+def completion_report(program: Program, events: list[Event], confirmed: dict[int, int]) -> Report:
     """Certificates issued against the people who met the attendance rule: per event
     (attendance) and for the whole programme (completion)."""
     counted = [

@@ -176,9 +176,7 @@ def person_default_organization(person):
 def person_organizations(person):
     from glasnik.organizations.models import Organization
 
-    return (
-        Organization.objects.filter(positions__person=person).distinct().order_by("name", "pk")
-    )
+    return Organization.objects.filter(positions__person=person).distinct().order_by("name", "pk")
 
 
 @dataclass(frozen=True)

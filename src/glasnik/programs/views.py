@@ -207,7 +207,9 @@ def phase_edit(request, slug: str, pk: int):
             messages.success(request, _("The phase has been saved."))
             return redirect("programs:phases", slug=phase.program.slug)
     return render(
-        request, "programs/phase_form.html", {"program": phase.program, "phase": phase, "form": form}
+        request,
+        "programs/phase_form.html",
+        {"program": phase.program, "phase": phase, "form": form},
     )
 
 

@@ -7,5 +7,5 @@ from pathlib import Path
 # The programmes' test folder is not a package; make its fixture module importable from here.
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "programs"))
 
-from fixtures_programs import *  # noqa: E402, F403
-from fixtures_programs import __all__  # noqa: E402, F401
+from fixtures_programs import *  # noqa: F403
+from fixtures_programs import __all__  # noqa: F401

@@ -2,7 +2,7 @@
 their agenda of sessions with lecturers; the public page shows the agenda by day in the
 programme's time zone, the map link, never the online link; 404s for everyone else."""
 
-from datetime import datetime, timedelta
+from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -124,7 +124,7 @@ def test_agenda_with_lecturers_is_saved_by_day(organiser_client, program, make_e
     items = list(event.agenda_items.order_by("position"))
     assert [item.title for item in items] == ["Teorija", "Grupni rad"]
     assert items[1].starts_at.astimezone(BELGRADE) == datetime.combine(
-        second, datetime.strptime("09:30", "%H:%M").time(), BELGRADE
+        second, time(9, 30), BELGRADE
     )
     assert sorted(lecturer.name for lecturer in items[1].lecturers.all()) == [
         "Dragan Ilić",

@@ -81,7 +81,8 @@ def test_programme_page_shows_current_phase_text_events_and_team(
     assert "Current phase" in content
     assert "Javni trening" in content
     assert "Interna sesija" not in content  # participants' events only for participants
-    assert "Jelena Marković" in content and "Dragan Ilić" in content
+    assert "Jelena Marković" in content
+    assert "Dragan Ilić" in content
     assert url("feed", program) in content
 
 

@@ -4,7 +4,6 @@ page's charts and tables, its constant query count, and the XLSX read back."""
 
 import io
 from datetime import timedelta
-
 from zoneinfo import ZoneInfo
 
 import openpyxl

@@ -145,9 +145,9 @@ def program_agenda_set(*, event: Event, actor, items: list[dict]) -> list[Agenda
         fields = {key: data.get(key) for key in AGENDA_FIELDS if key in data}
         fields["description"] = fields.get("description") or ""
         fields["room"] = fields.get("room") or ""
-        fields["session_type"] = fields.get("session_type") or AgendaItem._meta.get_field(
-            "session_type"
-        ).default
+        fields["session_type"] = (
+            fields.get("session_type") or AgendaItem._meta.get_field("session_type").default
+        )
         item = existing.get(data.get("id"))
         if item is None:
             item = AgendaItem.objects.create(event=event, position=position, **fields)
@@ -192,18 +192,14 @@ def _lecturer_check(fields: dict, *, lecturer: Lecturer | None = None) -> None:
         if lecturer is not None:
             taken = taken.exclude(pk=lecturer.pk)
         if taken.exists():
-            raise ValidationError(
-                {"person": _("This account already has a lecturer's profile.")}
-            )
+            raise ValidationError({"person": _("This account already has a lecturer's profile.")})
 
 
 @transaction.atomic
 def lecturer_create(*, actor, name: str, **fields) -> Lecturer:
     fields = {key: value for key, value in fields.items() if key in LECTURER_FIELDS}
     _lecturer_check(fields)
-    lecturer = Lecturer.objects.create(
-        name=name.strip(), slug=lecturer_slug_free(name), **fields
-    )
+    lecturer = Lecturer.objects.create(name=name.strip(), slug=lecturer_slug_free(name), **fields)
     log_action("events.lecturer.created", actor=actor, target=lecturer)
     return lecturer
 

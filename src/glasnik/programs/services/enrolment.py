@@ -68,9 +68,7 @@ def enrolment_create(
     if not program.is_published:
         raise ValidationError(_("This programme is not open for enrolment."))
     if organization is None:
-        raise ValidationError(
-            {"organization": _("Name the institution you take part for.")}
-        )
+        raise ValidationError({"organization": _("Name the institution you take part for.")})
     if program.enrolment_policy == EnrolmentPolicy.INVITATION and invitation is None:
         raise ValidationError(
             _("This programme takes participants by invitation only. Ask its organisers.")
@@ -111,8 +109,10 @@ def enrolment_create(
 
 @transaction.atomic
 def enrolment_approve(*, enrolment: Enrolment, actor, message: str = "") -> Enrolment:
-    enrolment = Enrolment.objects.select_for_update().select_related("program", "person").get(
-        pk=enrolment.pk
+    enrolment = (
+        Enrolment.objects.select_for_update()
+        .select_related("program", "person")
+        .get(pk=enrolment.pk)
     )
     if enrolment.status == EnrolmentStatus.ENROLLED:
         return enrolment
@@ -125,8 +125,10 @@ def enrolment_approve(*, enrolment: Enrolment, actor, message: str = "") -> Enro
 
 @transaction.atomic
 def enrolment_decline(*, enrolment: Enrolment, actor, message: str = "") -> Enrolment:
-    enrolment = Enrolment.objects.select_for_update().select_related("program", "person").get(
-        pk=enrolment.pk
+    enrolment = (
+        Enrolment.objects.select_for_update()
+        .select_related("program", "person")
+        .get(pk=enrolment.pk)
     )
     if enrolment.status == EnrolmentStatus.DECLINED:
         return enrolment
@@ -141,8 +143,10 @@ def enrolment_decline(*, enrolment: Enrolment, actor, message: str = "") -> Enro
 def enrolment_withdraw(*, enrolment: Enrolment, actor) -> Enrolment:
     """The participant leaves (or the organisers take them out); their role on the programme
     goes with it. Registrations for the programme's events stay for the registration rules."""
-    enrolment = Enrolment.objects.select_for_update().select_related("program", "person").get(
-        pk=enrolment.pk
+    enrolment = (
+        Enrolment.objects.select_for_update()
+        .select_related("program", "person")
+        .get(pk=enrolment.pk)
     )
     if enrolment.status == EnrolmentStatus.WITHDRAWN:
         return enrolment
@@ -248,8 +252,8 @@ def invitations_send(*, program: Program, emails: list[str], actor) -> dict:
 @transaction.atomic
 def invitation_accept(*, invitation: Invitation, person, organization) -> Enrolment:
     """The invited person takes part. An invitation is used once."""
-    invitation = Invitation.objects.select_for_update().select_related("program").get(
-        pk=invitation.pk
+    invitation = (
+        Invitation.objects.select_for_update().select_related("program").get(pk=invitation.pk)
     )
     if invitation.accepted_at is not None:
         raise ValidationError(_("This invitation has already been used."))

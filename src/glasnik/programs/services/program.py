@@ -55,7 +55,9 @@ def program_create(
         name=name.strip(),
         slug=slug or program_slug_free(name),
         organization=organization,
-        **{key: value.strip() if isinstance(value, str) else value for key, value in fields.items()},
+        **{
+            key: value.strip() if isinstance(value, str) else value for key, value in fields.items()
+        },
     )
     log_action("programs.program.created", actor=actor, target=program)
     for person in organisers:
