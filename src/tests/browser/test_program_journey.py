@@ -158,6 +158,15 @@ def test_organiser_builds_a_programme_and_a_visitor_reads_it(
             expect(page.locator("fieldset.agenda-item")).to_have_count(6)
     expect(page.locator("table.agenda-day")).to_have_count(2)
     assert_accessible(page, "program-event-organiser")
+
+    # The reports: a chart and a table for each, and the Excel download.
+    page.goto(f"/en/programmes/{slug}/reports/")
+    expect(page.locator("figure.bar-chart").first).to_be_visible()
+    expect(page.get_by_role("table", name="Registrations")).to_be_visible()
+    assert_accessible(page, "program-reports")
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Download all reports as Excel (XLSX)").click()
+    assert download.value.suggested_filename == f"{slug}-reports.xlsx"
     page.context.close()
 
     # A visitor reads the list, the programme page and its timeline, the training, the lecturer.
