@@ -5,6 +5,7 @@ import importlib.util
 from pathlib import Path
 
 import pytest
+from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
 from django.test import Client
 
@@ -31,7 +32,11 @@ def test_seed_scale_makes_one_big_network_once():
     memberships = Membership.objects.filter(network=network)
     assert memberships.count() == 30
     assert set(memberships.values_list("status", flat=True)) == {"member"}
-    assert RoleGrant.objects.filter(role=Role.MEMBER, scope_id=network.pk).count() == 30
+    network_type = ContentType.objects.get_for_model(Network)
+    grants = RoleGrant.objects.filter(
+        role=Role.MEMBER, scope_type=network_type, scope_id=network.pk
+    )
+    assert grants.count() == 30
     assert all(m.search_text and m.organization_id for m in memberships)
     assert Membership.interests.through.objects.filter(membership__network=network).count() >= 30
     assert memberships.exclude(person__experience_level="").count() == 30
