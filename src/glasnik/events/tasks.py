@@ -176,6 +176,24 @@ def registration_email(*, registration_id: int, template: str) -> None:
 
 
 @task()
+def registration_event_changed_notify(*, event_id: int) -> None:
+    """Tell everyone holding or waiting for a seat that the event's time or place changed."""
+    from .models import Registration, RegistrationStatus
+
+    registrations = Registration.objects.filter(
+        event_id=event_id,
+        status__in=[
+            RegistrationStatus.CONFIRMED,
+            RegistrationStatus.OFFERED,
+            RegistrationStatus.WAITLISTED,
+            RegistrationStatus.PENDING,
+        ],
+    ).select_related("event", "event__program", "event__network", "person")
+    for registration in registrations:
+        _send_registration_email(registration, "events/email/registration_event_changed")
+
+
+@task()
 def registration_offer_expire(*, registration_id: int) -> None:
     """At an offer's deadline: expire it if it is still open and offer the seat onwards."""
     from .services.registration import registration_offer_expire as expire

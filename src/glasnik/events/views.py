@@ -97,6 +97,9 @@ def _detail_context(request, event, *, rsvp_form=None) -> dict:
 
 def meeting_detail(request, pk: int):
     event = event_for_user(request.user, pk)
+    if event.program_id is not None:
+        # A programme's training or session has its own page (agenda by day, registration).
+        return redirect("events:program_event_detail", pk=event.pk)
     with timezone.override(event.time_zone):
         return render(request, "events/meeting_detail.html", _detail_context(request, event))
 

@@ -26,6 +26,7 @@ from .forms_program import (
     program_agenda_initial,
 )
 from .models import AgendaItem, Event, Lecturer, Visibility
+from .selectors.materials import event_materials, materials_access
 from .services import programs as services
 
 MANAGE_EVENT = "events.manage_event"
@@ -86,6 +87,8 @@ def program_event_detail(request, pk: int):
             "agenda_days": days,
             "day_count": len(_event_days(event)),
             "can_manage": request.user.has_perm(MANAGE_EVENT, event),
+            "can_teach": request.user.has_perm("events.teach_event", event),
+            "materials": event_materials(event, access=materials_access(request.user, event)),
         }
         return render(request, "events/program/event_detail.html", context)
 

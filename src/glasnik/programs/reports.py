@@ -23,6 +23,7 @@ from glasnik.events.models import (
     Registration,
     RegistrationStatus,
 )
+from glasnik.events.selectors.attendance import confirmed_meeting_rule
 from glasnik.organizations.models import OrganizationKind
 
 from .models import Enrolment, EnrolmentStatus, Program
@@ -362,28 +363,10 @@ def completion_report(program: Program, events: list[Event], confirmed: dict[int
         for event in events
         if event.registration_enabled and event.status != EventStatus.CANCELLED
     ]
-    event_days = {event.pk: set(_event_days(event)) for event in counted}
-    required = {
-        event.pk: min(event.required_days or len(event_days[event.pk]), len(event_days[event.pk]))
-        for event in counted
-    }
-    present = defaultdict(set)
-    for registration_id, day in (
-        Attendance.objects.filter(
-            registration__event__in=counted,
-            registration__status=RegistrationStatus.CONFIRMED,
-            is_present=True,
-        )
-        .values_list("registration_id", "day")
-        .distinct()
-    ):
-        present[registration_id].add(day)
     met_by_event = Counter()
     met_by_person = defaultdict(set)
-    for registration_id, event_id, person_id in Registration.objects.filter(
-        event__in=counted, status=RegistrationStatus.CONFIRMED
-    ).values_list("pk", "event_id", "person_id"):
-        if len(present[registration_id] & event_days[event_id]) >= required[event_id]:
+    for (event_id, person_id), met in confirmed_meeting_rule(counted).items():
+        if met:
             met_by_event[event_id] += 1
             met_by_person[person_id].add(event_id)
     issued = Counter(

@@ -9,6 +9,7 @@ that are no longer event days (the event was moved) never count.
 """
 
 import zoneinfo
+from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
@@ -214,6 +215,26 @@ def meets_attendance_rule(registration: Registration) -> tuple[bool, str]:
         "Attended %(attended)s of %(total)s days; the certificate requires %(required)s.",
         total,
     ) % {"attended": attended, "total": total, "required": required}
+
+
+def confirmed_meeting_rule(events: list[Event]) -> dict[tuple[int, int], bool]:
+    """For every confirmed registration of `events`: whether it meets its event's attendance
+    rule, by (event id, person id). The same rule as `meets_attendance_rule`, in two queries."""
+    by_id = {event.pk: event for event in events}
+    rows = defaultdict(list)
+    for row in Attendance.objects.filter(
+        registration__event__in=events,
+        registration__status=RegistrationStatus.CONFIRMED,
+        is_present=True,
+    ).only("registration_id", "day", "agenda_item_id", "is_present"):
+        rows[row.registration_id].append(row)
+    required = {event.pk: required_day_count(event) for event in events}
+    return {
+        (event_id, person_id): len(_attended_days(by_id[event_id], rows[pk])) >= required[event_id]
+        for pk, event_id, person_id in Registration.objects.filter(
+            event__in=events, status=RegistrationStatus.CONFIRMED
+        ).values_list("pk", "event_id", "person_id")
+    }
 
 
 @dataclass

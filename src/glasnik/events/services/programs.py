@@ -6,13 +6,16 @@ from datetime import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from glasnik.audit.services import log_action
 
+from .. import tasks
 from ..models import AgendaItem, Event, EventKind, Lecturer
 from .meetings import NOTEWORTHY_FIELDS, meeting_place_check
+from .registration import registration_fill_free_seats
 
 PROGRAM_EVENT_KINDS = (
     EventKind.TRAINING,
@@ -120,6 +123,12 @@ def program_event_update(*, event: Event, actor, **details) -> Event:
         scope=event.program,
         data={"fields": changed},
     )
+    if "capacity" in changed:
+        registration_fill_free_seats(event=event, actor=actor)
+    if NOTEWORTHY_FIELDS.intersection(changed) and event.ends_at > timezone.now():
+        transaction.on_commit(
+            lambda: tasks.registration_event_changed_notify.enqueue(event_id=event.pk)
+        )
     return event
 
 
