@@ -58,6 +58,24 @@ def _directory_member(network_slug: str):
     return membership.person if membership is not None else None
 
 
+def _public_paths() -> dict:
+    """Addresses of the public pages of networks, calls and programme events, from the data."""
+    from glasnik.events.models import Event
+    from glasnik.networks.models import Call
+
+    call = Call.objects.filter(is_published=True).select_related("network").order_by("pk").first()
+    event = (
+        Event.objects.filter(program__slug="seed-programme", visibility="public")
+        .order_by("starts_at", "pk")
+        .first()
+    )
+    return {
+        "call_path": f"/sr/networks/{call.network.slug}/calls/{call.slug}/" if call else None,
+        "network_path": f"/sr/networks/{call.network.slug}/" if call else None,
+        "program_event_path": f"/sr/events/programme/{event.pk}/" if event else None,
+    }
+
+
 def targets() -> dict:
     organization = (
         Organization.objects.filter(parent__isnull=False).order_by("pk").first()
@@ -78,6 +96,7 @@ def targets() -> dict:
         directory_session_key = directory_client.cookies[settings.SESSION_COOKIE_NAME].value
 
     return {
+        **_public_paths(),
         "organization_slug": organization.slug if organization else None,
         "member_email": user.email,
         "member_created_by_harness": created,

@@ -304,6 +304,11 @@ def pages(targets: dict) -> list[dict]:
         # seed_scale's programme (glasnik.programs.scale.PROGRAM_SLUG): 50 events, 1,500
         # registrations; cached for visitors.
         {"name": "program_detail", "path": "/sr/programmes/seed-programme/", "kind": "public"},
+    ]
+    for name in ("network", "call", "program_event"):
+        if targets.get(f"{name}_path"):
+            result.append({"name": name, "path": targets[f"{name}_path"], "kind": "public"})
+    result += [
         {"name": "dashboard", "path": "/sr/dashboard/", "kind": "signed-in", "cookie": cookie},
     ]
     if targets.get("directory_session_key"):
