@@ -163,21 +163,29 @@ def event_issue(request, event_pk: int, registration_pk: int):
     if registration is None:
         raise Http404
     registration.event = event
+    _issue_and_say(
+        request,
+        registration.person,
+        lambda: services.certificate_issue(registration=registration, actor=request.user),
+    )
+    return redirect("certificates:event", event_pk=event.pk)
+
+
+def _issue_and_say(request, person, issue) -> None:
+    """Issue one certificate and tell the organiser what happened (or why it was refused)."""
     try:
-        services.certificate_issue(registration=registration, actor=request.user)
+        issue()
     except ValidationError as error:
         messages.error(
             request,
             _("No certificate for %(name)s: %(reason)s")
-            % {"name": registration.person, "reason": _refusal(error)},
+            % {"name": person, "reason": _refusal(error)},
         )
     else:
         messages.success(
             request,
-            _("The certificate for %(name)s has been issued and emailed.")
-            % {"name": registration.person},
+            _("The certificate for %(name)s has been issued and emailed.") % {"name": person},
         )
-    return redirect("certificates:event", event_pk=event.pk)
 
 
 @login_required
@@ -225,22 +233,13 @@ def program_issue(request, program_pk: int, enrolment_pk: int):
     )
     if enrolment is None:
         raise Http404
-    try:
-        services.certificate_issue_completion(
+    _issue_and_say(
+        request,
+        enrolment.person,
+        lambda: services.certificate_issue_completion(
             program=program, person=enrolment.person, actor=request.user
-        )
-    except ValidationError as error:
-        messages.error(
-            request,
-            _("No certificate for %(name)s: %(reason)s")
-            % {"name": enrolment.person, "reason": _refusal(error)},
-        )
-    else:
-        messages.success(
-            request,
-            _("The certificate for %(name)s has been issued and emailed.")
-            % {"name": enrolment.person},
-        )
+        ),
+    )
     return redirect("certificates:program", program_pk=program.pk)
 
 
