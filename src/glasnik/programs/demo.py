@@ -334,7 +334,8 @@ def demo_programs() -> Program:
                 program=program,
                 person=person,
                 organization=person_default_organization(person),
+                notify=False,
             )
         if enrolment.status == EnrolmentStatus.PENDING:
-            enrolment_approve(enrolment=enrolment, actor=organiser)
+            enrolment_approve(enrolment=enrolment, actor=organiser, notify=False)
     return program

@@ -84,3 +84,10 @@ def test_seed_scale_tops_up_to_a_larger_factor():
 
     assert Organization.objects.filter(slug__startswith="seed-").count() == 40
     assert User.objects.filter(email__endswith="@scale.glasnik.test").count() == 400
+
+
+def test_demo_sends_no_email(django_capture_on_commit_callbacks, mailoutbox):
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("demo")
+
+    assert [message.subject for message in mailoutbox] == []

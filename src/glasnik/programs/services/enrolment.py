@@ -61,10 +61,16 @@ def _set_status(enrolment: Enrolment, status: str, *, actor, decided: bool = Fal
 
 @transaction.atomic
 def enrolment_create(
-    *, program: Program, person, organization, invitation: Invitation | None = None
+    *,
+    program: Program,
+    person,
+    organization,
+    invitation: Invitation | None = None,
+    notify: bool = True,
 ) -> Enrolment:
     """The person asks to take part, with the institution they take part for. An open
-    programme (or an invitation) enrols at once; by approval the organisers decide."""
+    programme (or an invitation) enrols at once; by approval the organisers decide.
+    `notify=False` sends no email (the demo data)."""
     if not program.is_published:
         raise ValidationError(_("This programme is not open for enrolment."))
     if organization is None:
@@ -92,6 +98,8 @@ def enrolment_create(
         EnrolmentStatus.ENROLLED if at_once else EnrolmentStatus.PENDING,
         actor=person,
     )
+    if not notify:
+        return enrolment
     if at_once:
         _email(person, "enrolment_enrolled", program)
     else:
@@ -108,7 +116,9 @@ def enrolment_create(
 
 
 @transaction.atomic
-def enrolment_approve(*, enrolment: Enrolment, actor, message: str = "") -> Enrolment:
+def enrolment_approve(
+    *, enrolment: Enrolment, actor, message: str = "", notify: bool = True
+) -> Enrolment:
     enrolment = (
         Enrolment.objects.select_for_update()
         .select_related("program", "person")
@@ -119,7 +129,8 @@ def enrolment_approve(*, enrolment: Enrolment, actor, message: str = "") -> Enro
     if enrolment.status == EnrolmentStatus.WITHDRAWN:
         raise ValidationError(_("This person has withdrawn from the programme."))
     _set_status(enrolment, EnrolmentStatus.ENROLLED, actor=actor, decided=True)
-    _email(enrolment.person, "enrolment_approved", enrolment.program, message=message.strip())
+    if notify:
+        _email(enrolment.person, "enrolment_approved", enrolment.program, message=message.strip())
     return enrolment
 
 
