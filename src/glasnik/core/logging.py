@@ -4,7 +4,8 @@ import logging
 import re
 
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+")
-PHONE = re.compile(r"\+?\d[\d /-]{7,}\d")
+# Not inside a longer token: the digits of a UUID or a hash are not a phone number.
+PHONE = re.compile(r"(?<![\w-])\+?\d[\d /-]{7,}\d(?![\w-])")
 
 
 def scrub(text: str) -> str:

@@ -32,6 +32,17 @@ def test_log_record_with_email_address_is_scrubbed():
     assert record.getMessage() == "Login failed for [email] from [phone]"
 
 
+def test_log_record_keeps_task_ids_whole():
+    record = logging.LogRecord(
+        "django_tasks", logging.INFO, __file__, 1, "Task id=%s state=SUCCESSFUL",
+        ("08be61f2-1234-4567-89df-a35a9a1085c0",), None,
+    )  # fmt: skip
+
+    ScrubPersonalDataFilter().filter(record)
+
+    assert record.getMessage() == "Task id=08be61f2-1234-4567-89df-a35a9a1085c0 state=SUCCESSFUL"
+
+
 @pytest.mark.django_db
 def test_healthz_reports_database_ok(client):
     response = client.get("/healthz")
