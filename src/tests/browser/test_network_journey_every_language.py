@@ -102,8 +102,8 @@ def local(moment) -> str:
 
 # New strings of each part of the journey: each must be translated (English only for "en").
 JOURNEY_STRINGS = [
-    "The call has been created.",
-    "Your statement has been sent.",
+    "The call has been created. Now add the questions of the membership statement.",
+    "Your statement has been sent. We have emailed you a confirmation.",
     "The statement has been approved.",
     "Your answer has been saved.",
     "Your calendar address",
@@ -149,7 +149,10 @@ def test_call_application_directory_meeting_feed_and_topic(
     assert_accessible(organiser, f"every-language-{language}-call-new")
     organiser.locator("main form button[type=submit]").click()
     expect(organiser.locator(".messages")).to_contain_text(
-        shown("The call has been created.", language)
+        shown(
+            "The call has been created. Now add the questions of the membership statement.",
+            language,
+        )
     )
     call = Call.objects.get()
     organiser.locator("input[name=kind][value=text]").check()
@@ -188,7 +191,7 @@ def test_call_application_directory_meeting_feed_and_topic(
     assert_accessible(newcomer, f"every-language-{language}-statement")
     newcomer.locator("main form button[type=submit]:not([name=_search])").click()
     expect(newcomer.locator(".messages")).to_contain_text(
-        shown("Your statement has been sent.", language)
+        shown("Your statement has been sent. We have emailed you a confirmation.", language)
     )
     statement = Statement.objects.get()
     assert statement.organization == world["stari_grad"]
