@@ -186,6 +186,8 @@ def test_call_application_directory_meeting_feed_and_topic(
     expect_interface_in(newcomer, language)
     newcomer.locator("#id_organization_q").fill("stari")
     newcomer.locator("input[name=organization]").first.check()
+    newcomer.locator("#id_first_name").fill("Nikola")
+    newcomer.locator("#id_last_name").fill("Novaković")
     newcomer.locator("#id_position_title").fill("Portparol")
     newcomer.locator("input[name^=question_]").fill("Kabinet predsednika opštine")
     assert_accessible(newcomer, f"every-language-{language}-statement")
@@ -210,6 +212,9 @@ def test_call_application_directory_meeting_feed_and_topic(
     newcomer.goto(f"{prefix}/directory/?q=stari")
     expect_interface_in(newcomer, language)
     expect(newcomer.locator("main table tbody tr")).to_have_count(1)
+    expect(newcomer.locator("main table tbody th")).to_have_text(
+        text_in_reader_script("Nikola Novaković", language)
+    )
     expect(newcomer.locator("main table")).to_contain_text(
         text_in_reader_script("Opština Stari grad", language)
     )

@@ -214,7 +214,7 @@ def test_dashboard_lists_the_persons_networks_and_follows_changes(
     content = client.get(dashboard).content.decode()
     assert "Mreža komunikatora" in content
     assert reverse("networks:detail", kwargs={"network_slug": net.slug}) in content
-    assert ">Member<" in content
+    assert "Mreža komunikatora</a> (Member)" in content
 
 
 def test_dashboard_reads_the_persons_networks_from_the_cache(client, net, make_member):

@@ -34,6 +34,8 @@ def url(name, call, *args):
 def form_data(call, organization, **overrides) -> dict:
     questions = {question.kind: question for question in call.questions.all()}
     data = {
+        "first_name": "Ana",
+        "last_name": "Petrović",
         "organization": str(organization.pk),
         "position_title": "Portparolka",
         f"question_{questions['text'].pk}": "Kabinet",
@@ -421,3 +423,29 @@ def test_organiser_role_holders_get_one_notice_each(
     notices = [message for message in mail.outbox if "/statements/" in message.body]
     assert sorted(message.to[0] for message in notices) == [second.email, organiser.email]
     assert "/sl/" in next(m for m in notices if m.to == [second.email]).body
+
+
+def test_statement_puts_the_applicants_name_on_their_profile(
+    client, call, applicant, make_organization
+):
+    client.force_login(applicant)
+
+    client.post(url("statement_apply", call), form_data(call, make_organization()))
+
+    applicant.refresh_from_db()
+    assert (applicant.first_name, applicant.last_name) == ("Ana", "Petrović")
+
+
+def test_statement_without_a_name_is_refused_and_keeps_the_rest(
+    client, call, applicant, make_organization
+):
+    client.force_login(applicant)
+
+    response = client.post(
+        url("statement_apply", call), form_data(call, make_organization(), last_name="")
+    )
+
+    assert response.status_code == 400
+    assert response.context["form"].errors["last_name"] == ["This field is required."]
+    assert 'value="Portparolka"' in response.content.decode()
+    assert not Statement.objects.exists()

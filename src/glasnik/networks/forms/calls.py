@@ -219,6 +219,9 @@ def question_field_name(question: StatementQuestion) -> str:
 
 
 class StatementForm(forms.Form):
+    # The organisers decide on a person, not an email address: the name goes to the profile.
+    first_name = forms.CharField(label=_("First name"), max_length=150)
+    last_name = forms.CharField(label=_("Last name"), max_length=150)
     organization = InstitutionField(
         label=_("Your institution"),
         error_messages={

@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy as _
 
 from glasnik.access.models import Role
 from glasnik.access.selectors import role_holders
+from glasnik.accounts.services import profile_update
 from glasnik.audit.services import log_action
 from glasnik.core.email import email_send
 from glasnik.core.transliteration import to_latin
@@ -388,14 +389,21 @@ def statement_submit(
     organization,
     position_title: str,
     answers: dict,
+    first_name: str | None = None,
+    last_name: str | None = None,
     now: datetime | None = None,
     notify: bool = True,
 ) -> Statement:
     """Send in (or change) the person's statement; the person then appears as applied.
+    A name given with it goes to the person's profile.
 
     Refused before the call opens, after the deadline, and once the statement is decided.
     """
     _refuse_unless_open(call, now=now or timezone.now())
+    names = {"first_name": first_name, "last_name": last_name}
+    names = {field: value.strip() for field, value in names.items() if value and value.strip()}
+    if names:
+        profile_update(person=person, actor=person, **names)
     statement, created = _statement_lock(
         call=call, person=person, organization=organization, position_title=position_title
     )

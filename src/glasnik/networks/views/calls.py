@@ -247,10 +247,11 @@ def _offer_institutions(form: StatementForm, request, call: Call, *, chosen, que
 
 
 def _statement_defaults(person) -> dict:
+    defaults = {"first_name": person.first_name, "last_name": person.last_name}
     position = person.positions.select_related("organization").order_by("-since", "pk").first()
     if position is None:
-        return {}
-    return {"organization": position.organization_id, "position_title": position.title}
+        return defaults
+    return defaults | {"organization": position.organization_id, "position_title": position.title}
 
 
 @login_required
@@ -280,7 +281,10 @@ def statement_apply(request, network_slug: str, slug: str):
                 key: request.POST.getlist(key)[-1] for key in request.POST if key != "_search"
             }
         elif statement is not None:
-            initial = statement_initial(statement, questions)
+            initial = statement_initial(statement, questions) | {
+                "first_name": request.user.first_name,
+                "last_name": request.user.last_name,
+            }
         else:
             initial = _statement_defaults(request.user)
         form = StatementForm(initial=initial, questions=questions, statement=statement)
@@ -296,6 +300,8 @@ def statement_apply(request, network_slug: str, slug: str):
                 organization=form.cleaned_data["organization"],
                 position_title=form.cleaned_data["position_title"],
                 answers=form.answers(),
+                first_name=form.cleaned_data["first_name"],
+                last_name=form.cleaned_data["last_name"],
             )
         except ValidationError as error:
             _add_errors(form, error)
