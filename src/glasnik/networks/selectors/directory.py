@@ -1,7 +1,11 @@
 """The member directory: who is in a network, found by name or institution in either script."""
 
+import hashlib
+import secrets
 from dataclasses import dataclass, field
 
+from django.core.cache import cache
+from django.db import transaction
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 
 from glasnik.core.transliteration import search_key
@@ -108,20 +112,61 @@ def _search_condition(search: str) -> Q:
     return condition
 
 
+# The directory's pages are kept this long at most: membership changes drop them at once
+# (directory_forget); a change to a person's profile (name, phone) shows within this time.
+DIRECTORY_CACHE_SECONDS = 60
+
+
+def _directory_version_key(network_id: int) -> str:
+    return f"networks:directory-version:v1:{network_id}"
+
+
+def directory_version(network_id: int) -> str:
+    """A token that changes whenever the network's membership changes."""
+    key = _directory_version_key(network_id)
+    version = cache.get(key)
+    if version is None:
+        version = secrets.token_hex(4)
+        cache.set(key, version, None)
+    return version
+
+
+def directory_forget(network_id: int) -> None:
+    """Drop the cached directory pages of the network, now and once the change commits."""
+    key = _directory_version_key(network_id)
+    cache.delete(key)
+    transaction.on_commit(lambda: cache.delete(key))
+
+
+def directory_cache_key(network: Network, *, part: str, variant: str = "") -> str:
+    digest = hashlib.sha256(variant.encode()).hexdigest()[:24]
+    return f"networks:directory:{network.pk}:{directory_version(network.pk)}:{part}:{digest}"
+
+
 def directory_regions(network: Network) -> list[str]:
     """The regions of the members' institutions, for the filter's choices."""
-    return list(
-        Membership.objects.filter(network=network, status=MembershipStatus.MEMBER)
-        .exclude(organization__region="")
-        .exclude(organization__isnull=True)
-        .order_by("organization__region")
-        .values_list("organization__region", flat=True)
-        .distinct()
-    )
+    key = directory_cache_key(network, part="regions")
+    regions = cache.get(key)
+    if regions is None:
+        regions = list(
+            Membership.objects.filter(network=network, status=MembershipStatus.MEMBER)
+            .exclude(organization__region="")
+            .exclude(organization__isnull=True)
+            .order_by("organization__region")
+            .values_list("organization__region", flat=True)
+            .distinct()
+        )
+        cache.set(key, regions, DIRECTORY_CACHE_SECONDS)
+    return regions
 
 
 def directory_interests() -> list[Interest]:
-    return list(Interest.objects.order_by("name"))
+    # Interests are reference data that change rarely (in the admin).
+    interests = cache.get("networks:interests:v1")
+    if interests is None:
+        interests = list(Interest.objects.order_by("name"))
+        cache.set("networks:interests:v1", interests, DIRECTORY_CACHE_SECONDS)
+    return interests
 
 
 def members_for_export(network: Network, *, status: str = "") -> QuerySet:

@@ -8,7 +8,7 @@ from glasnik.audit.services import log_action
 from glasnik.core.email import email_send
 
 from ..models import Membership, MembershipStatus
-from ..selectors.directory import membership_search_text
+from ..selectors.directory import directory_forget, membership_search_text
 from ..selectors.network import forget_person_networks
 from .memberships import membership_approve, membership_decline, membership_leave
 
@@ -44,6 +44,7 @@ def membership_entry_update(
     membership.search_text = membership_search_text(membership)
     membership.save(update_fields=[*ENTRY_FIELDS, "search_text", "updated_at"])
     membership.interests.set(interests)
+    directory_forget(membership.network_id)  # e.g. an email address no longer shown
     changed = [name for name in ENTRY_FIELDS if getattr(membership, name) != before[name]]
     if {interest.pk for interest in interests} != before_interests:
         changed.append("interests")
@@ -82,6 +83,7 @@ def membership_decide(
         membership=membership, actor=actor, message=message.strip()
     )
     forget_person_networks(membership.person_id)
+    directory_forget(membership.network_id)
     person = membership.person
     email_send(
         to=person.email,

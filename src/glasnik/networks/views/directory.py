@@ -3,10 +3,14 @@
 from urllib.parse import urlencode
 
 from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
 from django.core.paginator import Paginator
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from glasnik.core.exports import EXPORT_FORMATS, export_dataset, export_response
@@ -14,6 +18,8 @@ from glasnik.core.exports import EXPORT_FORMATS, export_dataset, export_response
 from ..access import network_for_user
 from ..forms.network import DirectoryFilterForm, MemberStatusFilterForm
 from ..selectors.directory import (
+    DIRECTORY_CACHE_SECONDS,
+    directory_cache_key,
     directory_interests,
     directory_members,
     directory_regions,
@@ -29,23 +35,46 @@ def directory(request, network_slug: str):
     form = DirectoryFilterForm(
         request.GET, regions=directory_regions(network), interests=directory_interests()
     )
-    filters = form.filters()
-    page = Paginator(directory_members(network, filters=filters), PAGE_SIZE).get_page(
-        request.GET.get("page")
-    )
     query = urlencode(form.query_items())
+    # Organisers see every member's contact details; members what each member allows.
+    sees_all_contacts = request.user.has_perm("networks.manage_network", network)
     context = {
         "network": network,
         "form": form,
-        "page": page,
         "query": query,
         "is_filtered": bool(query),
-        # Organisers see every member's contact details; members what each member allows.
-        "sees_all_contacts": request.user.has_perm("networks.manage_network", network),
+        "sees_all_contacts": sees_all_contacts,
         "can_export": request.user.has_perm("networks.export_members", network),
     }
-    template = "networks/directory.html#results" if request.htmx else "networks/directory.html"
-    return render(request, template, context)
+    context["results"] = _results_html(request, context, form)
+    if request.htmx:
+        return HttpResponse(context["results"])
+    return render(request, "networks/directory.html", context)
+
+
+def _results_html(request, context: dict, form) -> str:
+    """The table of members for this query, as members (or organisers) see it: rendered once
+    per state of the network's membership, then served from the cache."""
+    network = context["network"]
+    variant = "|".join(
+        [
+            get_language(),
+            "all" if context["sees_all_contacts"] else "members",
+            context["query"],
+            request.GET.get("page", ""),
+        ]
+    )
+    key = directory_cache_key(network, part="results", variant=variant)
+    html = cache.get(key)
+    if html is None:
+        page = Paginator(directory_members(network, filters=form.filters()), PAGE_SIZE).get_page(
+            request.GET.get("page")
+        )
+        html = render_to_string(
+            "networks/directory.html#results", {**context, "page": page}, request=request
+        )
+        cache.set(key, html, DIRECTORY_CACHE_SECONDS)
+    return mark_safe(html)  # noqa: S308 - our own template's output
 
 
 @login_required
