@@ -23,6 +23,7 @@ from ..selectors.directory import (
     directory_interests,
     directory_members,
     directory_regions,
+    directory_version,
     members_for_export,
 )
 
@@ -45,6 +46,7 @@ def directory(request, network_slug: str):
         "is_filtered": bool(query),
         "sees_all_contacts": sees_all_contacts,
         "can_export": request.user.has_perm("networks.export_members", network),
+        "directory_version": directory_version(network.pk),
     }
     context["results"] = _results_html(request, context, form)
     if request.htmx:
