@@ -51,3 +51,33 @@ rules.add_perm(
 rules.add_perm("events.rsvp_event", takes_part_in_event_network)
 # Trainers of the programme: materials, assignments and comments, check-in.
 rules.add_perm("events.teach_event", teaches_in_event_program | manages_event_network)
+
+
+@rules.predicate
+def is_the_lecturer(user, lecturer) -> bool:
+    return lecturer is not None and lecturer.person_id is not None and lecturer.person_id == user.pk
+
+
+@rules.predicate
+def organises_where_lecturer_teaches(user, lecturer) -> bool:
+    """An organiser keeps the profile of a lecturer who teaches (or has yet to teach) in a
+    programme they organise; a profile that teaches nowhere yet is open to every organiser."""
+    from glasnik.access.models import Role
+    from glasnik.access.selectors import user_has_role
+
+    if lecturer is None or not user_has_role(user, Role.ORGANISER):
+        return False
+    programs = {
+        item.event.program
+        for item in lecturer.agenda_items.select_related("event__program")
+        if item.event.program_id is not None
+    }
+    if not programs:
+        return True
+    return any(user.has_perm("programs.manage_program", program) for program in programs)
+
+
+rules.add_perm(
+    "events.edit_lecturer",
+    rules.is_authenticated & (is_the_lecturer | organises_where_lecturer_teaches),
+)

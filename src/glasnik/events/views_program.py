@@ -183,7 +183,9 @@ def _lecturer(user, slug: str, *, edit: bool = False) -> Lecturer:
     lecturer = get_for_user_or_404(
         Lecturer.objects.select_related("person"), user=user, permission=None, slug=slug
     )
-    if edit and not (can_manage_lecturers(user) or lecturer.person_id == user.pk):
+    if edit and not (
+        user_is_platform_admin(user) or user.has_perm("events.edit_lecturer", lecturer)
+    ):
         raise Http404
     return lecturer
 
@@ -213,8 +215,8 @@ def lecturer_detail(request, slug: str):
     context = {
         "lecturer": lecturer,
         "sessions": sessions,
-        "can_edit": request.user.is_authenticated
-        and (can_manage_lecturers(request.user) or lecturer.person_id == request.user.pk),
+        "can_edit": user_is_platform_admin(request.user)
+        or request.user.has_perm("events.edit_lecturer", lecturer),
     }
     return render(request, "events/lecturers/lecturer_detail.html", context)
 

@@ -2,6 +2,7 @@
 
 import pytest
 from django.db import connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from fixtures_program_events import *  # noqa: F403 - fixtures
@@ -85,3 +86,38 @@ def test_an_account_has_one_lecturer_profile(organiser_client, make_person):
         reverse("events:lecturer_create"), {"name": "Drugi", "account_email": "dragan@example.org"}
     )
     assert "already has a lecturer" in response.content.decode()
+
+
+def _teaching(lecturer, event, organiser):
+    program_agenda_set(
+        event=event,
+        actor=organiser,
+        items=[{"title": "Uvod", "session_type": "theory", "lecturers": [lecturer]}],
+    )
+
+
+def test_only_organisers_where_the_lecturer_teaches_edit_the_profile(
+    organiser_client, prog_organiser, make_event, make_person, make_organization
+):
+    from allauth.mfa.totp.internal.auth import TOTP
+
+    from glasnik.access.models import Role
+    from glasnik.access.services import role_grant
+    from glasnik.programs.models import Program
+
+    lecturer = Lecturer.objects.create(name="Dragan Ilić", slug="dragan-ilic")
+    _teaching(lecturer, make_event(), prog_organiser)
+    other_program = Program.objects.create(
+        name="Drugi program", slug="drugi", organization=make_organization(kind="association")
+    )
+    stranger = make_person("drugi.organizator@example.org")
+    role_grant(person=stranger, role=Role.ORGANISER, scope=other_program)
+    TOTP.activate(stranger, "GLASNIKTESTSECRETGLASNIKTESTSECR")
+    other = Client()  # the organiser_client fixture is the `client` itself
+    other.force_login(stranger)
+    edit = reverse("events:lecturer_edit", args=["dragan-ilic"])
+
+    assert organiser_client.get(edit).status_code == 200
+    assert other.get(edit).status_code == 404
+    Lecturer.objects.create(name="Nova Predavačica", slug="nova")
+    assert other.get(reverse("events:lecturer_edit", args=["nova"])).status_code == 200
