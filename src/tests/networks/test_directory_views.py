@@ -319,3 +319,17 @@ def test_hiding_ones_email_takes_effect_in_the_directory_at_once(
         )
 
     assert shown.person.email not in client.get(directory_url(net)).content.decode()
+
+
+def test_directory_table_is_in_the_readers_script_and_left_alone_by_the_page_conversion(
+    client, net, make_member
+):
+    viewer = make_member(net, first_name="Nikola", last_name="Novaković")
+    client.force_login(viewer.person)
+
+    for _ in range(2):  # rendered afresh, then from the cache
+        content = client.get(f"/sr/networks/{net.slug}/directory/").content.decode()
+        assert '<div id="directory-results" aria-live="polite" class="notranslit">' in content
+        assert "Никола Новаковић" in content
+    latin = client.get(f"/sr-latn/networks/{net.slug}/directory/").content.decode()
+    assert "Nikola Novaković" in latin

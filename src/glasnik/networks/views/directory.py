@@ -14,6 +14,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from glasnik.core.exports import EXPORT_FORMATS, export_dataset, export_response
+from glasnik.core.reader_script import html_in_reader_script
 
 from ..access import network_for_user
 from ..forms.network import DirectoryFilterForm, MemberStatusFilterForm
@@ -28,6 +29,8 @@ from ..selectors.directory import (
 )
 
 PAGE_SIZE = 30
+# How the results partial (networks/directory.html#results) opens.
+RESULTS_OPENING_TAG = '<div id="directory-results" aria-live="polite">'
 
 
 @login_required
@@ -74,6 +77,11 @@ def _results_html(request, context: dict, form) -> str:
         )
         html = render_to_string(
             "networks/directory.html#results", {**context, "page": page}, request=request
+        )
+        # Kept already in the reader's script, and marked so that the page's conversion skips
+        # it: a table full of names is the costliest part of converting the page.
+        html = html_in_reader_script(html, get_language()).replace(
+            RESULTS_OPENING_TAG, RESULTS_OPENING_TAG[:-1] + ' class="notranslit">', 1
         )
         cache.set(key, html, DIRECTORY_CACHE_SECONDS)
     return mark_safe(html)  # noqa: S308 - our own template's output
