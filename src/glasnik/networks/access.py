@@ -5,6 +5,7 @@ from django.http import Http404
 from glasnik.access.helpers import get_for_user_or_404
 
 from .models import Call, Network, Statement
+from .selectors.network import network_header_by_slug
 
 
 def network_for_user(user, slug: str, *, permission: str | None = None) -> Network:
@@ -12,6 +13,15 @@ def network_for_user(user, slug: str, *, permission: str | None = None) -> Netwo
     return get_for_user_or_404(
         Network.objects.select_related("organization"), user=user, permission=permission, slug=slug
     )
+
+
+def network_header_for_user(user, slug: str, *, permission: str) -> Network:
+    """A network by its address with only its address and name, from the cache, for a busy
+    members' page that shows nothing else of it; 404 when missing or not allowed."""
+    network = network_header_by_slug(slug)
+    if network is None or not user.has_perm(permission, network):
+        raise Http404
+    return network
 
 
 def call_for_user(user, network_slug: str, slug: str, *, manage: bool = False) -> Call:

@@ -15,6 +15,7 @@ from glasnik.networks.models import Interest
 from glasnik.networks.selectors.directory import directory_forget
 from glasnik.networks.services.members import membership_decide, membership_entry_update
 from glasnik.networks.services.memberships import membership_decline, membership_leave
+from glasnik.networks.services.network import network_update
 
 pytestmark = pytest.mark.django_db
 
@@ -296,7 +297,7 @@ def test_directory_is_served_from_the_cache_until_the_membership_changes(
         membership_decide(membership=newcomer, status="member", actor=net_organiser)
 
     assert "Bojić" in client.get(directory_url(net)).content.decode()
-    assert len(cached) <= 3  # the network and the session's person; no member rows read
+    assert len(cached) == 0  # session, person, network and page all come from the cache
 
 
 def test_hiding_ones_email_takes_effect_in_the_directory_at_once(
@@ -333,3 +334,62 @@ def test_directory_table_is_in_the_readers_script_and_left_alone_by_the_page_con
         assert "Никола Новаковић" in content
     latin = client.get(f"/sr-latn/networks/{net.slug}/directory/").content.decode()
     assert "Nikola Novaković" in latin
+
+
+def test_directory_shows_a_new_network_name_at_once(
+    client, net, make_member, net_organiser, django_capture_on_commit_callbacks
+):
+    viewer = make_member(net, first_name="Ana", last_name="Anić")
+    client.force_login(viewer.person)
+    assert "Mreža komunikatora" in client.get(directory_url(net)).content.decode()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        network_update(network=net, actor=net_organiser, name="Mreža PR službenika")
+
+    content = client.get(directory_url(net)).content.decode()
+    assert "Mreža komunikatora" not in content
+    assert content.count("Mreža PR službenika") == 2  # the title and the link back
+
+
+def test_directory_answers_a_malformed_question_afresh_each_time(client, net, make_member):
+    viewer = make_member(net, first_name="Ana", last_name="Anić")
+    client.force_login(viewer.person)
+    malformed = directory_url(net, kind="no-such-kind", page="x")
+    client.get(malformed)
+    client.get(directory_url(net))
+
+    with CaptureQueriesContext(connection) as asked_again:
+        response = client.get(malformed)
+    with CaptureQueriesContext(connection) as well_formed_again:
+        client.get(directory_url(net))
+
+    assert shown_names(response) == ["Ana Anić"]  # the bad filter and page are dropped
+    assert len(asked_again) > 0  # read afresh: junk in the address is not kept in the cache
+    assert len(well_formed_again) == 0
+
+
+def test_directory_gives_organisers_and_members_their_own_page(
+    client, net, make_member, net_organiser
+):
+    viewer = make_member(net, first_name="Ana", last_name="Anić")
+    client.force_login(viewer.person)
+    assert "Download members as CSV" not in client.get(directory_url(net)).content.decode()
+
+    client.force_login(net_organiser)
+    assert "Download members as CSV" in client.get(directory_url(net)).content.decode()
+    client.force_login(viewer.person)
+    assert "Download members as CSV" not in client.get(directory_url(net)).content.decode()
+
+
+def test_directory_htmx_request_after_the_whole_page_still_gets_only_the_results(
+    client, net, make_member
+):
+    viewer = make_member(net, first_name="Ana", last_name="Anić")
+    client.force_login(viewer.person)
+    client.get(directory_url(net, q="anic"))
+
+    content = client.get(directory_url(net, q="anic"), headers={"HX-Request": "true"})
+    content = content.content.decode()
+
+    assert content.lstrip().startswith('<div id="directory-results"')
+    assert "<form" not in content

@@ -3,6 +3,7 @@
 import hashlib
 import secrets
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.core.cache import cache
 from django.db import transaction
@@ -118,35 +119,52 @@ DIRECTORY_CACHE_SECONDS = 60
 
 
 def _directory_version_key(network_id: int) -> str:
-    return f"networks:directory-version:v1:{network_id}"
+    return f"networks:directory-version:v2:{network_id}"
 
 
-def directory_version(network_id: int) -> str:
-    """A token that changes whenever the network's membership changes."""
-    key = _directory_version_key(network_id)
-    version = cache.get(key)
+def _directory_part_key(network_id: int, part: str, variant: str) -> str:
+    digest = hashlib.sha256(variant.encode()).hexdigest()[:24]
+    return f"networks:directory:v2:{network_id}:{part}:{digest}"
+
+
+def directory_cache_get(network_id: int, *, part: str, variant: str = "") -> tuple[Any, str]:
+    """A kept part of the directory and the state of the membership it must belong to.
+
+    The part is None when it is missing or was made before the membership last changed; the
+    state (a token) is what `directory_cache_set` keeps a fresh part under. One cache round trip.
+    """
+    version_key = _directory_version_key(network_id)
+    found = cache.get_many([version_key, _directory_part_key(network_id, part, variant)])
+    version = found.get(version_key)
     if version is None:
         version = secrets.token_hex(4)
-        cache.set(key, version, None)
-    return version
+        if not cache.add(version_key, version, None):  # another request was first
+            version = cache.get(version_key, version)
+        return None, version
+    kept = found.get(_directory_part_key(network_id, part, variant))
+    if kept is not None and kept[0] == version:
+        return kept[1], version
+    return None, version
+
+
+def directory_cache_set(
+    network_id: int, *, part: str, variant: str = "", version: str, value: Any
+) -> None:
+    """Keep a part of the directory, made while the membership was in the state `version`."""
+    key = _directory_part_key(network_id, part, variant)
+    cache.set(key, (version, value), DIRECTORY_CACHE_SECONDS)
 
 
 def directory_forget(network_id: int) -> None:
-    """Drop the cached directory pages of the network, now and once the change commits."""
+    """Drop the kept parts of the network's directory, now and once the change commits."""
     key = _directory_version_key(network_id)
     cache.delete(key)
     transaction.on_commit(lambda: cache.delete(key))
 
 
-def directory_cache_key(network: Network, *, part: str, variant: str = "") -> str:
-    digest = hashlib.sha256(variant.encode()).hexdigest()[:24]
-    return f"networks:directory:{network.pk}:{directory_version(network.pk)}:{part}:{digest}"
-
-
 def directory_regions(network: Network) -> list[str]:
     """The regions of the members' institutions, for the filter's choices."""
-    key = directory_cache_key(network, part="regions")
-    regions = cache.get(key)
+    regions, version = directory_cache_get(network.pk, part="regions")
     if regions is None:
         regions = list(
             Membership.objects.filter(network=network, status=MembershipStatus.MEMBER)
@@ -156,7 +174,7 @@ def directory_regions(network: Network) -> list[str]:
             .values_list("organization__region", flat=True)
             .distinct()
         )
-        cache.set(key, regions, DIRECTORY_CACHE_SECONDS)
+        directory_cache_set(network.pk, part="regions", version=version, value=regions)
     return regions
 
 
