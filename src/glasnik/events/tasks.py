@@ -196,7 +196,7 @@ def registration_event_changed_notify(*, event_id: int) -> None:
 @task()
 def registration_offer_expire(*, registration_id: int) -> None:
     """At an offer's deadline: expire it if it is still open and offer the seat onwards."""
-    from .services.registration import registration_offer_expire as expire
+    from .services.waitlist import registration_offer_expire as expire
 
     expire(registration_id=registration_id)
 
@@ -206,7 +206,7 @@ def registration_reminder_send(*, registration_id: int, starts_at: str) -> None:
     """The reminder before the event. Scheduled when the seat was confirmed, so it re-checks
     that the seat is still confirmed, the start unchanged and the time come; the management
     command events_send_reminders sends what this one skipped."""
-    from .services.registration import registration_reminder_claim, reminder_due_at
+    from .services.reminders import registration_reminder_claim, reminder_due_at
 
     registration = _registration(registration_id)
     if registration is None:
@@ -228,7 +228,7 @@ def registration_reminder_send(*, registration_id: int, starts_at: str) -> None:
 
 def registration_reminder_deliver(registration_id: int) -> bool:
     """Send a due reminder now if it has not gone out (used by the management command)."""
-    from .services.registration import registration_reminder_claim
+    from .services.reminders import registration_reminder_claim
 
     registration = _registration(registration_id)
     if registration is None:

@@ -25,6 +25,7 @@ from .models import Event, EventInvitation, Registration, RegistrationStatus
 from .selectors import online_link_opens_at
 from .selectors import registration as selectors
 from .services import registration as services
+from .services import waitlist
 from .views import _ics_response
 
 PAGE_SIZE = 25
@@ -106,7 +107,7 @@ def _page_context(request, event: Event, token: str, form=None) -> dict:
         else "",
         "closed_reason": closed_reason,
         "invitation": token,
-        "free_seats": services.free_seats(event),
+        "free_seats": waitlist.free_seats(event),
         "show_link": selectors.online_link_visible_to(registration),
         "link_opens_at": online_link_opens_at(event),
         "can_manage": request.user.has_perm("events.manage_event", event),
@@ -180,7 +181,7 @@ def registration_cancel(request, pk: int):
 def registration_confirm(request, pk: int):
     registration = _own_registration(request, pk)
     try:
-        services.registration_offer_confirm(registration=registration, person=request.user)
+        waitlist.registration_offer_confirm(registration=registration, person=request.user)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:

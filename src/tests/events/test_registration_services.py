@@ -22,12 +22,14 @@ from glasnik.events.models import (
     RegistrationStatus,
 )
 from glasnik.events.services.registration import (
-    OfferExpiredError,
     event_invitations_send,
     registration_approve,
     registration_cancel,
     registration_create,
     registration_decline,
+)
+from glasnik.events.services.waitlist import (
+    OfferExpiredError,
     registration_expire_due_offers,
     registration_offer_confirm,
 )

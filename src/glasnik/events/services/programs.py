@@ -15,7 +15,7 @@ from glasnik.audit.services import log_action
 from .. import tasks
 from ..models import AgendaItem, Event, EventKind, Lecturer
 from .meetings import NOTEWORTHY_FIELDS, meeting_place_check
-from .registration import registration_fill_free_seats
+from .waitlist import registration_fill_free_seats
 
 PROGRAM_EVENT_KINDS = (
     EventKind.TRAINING,

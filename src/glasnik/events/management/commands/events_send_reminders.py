@@ -4,7 +4,7 @@ A reminder goes out once, however often this runs (e.g. every ten minutes from c
 
 from django.core.management import BaseCommand
 
-from glasnik.events.services.registration import registrations_due_for_reminder
+from glasnik.events.services.reminders import registrations_due_for_reminder
 from glasnik.events.tasks import registration_reminder_deliver
 
 

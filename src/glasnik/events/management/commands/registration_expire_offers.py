@@ -4,7 +4,7 @@ often as you like (e.g. every ten minutes from cron)."""
 
 from django.core.management import BaseCommand
 
-from glasnik.events.services.registration import registration_expire_due_offers
+from glasnik.events.services.waitlist import registration_expire_due_offers
 
 
 class Command(BaseCommand):
