@@ -21,6 +21,11 @@ def profile_update(*, person: User, actor: User, **changes) -> User:
         person.save(update_fields=changed)
         # Field names only: the values are personal data.
         log_action("accounts.profile.updated", actor=actor, target=person, data={"fields": changed})
+    if {"first_name", "last_name"} & set(changed):
+        # Imported here: networks build on accounts, not the other way round.
+        from glasnik.networks.services.members import memberships_refresh_search_text
+
+        memberships_refresh_search_text(person_ids=[person.pk])
     return person
 
 

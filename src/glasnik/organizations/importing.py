@@ -363,6 +363,7 @@ def _has_parent_cycle(row: _Row) -> bool:
 def _write_rows(rows: list[_Row]) -> ImportResult:
     created = updated = 0
     changed: set[int] = set()
+    renamed: list[int] = []
     saved: dict[int, Organization] = {}
     taken_slugs = set(Organization.objects.values_list("slug", flat=True))
     for row in rows:
@@ -384,6 +385,7 @@ def _write_rows(rows: list[_Row]) -> ImportResult:
             if {"name", "name_cyrillic"} & set(fields):
                 organization.search_name = _search_text(organization)
                 fields.append("search_name")
+                renamed.append(organization.pk)
             if fields:
                 organization.save(update_fields=[*fields, "updated_at"])
                 changed.add(organization.pk)
@@ -397,6 +399,11 @@ def _write_rows(rows: list[_Row]) -> ImportResult:
             organization.save(update_fields=["parent", "updated_at"])
             if row.existing is not None:
                 changed.add(organization.pk)
+    if renamed:
+        # Imported here: networks build on organizations, not the other way round.
+        from glasnik.networks.services.members import memberships_refresh_search_text
+
+        memberships_refresh_search_text(organization_ids=renamed)
     updated = len(changed)
     return ImportResult(created=created, updated=updated, unchanged=len(rows) - created - updated)
 

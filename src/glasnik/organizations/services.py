@@ -46,4 +46,14 @@ def organization_save(
             target=organization,
             data={} if created else {"fields": sorted(changed_fields or [])},
         )
+        if not created and {"name", "name_cyrillic"} & set(changed_fields or []):
+            _members_search_refresh([organization.pk])
     return organization
+
+
+def _members_search_refresh(organization_ids: list[int]) -> None:
+    """Networks' members are found by their institution's names: tell them of a rename."""
+    # Imported here: networks build on organizations, not the other way round.
+    from glasnik.networks.services.members import memberships_refresh_search_text
+
+    memberships_refresh_search_text(organization_ids=organization_ids)

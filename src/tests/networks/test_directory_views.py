@@ -3,19 +3,23 @@ choose to show, query counts and the organisers' export."""
 
 import csv
 import io
+import re
 
 import pytest
+from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from fixtures_network import *  # noqa: F403 - fixtures
 from openpyxl import load_workbook
 
+from glasnik.accounts.services import profile_update
 from glasnik.networks.models import Interest
 from glasnik.networks.selectors.directory import directory_forget
 from glasnik.networks.services.members import membership_decide, membership_entry_update
 from glasnik.networks.services.memberships import membership_decline, membership_leave
 from glasnik.networks.services.network import network_update
+from glasnik.organizations.services import organization_save
 
 pytestmark = pytest.mark.django_db
 
@@ -30,7 +34,9 @@ def directory_url(network, **params) -> str:
 
 
 def shown_names(response) -> list[str]:
-    return [member.person.get_full_name() for member in response.context["page"].object_list]
+    """The names in the directory's table, as the reader sees them."""
+    assert response.status_code == 200
+    return re.findall(r'<th scope="row">([^<]*)</th>', response.content.decode())
 
 
 def test_directory_sends_anonymous_visitor_to_login(client, net):
@@ -393,3 +399,41 @@ def test_directory_htmx_request_after_the_whole_page_still_gets_only_the_results
 
     assert content.lstrip().startswith('<div id="directory-results"')
     assert "<form" not in content
+
+
+def test_directory_finds_a_member_by_a_new_name_at_once(
+    client, net, make_member, django_capture_on_commit_callbacks
+):
+    viewer = make_member(net, first_name="Ana", last_name="Anić")
+    renamed = make_member(net, first_name="Bojana", last_name="Bojić")
+    client.force_login(viewer.person)
+    assert shown_names(client.get(directory_url(net, q="bojic"))) == ["Bojana Bojić"]
+
+    with django_capture_on_commit_callbacks(execute=True):
+        profile_update(person=renamed.person, actor=renamed.person, last_name="Đurić")
+
+    assert shown_names(client.get(directory_url(net, q="bojic"))) == []
+    assert shown_names(client.get(directory_url(net, q="ђурић"))) == ["Bojana Đurić"]
+
+
+def test_directory_finds_members_by_their_institutions_new_name(
+    client, net, make_member, make_organization, net_organiser, tmp_path
+):
+    edited = make_organization("Opština Stari Grad", official_code="70001")
+    imported = make_organization("Opština Vračar", official_code="70002")
+    viewer = make_member(net, first_name="Ana", last_name="Anić")
+    make_member(net, organization=edited, first_name="Bojan", last_name="Bojić")
+    make_member(net, organization=imported, first_name="Vesna", last_name="Vasić")
+    client.force_login(viewer.person)
+
+    edited.name = "Gradska opština Stari Grad"
+    organization_save(organization=edited, actor=net_organiser, changed_fields=["name"])
+    csv_file = tmp_path / "organizations.csv"
+    csv_file.write_text(
+        "country,code,name,name_cyrillic,kind,parent,population\n"
+        "RS,70002,Gradska opština Vračar,,municipality,,\n"
+    )
+    call_command("import_organizations", str(csv_file), stdout=io.StringIO())
+
+    assert shown_names(client.get(directory_url(net, q="gradska stari"))) == ["Bojan Bojić"]
+    assert shown_names(client.get(directory_url(net, q="градска врачар"))) == ["Vesna Vasić"]

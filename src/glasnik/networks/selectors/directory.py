@@ -99,17 +99,14 @@ def directory_members(network: Network, *, filters: DirectoryFilters | None = No
 def _search_condition(search: str) -> Q:
     """Every word of the query must appear in the name or the institution, in either script.
 
-    The plain fields also catch a name changed since the search text was last written.
+    Only the membership's own search text is read (renames rewrite it), so the members are
+    narrowed before anyone's name or institution is joined.
     """
     condition = Q()
     for word in search.split()[:SEARCH_WORDS]:
         key = search_key(word)
         if key:
-            condition &= (
-                Q(search_text__contains=key)
-                | Q(person__last_name__icontains=word)
-                | Q(person__first_name__icontains=word)
-            )
+            condition &= Q(search_text__contains=key)
     return condition
 
 

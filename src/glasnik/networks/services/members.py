@@ -1,7 +1,10 @@
 """What members change about themselves and what organisers decide about members."""
 
+from collections.abc import Iterable
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from glasnik.audit.services import log_action
@@ -98,3 +101,26 @@ def membership_decide(
         language=person.preferred_language,
     )
     return membership
+
+
+def memberships_refresh_search_text(
+    *, person_ids: Iterable[int] = (), organization_ids: Iterable[int] = ()
+) -> int:
+    """Rewrite the search text of the memberships of renamed people or institutions, so the
+    directory finds them by their new names at once. Returns how many memberships changed."""
+    person_ids, organization_ids = set(person_ids), set(organization_ids)
+    if not person_ids and not organization_ids:
+        return 0
+    memberships = Membership.objects.filter(
+        Q(person_id__in=person_ids) | Q(organization_id__in=organization_ids)
+    ).select_related("person", "organization")
+    changed = []
+    for membership in memberships:
+        text = membership_search_text(membership)
+        if text != membership.search_text:
+            membership.search_text = text
+            changed.append(membership)
+    Membership.objects.bulk_update(changed, ["search_text"])
+    for network_id in {membership.network_id for membership in changed}:
+        directory_forget(network_id)
+    return len(changed)
