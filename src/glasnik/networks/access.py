@@ -5,7 +5,7 @@ from django.http import Http404
 from glasnik.access.helpers import get_for_user_or_404
 
 from .models import Call, Network, Statement
-from .selectors.network import network_header_by_slug
+from .selectors.directory import DirectoryKept, directory_kept
 
 
 def network_for_user(user, slug: str, *, permission: str | None = None) -> Network:
@@ -15,13 +15,13 @@ def network_for_user(user, slug: str, *, permission: str | None = None) -> Netwo
     )
 
 
-def network_header_for_user(user, slug: str, *, permission: str) -> Network:
-    """A network by its address with only its address and name, from the cache, for a busy
-    members' page that shows nothing else of it; 404 when missing or not allowed."""
-    network = network_header_by_slug(slug)
-    if network is None or not user.has_perm(permission, network):
+def directory_for_user(user, network_slug: str, *, part: str, variants: list[str]) -> DirectoryKept:
+    """The member directory's network and kept pages, from the cache; 404 when there is no
+    such network or the user may not see its members."""
+    kept = directory_kept(network_slug, part=part, variants=variants)
+    if kept.network is None or not user.has_perm("networks.view_members_area", kept.network):
         raise Http404
-    return network
+    return kept
 
 
 def call_for_user(user, network_slug: str, slug: str, *, manage: bool = False) -> Call:

@@ -7,7 +7,7 @@ from glasnik.audit.services import log_action
 
 from . import admin_calls  # noqa: F401 - registers the calls' admin
 from .models import Interest, Membership, MembershipChange, Network, TopicProposal
-from .selectors.network import network_header_forget
+from .selectors.directory import directory_forget_address
 from .services.network import PAGE_FIELDS, network_update
 
 
@@ -32,7 +32,7 @@ class NetworkAdmin(admin.ModelAdmin):
         # Address and organising institution are admin-only fields, saved as they are.
         other = [name for name in ("slug", "organization") if name in form.changed_data]
         if other:
-            network_header_forget(network.slug)  # the old address
+            directory_forget_address(network.slug)  # the old address
             for name in other:
                 setattr(network, name, form.cleaned_data[name])
             network.save(update_fields=[*other, "updated_at"])

@@ -2,6 +2,7 @@
 
 import hashlib
 import secrets
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -114,54 +115,93 @@ def _search_condition(search: str) -> Q:
 # (directory_forget); a change to a person's profile (name, phone) shows within this time.
 DIRECTORY_CACHE_SECONDS = 60
 
+# Everything the directory keeps is found by the network's address, so that one cache round
+# trip brings the network, the state of its membership and the page asked for.
 
-def _directory_version_key(network_id: int) -> str:
-    return f"networks:directory-version:v2:{network_id}"
+
+def _network_key(network_slug: str) -> str:
+    return f"networks:directory:v3:{network_slug}:network"
 
 
-def _directory_part_key(network_id: int, part: str, variant: str) -> str:
+def _version_key(network_slug: str) -> str:
+    return f"networks:directory:v3:{network_slug}:version"
+
+
+def _part_key(network_slug: str, part: str, variant: str) -> str:
     digest = hashlib.sha256(variant.encode()).hexdigest()[:24]
-    return f"networks:directory:v2:{network_id}:{part}:{digest}"
+    return f"networks:directory:v3:{network_slug}:{part}:{digest}"
 
 
-def directory_cache_get(network_id: int, *, part: str, variant: str = "") -> tuple[Any, str]:
-    """A kept part of the directory and the state of the membership it must belong to.
+@dataclass(frozen=True)
+class DirectoryKept:
+    """What the cache holds for a directory page: the network at the address (None when there
+    is none), the state of its membership, and each asked-for variant of the part (None when
+    it has to be made afresh)."""
 
-    The part is None when it is missing or was made before the membership last changed; the
-    state (a token) is what `directory_cache_set` keeps a fresh part under. One cache round trip.
+    network: Network | None
+    version: str
+    parts: dict[str, Any]
+
+
+def directory_kept(network_slug: str, *, part: str, variants: Iterable[str]) -> DirectoryKept:
+    """The network at an address (only its address and name read) and the kept variants of a
+    part of its directory, in one cache round trip.
+
+    A part made before the membership last changed counts as missing; `version` is the state
+    that `directory_keep` keeps a fresh part under.
     """
-    version_key = _directory_version_key(network_id)
-    found = cache.get_many([version_key, _directory_part_key(network_id, part, variant)])
-    version = found.get(version_key)
-    if version is None:
-        version = secrets.token_hex(4)
-        if not cache.add(version_key, version, None):  # another request was first
-            version = cache.get(version_key, version)
-        return None, version
-    kept = found.get(_directory_part_key(network_id, part, variant))
-    if kept is not None and kept[0] == version:
-        return kept[1], version
-    return None, version
+    network_key, version_key = _network_key(network_slug), _version_key(network_slug)
+    part_keys = {variant: _part_key(network_slug, part, variant) for variant in variants}
+    found = cache.get_many([network_key, version_key, *part_keys.values()])
+    network = found.get(network_key) or _network_remember(network_slug)
+    version = found.get(version_key) or _version_start(network_slug)
+    parts = {}
+    for variant, key in part_keys.items():
+        kept = found.get(key)
+        parts[variant] = kept[1] if kept is not None and kept[0] == version else None
+    return DirectoryKept(network=network, version=version, parts=parts)
 
 
-def directory_cache_set(
-    network_id: int, *, part: str, variant: str = "", version: str, value: Any
+def _network_remember(network_slug: str) -> Network | None:
+    network = Network.objects.only("id", "slug", "name").filter(slug=network_slug).first()
+    if network is not None:
+        cache.set(_network_key(network_slug), network, DIRECTORY_CACHE_SECONDS)
+    return network
+
+
+def _version_start(network_slug: str) -> str:
+    version = secrets.token_hex(4)
+    if not cache.add(_version_key(network_slug), version, None):  # another request was first
+        version = cache.get(_version_key(network_slug), version)
+    return version
+
+
+def directory_keep(
+    network_slug: str, *, part: str, variant: str = "", version: str, value: Any
 ) -> None:
     """Keep a part of the directory, made while the membership was in the state `version`."""
-    key = _directory_part_key(network_id, part, variant)
+    key = _part_key(network_slug, part, variant)
     cache.set(key, (version, value), DIRECTORY_CACHE_SECONDS)
 
 
 def directory_forget(network_id: int) -> None:
-    """Drop the kept parts of the network's directory, now and once the change commits."""
-    key = _directory_version_key(network_id)
-    cache.delete(key)
-    transaction.on_commit(lambda: cache.delete(key))
+    """Drop what the network's directory keeps, now and once the change commits."""
+    slug = Network.objects.filter(pk=network_id).values_list("slug", flat=True).first()
+    if slug is not None:
+        directory_forget_address(slug)
+
+
+def directory_forget_address(network_slug: str) -> None:
+    """Drop what the directory keeps at an address: its network (e.g. renamed) and its pages."""
+    keys = [_network_key(network_slug), _version_key(network_slug)]
+    cache.delete_many(keys)
+    transaction.on_commit(lambda: cache.delete_many(keys))
 
 
 def directory_regions(network: Network) -> list[str]:
     """The regions of the members' institutions, for the filter's choices."""
-    regions, version = directory_cache_get(network.pk, part="regions")
+    kept = directory_kept(network.slug, part="regions", variants=[""])
+    regions = kept.parts[""]
     if regions is None:
         regions = list(
             Membership.objects.filter(network=network, status=MembershipStatus.MEMBER)
@@ -171,7 +211,7 @@ def directory_regions(network: Network) -> list[str]:
             .values_list("organization__region", flat=True)
             .distinct()
         )
-        directory_cache_set(network.pk, part="regions", version=version, value=regions)
+        directory_keep(network.slug, part="regions", version=kept.version, value=regions)
     return regions
 
 

@@ -15,33 +15,6 @@ from ..models import Membership, MembershipChange, MembershipStatus, Network
 PERSON_NETWORKS_CACHE_SECONDS = 300
 
 
-# The members' busiest page (the directory) finds its network here rather than in the
-# database. A new name shows at once (network_update forgets it); the timeout bounds the rest.
-NETWORK_HEADER_CACHE_SECONDS = 60
-
-
-def _network_header_key(slug: str) -> str:
-    return f"networks:header:v1:{slug}"
-
-
-def network_header_by_slug(slug: str) -> Network | None:
-    """The network at an address with only its address and name read, kept in the cache."""
-    key = _network_header_key(slug)
-    network = cache.get(key)
-    if network is None:
-        network = Network.objects.only("id", "slug", "name").filter(slug=slug).first()
-        if network is not None:
-            cache.set(key, network, NETWORK_HEADER_CACHE_SECONDS)
-    return network
-
-
-def network_header_forget(slug: str) -> None:
-    """Drop the kept network at this address, now and once the change commits."""
-    key = _network_header_key(slug)
-    cache.delete(key)
-    transaction.on_commit(lambda: cache.delete(key))
-
-
 def network_list_public() -> QuerySet[Network]:
     """Every network with its organising institution and how many members it has."""
     return (

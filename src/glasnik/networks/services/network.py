@@ -9,8 +9,8 @@ from glasnik.access.services import role_grant, role_revoke
 from glasnik.audit.services import log_action
 
 from ..models import Network
-from ..selectors.directory import directory_forget
-from ..selectors.network import network_header_forget, network_organisers
+from ..selectors.directory import directory_forget_address
+from ..selectors.network import network_organisers
 from .learning_topics import network_set_learning_topics
 
 # What organisers edit on the network's page.
@@ -42,8 +42,7 @@ def network_update(
             changed.append(name)
     if changed:
         network.save(update_fields=[*changed, "updated_at"])
-        network_header_forget(network.slug)
-        directory_forget(network.pk)  # its pages name the network
+        directory_forget_address(network.slug)  # its pages name the network
         log_action(
             "networks.network.changed",
             actor=actor,

@@ -13,15 +13,16 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from glasnik.access.models import Role
+from glasnik.access.selectors import user_has_role, user_is_platform_admin
 from glasnik.core.exports import EXPORT_FORMATS, export_dataset, export_response
 from glasnik.core.reader_script import html_in_reader_script
 
-from ..access import network_for_user, network_header_for_user
+from ..access import directory_for_user, network_for_user
 from ..forms.network import DirectoryFilterForm, MemberStatusFilterForm
 from ..selectors.directory import (
-    directory_cache_get,
-    directory_cache_set,
     directory_interests,
+    directory_keep,
     directory_members,
     directory_regions,
     members_for_export,
@@ -36,24 +37,26 @@ RESULTS_OPENING_TAG = '<div id="directory-results" aria-live="polite">'
 def directory(request, network_slug: str):
     """The directory for a member or organiser. What the main element shows depends only on the
     question asked and on who asks (a member, an organiser), so it is made once per state of the
-    membership and then served from the cache: the page costs the network, one cache round trip
-    and the layout."""
-    network = network_header_for_user(
-        request.user, network_slug, permission="networks.view_members_area"
-    )
+    membership and then served from the cache: one cache round trip brings the network and the
+    page, and the layout is drawn around it."""
+    part = "results" if request.htmx else "content"
+    asked = (urlencode(_asked_filters(request.GET)), request.GET.get("page", ""))
+    question = "|".join([get_language(), *asked])
+    variants = {viewer: f"{viewer.name}|{question}" for viewer in _possible_viewers(request.user)}
+    kept = directory_for_user(request.user, network_slug, part=part, variants=[*variants.values()])
+    network = kept.network
     viewer = _DirectoryViewer(
         # Organisers see every member's contact details; members what each member allows.
         sees_all_contacts=request.user.has_perm("networks.manage_network", network),
         can_export=request.user.has_perm("networks.export_members", network),
     )
-    part = "results" if request.htmx else "content"
-    asked = (urlencode(_asked_filters(request.GET)), request.GET.get("page", ""))
-    variant = "|".join([get_language(), viewer.name, *asked])
-    html, version = directory_cache_get(network.pk, part=part, variant=variant)
+    html = kept.parts.get(variants.get(viewer, ""))
     if html is None:
         html, answered = _directory_html(request, network, viewer, part=part)
-        if answered == asked:  # keep only well-formed questions: junk cannot fill the cache
-            directory_cache_set(network.pk, part=part, variant=variant, version=version, value=html)
+        if answered == asked and viewer in variants:  # junk in the address is not kept
+            directory_keep(
+                network.slug, part=part, variant=variants[viewer], version=kept.version, value=html
+            )
     html = mark_safe(html)  # noqa: S308 - our own templates' output
     if request.htmx:
         return HttpResponse(html)
@@ -68,6 +71,18 @@ class _DirectoryViewer:
     @property
     def name(self) -> str:
         return f"contacts={self.sees_all_contacts},export={self.can_export}"
+
+
+MEMBER = _DirectoryViewer(sees_all_contacts=False, can_export=False)
+ORGANISER = _DirectoryViewer(sees_all_contacts=True, can_export=True)
+
+
+def _possible_viewers(user) -> list[_DirectoryViewer]:
+    """Who the user can be on any network's directory, known before the network is: most people
+    organise nothing, so only the members' page is looked up for them."""
+    if user_is_platform_admin(user) or user_has_role(user, Role.ORGANISER):
+        return [MEMBER, ORGANISER]
+    return [MEMBER]
 
 
 def _asked_filters(params) -> list[tuple[str, str]]:
