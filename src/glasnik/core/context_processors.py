@@ -4,6 +4,8 @@ from urllib.parse import quote
 from django.conf import settings
 from django.templatetags.static import static
 from django.urls import reverse, translate_url
+from django.utils.html import format_html_join
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
 # BCP 47 tags for the lang attribute: the script is part of the language for Serbian.
@@ -19,20 +21,25 @@ HTML_LANG = {
 
 
 @lru_cache(maxsize=8192)
-def _language_links(path: str, current: str) -> tuple[dict, ...]:
-    """The language switcher's links for a page. URL resolution is fixed for the life of the
-    process, so the answer for a path is too."""
-    return tuple(
-        {
-            "code": code,
-            "name": name,
-            "lang": HTML_LANG.get(code, code),
-            "href": reverse("language_switch", args=[code])
-            + "?next="
-            + quote(translate_url(path, code), safe="/"),
-            "current": code == current,
-        }
-        for code, name in settings.LANGUAGES
+def _language_links(path: str, current: str) -> str:
+    """The language switcher's items for a page, as HTML. URL resolution is fixed for the life
+    of the process, so the answer for a path is too; drawn here once rather than by the
+    template on every page."""
+    return format_html_join(
+        "\n",
+        '<li><a href="{}" lang="{}" hreflang="{}"{}>{}</a></li>',
+        (
+            (
+                reverse("language_switch", args=[code])
+                + "?next="
+                + quote(translate_url(path, code), safe="/"),
+                HTML_LANG.get(code, code),
+                HTML_LANG.get(code, code),
+                mark_safe(' aria-current="true"') if code == current else "",
+                name,
+            )
+            for code, name in settings.LANGUAGES
+        ),
     )
 
 
@@ -69,6 +76,6 @@ def interface(request):
     current = get_language() or settings.LANGUAGE_CODE
     return {
         "html_lang": HTML_LANG.get(current, current),
-        "language_choices": _language_links(request.get_full_path(), current),
+        "language_links": _language_links(request.get_full_path(), current),
         "layout": _layout(current),
     }
