@@ -331,7 +331,12 @@ def test_organiser_cancels_a_meeting(client, organiser, make_meeting):
 
 
 def test_organiser_edits_the_agenda(client, organiser, make_meeting):
-    event = make_meeting()
+    # An evening meeting on one day, whatever the time of day the test runs at: a meeting that
+    # crosses midnight asks for the day of each agenda item.
+    evening = timezone.localtime(timezone.now() + timedelta(days=7)).replace(
+        hour=17, minute=30, second=0, microsecond=0
+    )
+    event = make_meeting(starts_at=evening, ends_at=evening + timedelta(hours=1, minutes=30))
     client.force_login(organiser)
     url = reverse("events:meeting_agenda", args=[event.pk])
     assert client.get(url).status_code == 200
