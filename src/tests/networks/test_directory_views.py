@@ -437,3 +437,21 @@ def test_directory_finds_members_by_their_institutions_new_name(
 
     assert shown_names(client.get(directory_url(net, q="gradska stari"))) == ["Bojan Bojić"]
     assert shown_names(client.get(directory_url(net, q="градска врачар"))) == ["Vesna Vasić"]
+
+
+def test_directory_filters_show_the_question_asked(client, net, make_member):
+    video = Interest.objects.create(name="Video", slug="video")
+    Interest.objects.create(name="Podcast", slug="podcast")
+    viewer = make_member(net, first_name="Ana", last_name="Anić")
+    client.force_login(viewer.person)
+
+    content = client.get(
+        directory_url(net, q="anić", kind="municipality", interests=[video.pk])
+    ).content.decode()
+
+    assert '<input type="search" name="q" value="anić" maxlength="100" id="id_q">' in content
+    assert '<option value="municipality" selected>' in content
+    assert '<option value="" selected>All countries</option>' in content
+    assert f'value="{video.pk}" id="id_interests_1" checked>' in content  # Podcast comes first
+    assert content.count(" checked>") == 1
+    assert content.count(" selected>") == 4  # the kind, and "all" for the three others
