@@ -76,6 +76,40 @@ def _public_paths() -> dict:
     }
 
 
+def _directory_questions(network_slug: str) -> list[str]:
+    """Questions a member may ask the directory (name or surname, kind of institution, region,
+    experience), every one different, in a fixed shuffled order: a list of query strings."""
+    import random
+    from itertools import product
+    from urllib.parse import urlencode
+
+    from glasnik.accounts.models import ExperienceLevel
+    from glasnik.networks.models import Membership, MembershipStatus
+    from glasnik.organizations.models import OrganizationKind
+
+    members = Membership.objects.filter(network__slug=network_slug, status=MembershipStatus.MEMBER)
+    names = set()
+    for first, last in members.values_list("person__first_name", "person__last_name").distinct():
+        names |= {first, last, f"{first} {last}"}
+    regions = sorted(
+        set(members.exclude(organization__region="").values_list("organization__region", flat=True))
+    )
+    questions = [
+        "?" + urlencode([(k, v) for k, v in pairs if v])
+        for pairs in (
+            (("q", name), ("kind", kind), ("region", region), ("experience", experience))
+            for name, kind, region, experience in product(
+                sorted(names),
+                ["", *OrganizationKind.values],
+                ["", *regions],
+                ["", *ExperienceLevel.values],
+            )
+        )
+    ]
+    random.Random(20261206).shuffle(questions)
+    return questions
+
+
 def targets() -> dict:
     organization = (
         Organization.objects.filter(parent__isnull=False).order_by("pk").first()
@@ -105,6 +139,9 @@ def targets() -> dict:
         "directory_network_slug": NETWORK_SLUG if directory_member is not None else None,
         "directory_member_email": directory_member.email if directory_member else None,
         "directory_session_key": directory_session_key,
+        "directory_questions": (
+            _directory_questions(NETWORK_SLUG) if directory_member is not None else []
+        ),
         "counts": {
             "organizations": Organization.objects.count(),
             "people": get_user_model().objects.count(),

@@ -1,6 +1,6 @@
 -- wrk reporting script: after the run, print one machine-readable line the harness parses.
 -- Latencies are in microseconds, as wrk measures them.
-done = function(summary, latency, requests)
+local function report(summary, latency, requests)
    local e = summary.errors
    io.write(string.format(
       "GLASNIK_BENCH {\"requests\": %d, \"duration_us\": %d, \"bytes\": %d, " ..
@@ -12,3 +12,5 @@ done = function(summary, latency, requests)
       latency:percentile(99.0), latency.max, latency.mean,
       e.connect, e.read, e.write, e.status, e.timeout))
 end
+
+done = report

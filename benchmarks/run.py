@@ -238,7 +238,24 @@ WRK_PERCENTILE = re.compile(r"^\s+(50|75|90|99)%\s+([\d.]+)(us|ms|s)\s*$", re.MU
 UNIT_MS = {"us": 0.001, "ms": 1.0, "s": 1000.0}
 
 
-def wrk(url: str, args, cookie: str | None = None, duration: int | None = None) -> dict:
+def wrk(
+    url: str,
+    args,
+    cookie: str | None = None,
+    duration: int | None = None,
+    questions: Path | None = None,
+) -> dict:
+    """Load `url` with wrk; with `questions`, each request asks the next unasked question."""
+    script, env = BENCH_DIR / "report.lua", None
+    if questions is not None:
+        script = BENCH_DIR / "fresh_questions.lua"
+        env = {
+            **os.environ,
+            "GLASNIK_BENCH_QUESTIONS": str(questions),
+            "GLASNIK_BENCH_QUESTIONS_NEXT": str(questions.with_suffix(".next")),
+            "GLASNIK_BENCH_THREADS": str(args.threads),
+            "GLASNIK_BENCH_REPORT": str(BENCH_DIR / "report.lua"),
+        }
     command = [
         "wrk",
         f"-t{args.threads}",
@@ -248,11 +265,13 @@ def wrk(url: str, args, cookie: str | None = None, duration: int | None = None) 
         "10s",
         "--latency",
         "-s",
-        str(BENCH_DIR / "report.lua"),
+        str(script),
     ]
     if cookie:
         command += ["-H", f"Cookie: {cookie}"]
-    output = subprocess.run([*command, url], check=True, text=True, capture_output=True).stdout
+    output = subprocess.run(
+        [*command, url], check=True, text=True, capture_output=True, env=env
+    ).stdout
     match = WRK_LINE.search(output)
     if not match:
         raise RuntimeError(f"could not parse wrk output:\n{output}")
@@ -323,6 +342,22 @@ def pages(targets: dict) -> list[dict]:
                 "cookie": member_cookie,
             },
         ]
+        if targets.get("directory_questions"):
+            # The same page, every request a question not asked before: never from the cache.
+            questions = VAR_DIR / "directory_questions.txt"
+            questions.write_text(
+                "".join(f"{directory}{q}\n" for q in targets["directory_questions"])
+            )
+            questions.with_suffix(".next").write_text("1\n")  # the first is the captured one
+            result.append(
+                {
+                    "name": "directory_fresh",
+                    "path": directory + targets["directory_questions"][0],
+                    "kind": "signed-in",
+                    "cookie": member_cookie,
+                    "questions": questions,
+                }
+            )
     return result
 
 
@@ -473,7 +508,13 @@ def main() -> int:
             # Warm both workers (imports, template loaders, connections) before anything counts.
             log(f"warming up for {args.warmup * 3}s")
             for page in selected:
-                wrk(base + page["path"], args, cookie=page.get("cookie"), duration=1)
+                wrk(
+                    base + page["path"],
+                    args,
+                    cookie=page.get("cookie"),
+                    duration=1,
+                    questions=page.get("questions"),
+                )
             wrk(f"{base}/__bench__/bare/{selected[0]['name']}", args, duration=args.warmup * 3)
         for page in selected:
             bare_url = f"{base}/__bench__/bare/{page['name']}"
@@ -486,9 +527,17 @@ def main() -> int:
                 log(f"bare {page['name']}: wrk {args.duration}s (round {round_number})")
                 bare_runs.append(wrk(bare_url, args))
                 if args.warmup:
-                    wrk(url, args, cookie=page.get("cookie"), duration=args.warmup)
+                    wrk(
+                        url,
+                        args,
+                        cookie=page.get("cookie"),
+                        duration=args.warmup,
+                        questions=page.get("questions"),
+                    )
                 log(f"page {page['path']}: wrk {args.duration}s (round {round_number})")
-                page_runs.append(wrk(url, args, cookie=page.get("cookie")))
+                page_runs.append(
+                    wrk(url, args, cookie=page.get("cookie"), questions=page.get("questions"))
+                )
             # Best of the rounds for each: interference from other processes only slows down.
             bare = max(bare_runs, key=lambda run: run["requests_per_second"])
             result = max(page_runs, key=lambda run: run["requests_per_second"])
