@@ -107,6 +107,12 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# The layout's fixed parts (menus, footer) per language, drawn once in each process: they
+# change only with a new release, which restarts the processes.
+CACHES["layout"] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "glasnik-layout",
+}
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 PUBLIC_PAGE_CACHE_SECONDS = env.int("GLASNIK_PUBLIC_PAGE_CACHE_SECONDS", default=60)
 # How long before a meeting starts its online link shows to the people taking part.
