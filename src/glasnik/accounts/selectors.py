@@ -71,14 +71,18 @@ def forget_positions(person_id: int) -> None:
 def dashboard_for_user(user) -> dict:
     """What the dashboard shows: a panel for each role the person holds."""
     from glasnik.access.selectors import user_is_platform_admin, user_roles
-    from glasnik.networks.selectors.network import person_networks
-    from glasnik.programs.selectors import person_programs
+    from glasnik.networks.selectors.network import person_networks, person_networks_cache_key
+    from glasnik.programs.selectors import person_programs, person_programs_cache_key
 
+    # Both panels in one cache round trip; either selector reads the database on a miss.
+    networks_key = person_networks_cache_key(user.pk)
+    programs_key = person_programs_cache_key(user.pk)
+    kept = cache.get_many([networks_key, programs_key])
     return {
         "roles": sorted(user_roles(user)),
         "is_platform_admin": user_is_platform_admin(user),
         "positions": position_summaries(user),
-        "networks": person_networks(user),
-        "programs": person_programs(user),
+        "networks": kept[networks_key] if networks_key in kept else person_networks(user),
+        "programs": kept[programs_key] if programs_key in kept else person_programs(user),
         "has_mfa": user_has_mfa(user),
     }
