@@ -6,6 +6,7 @@ import io
 import re
 
 import pytest
+from django.core.cache import cache
 from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -455,3 +456,14 @@ def test_directory_filters_show_the_question_asked(client, net, make_member):
     assert f'value="{video.pk}" id="id_interests_1" checked>' in content  # Podcast comes first
     assert content.count(" checked>") == 1
     assert content.count(" selected>") == 4  # the kind, and "all" for the three others
+
+
+def test_directory_of_no_network_is_404_and_keeps_nothing(client, net, make_member):
+    viewer = make_member(net, first_name="Ana", last_name="Anić")
+    client.force_login(viewer.person)
+
+    response = client.get(reverse("networks:directory", kwargs={"network_slug": "no-such"}))
+
+    assert response.status_code == 404
+    kept_keys = list(cache._cache)  # the local-memory cache of the tests
+    assert [key for key in kept_keys if "no-such" in key] == []

@@ -114,6 +114,8 @@ def _search_condition(search: str) -> Q:
 # The directory's pages are kept this long at most: membership changes drop them at once
 # (directory_forget); a change to a person's profile (name, phone) shows within this time.
 DIRECTORY_CACHE_SECONDS = 60
+# The state of a membership outlives its pages; when it expires, the pages are made afresh.
+DIRECTORY_VERSION_SECONDS = 7 * 24 * 3600
 
 # Everything the directory keeps is found by the network's address, so that one cache round
 # trip brings the network, the state of its membership and the page asked for.
@@ -154,6 +156,8 @@ def directory_kept(network_slug: str, *, part: str, variants: Iterable[str]) -> 
     part_keys = {variant: _part_key(network_slug, part, variant) for variant in variants}
     found = cache.get_many([network_key, version_key, *part_keys.values()])
     network = found.get(network_key) or _network_remember(network_slug)
+    if network is None:  # nothing is kept for addresses where there is no network
+        return DirectoryKept(network=None, version="", parts=dict.fromkeys(part_keys))
     version = found.get(version_key) or _version_start(network_slug)
     parts = {}
     for variant, key in part_keys.items():
@@ -171,7 +175,7 @@ def _network_remember(network_slug: str) -> Network | None:
 
 def _version_start(network_slug: str) -> str:
     version = secrets.token_hex(4)
-    if not cache.add(_version_key(network_slug), version, None):  # another request was first
+    if not cache.add(_version_key(network_slug), version, DIRECTORY_VERSION_SECONDS):  # raced
         version = cache.get(_version_key(network_slug), version)
     return version
 
