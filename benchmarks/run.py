@@ -344,21 +344,24 @@ def pages(targets: dict) -> list[dict]:
         ]
         if targets.get("directory_questions"):
             # The same page, every request a question not asked before: never from the cache.
-            questions = VAR_DIR / "directory_questions.txt"
-            questions.write_text(
-                "".join(f"{directory}{q}\n" for q in targets["directory_questions"])
-            )
-            questions.with_suffix(".next").write_text("1\n")  # the first is the captured one
             result.append(
                 {
                     "name": "directory_fresh",
                     "path": directory + targets["directory_questions"][0],
                     "kind": "signed-in",
                     "cookie": member_cookie,
-                    "questions": questions,
+                    "questions": VAR_DIR / "directory_questions.txt",
+                    "question_paths": [directory + q for q in targets["directory_questions"]],
                 }
             )
     return result
+
+
+def write_questions(page: dict) -> None:
+    """The file fresh_questions.lua walks through, and where it starts: after the first
+    question, which the harness asks itself to capture the page."""
+    page["questions"].write_text("".join(f"{path}\n" for path in page["question_paths"]))
+    page["questions"].with_suffix(".next").write_text("1\n")
 
 
 # A search that matches about one member in eight, narrowed by the kind of institution.
@@ -495,6 +498,8 @@ def main() -> int:
         selected = [p for p in pages(targets) if not args.only or p["name"] in args.only]
         skipped = []
         for page in list(selected):
+            if page.get("questions"):
+                write_questions(page)
             try:
                 capture(server.port, page)
             except RuntimeError as error:

@@ -57,3 +57,20 @@ def test_benchmark_measures_the_filtered_directory_as_a_member(client):
     assert response.status_code == 200
     names = {member.person.last_name for member in response.context["page"].object_list}
     assert names == {"Petrović"}
+
+
+def test_benchmark_asks_the_directory_new_questions_as_a_member(client):
+    call_command("seed_scale", factor=0.01)
+    targets = load("django_prep").targets()
+    pages = load("run").pages(targets)
+
+    (page,) = [page for page in pages if page["name"] == "directory_fresh"]
+    paths = page["question_paths"]
+    assert page["path"] == paths[0]
+    assert len(set(paths)) == len(paths) > 1000
+    assert all(path.startswith("/sr/networks/seed-network/directory/?q=") for path in paths)
+    name, value = page["cookie"].split("=", 1)
+    member_client = Client()
+    member_client.cookies[name] = value
+    for path in paths[:5]:
+        assert member_client.get(path).status_code == 200
