@@ -60,43 +60,43 @@ PEOPLE = [
     ),
     DemoPerson(
         "jelena.markovic", "Jelena", "Marković", "sr", Role.ORGANISER, SERBIAN_ASSOCIATION,
-        SERBIAN_ASSOCIATION, "Programme coordinator",
+        SERBIAN_ASSOCIATION, "Koordinatorka programa",
     ),
     DemoPerson(
         "mojca.novak", "Mojca", "Novak", "sl", Role.ORGANISER, SLOVENIAN_ASSOCIATION,
-        SLOVENIAN_ASSOCIATION, "Network coordinator",
+        SLOVENIAN_ASSOCIATION, "Koordinatorka mreže",
     ),
     DemoPerson(
         "marko.petrovic", "Marko", "Petrović", "sr-latn", Role.MEMBER, SERBIAN_ASSOCIATION,
-        (Country.SERBIA, "Kragujevac"), "Public relations officer",
+        (Country.SERBIA, "Kragujevac"), "Službenik za odnose s javnošću",
     ),
     DemoPerson(
         "ana.jovanovic", "Ana", "Jovanović", "sr", Role.MEMBER, SERBIAN_ASSOCIATION,
-        (Country.SERBIA, "Niš"), "Head of the press office",
+        (Country.SERBIA, "Niš"), "Šefica službe za informisanje",
     ),
     DemoPerson(
         "milica.stojanovic", "Milica", "Stojanović", "sr-latn", Role.MEMBER, SERBIAN_ASSOCIATION,
-        (Country.SERBIA, "Novi Sad"), "Social media editor",
+        (Country.SERBIA, "Novi Sad"), "Urednica društvenih mreža",
     ),
     DemoPerson(
         "amra.hodzic", "Amra", "Hodžić", "bs", Role.MEMBER, SERBIAN_ASSOCIATION,
-        (Country.BOSNIA_AND_HERZEGOVINA, "Tuzla"), "Public relations officer",
+        (Country.BOSNIA_AND_HERZEGOVINA, "Tuzla"), "Službenica za odnose s javnošću",
     ),
     DemoPerson(
         "luka.kovac", "Luka", "Kovač", "sl", Role.MEMBER, SLOVENIAN_ASSOCIATION,
-        (Country.SLOVENIA, "Maribor"), "Communications officer",
+        (Country.SLOVENIA, "Maribor"), "Svetovalec za odnose z javnostmi",
     ),
     DemoPerson(
         "dragan.ilic", "Dragan", "Ilić", "sr-latn", Role.TRAINER, SERBIAN_ASSOCIATION,
-        SERBIAN_ASSOCIATION, "Trainer and mentor",
+        SERBIAN_ASSOCIATION, "Trener i mentor",
     ),
     DemoPerson(
         "vesna.djordjevic", "Vesna", "Đorđević", "sr", Role.JUROR, SERBIAN_ASSOCIATION,
-        (Country.SERBIA, "Subotica"), "Head of communications",
+        (Country.SERBIA, "Subotica"), "Načelnica odeljenja za komunikacije",
     ),
     DemoPerson(
         "nenad.pavlovic", "Nenad", "Pavlović", "sr", Role.APPROVER, (Country.SERBIA, "Kragujevac"),
-        (Country.SERBIA, "Kragujevac"), "Chief of staff to the mayor",
+        (Country.SERBIA, "Kragujevac"), "Šef kabineta gradonačelnika",
     ),
 ]  # fmt: skip
 

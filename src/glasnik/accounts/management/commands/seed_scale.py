@@ -42,7 +42,8 @@ KINDS = [
 FIRST_NAMES = ["Ana", "Marko", "Jelena", "Nikola", "Amra", "Luka", "Milica", "Dragan", "Mojca"]
 LAST_NAMES = ["Petrović", "Jovanović", "Hodžić", "Novak", "Kovač", "Ilić", "Marković", "Horvat"]
 LANGUAGES = ["sr", "sr-latn", "bs", "sl", "hr", "en"]
-TITLES = ["Public relations officer", "Social media editor", "Head of communications"]
+# As people in the region write them: the directory shows titles as written.
+TITLES = ["Službenik za odnose s javnošću", "Urednica društvenih mreža", "Šef kabineta"]
 REGIONS = ["Beogradski okrug", "Nišavski okrug", "Sarajevski kanton", "Gorenjska", "Podravska"]
 LEVELS = list(ExperienceLevel.values)
 
