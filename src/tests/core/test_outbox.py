@@ -178,9 +178,7 @@ def test_administrator_resends_a_dead_letter_from_the_admin(
     assert (entry.actor, entry.data) == (administrator, {"email": str(dead.pk)})
 
 
-def test_resend_of_a_message_that_is_no_longer_dead_does_nothing(
-    make_person, mail_server, commit
-):
+def test_resend_of_a_message_that_is_no_longer_dead_does_nothing(make_person, mail_server, commit):
     email = _queue(commit)
 
     assert outgoing_email_resend(email=email, actor=make_person()) is False
@@ -188,9 +186,7 @@ def test_resend_of_a_message_that_is_no_longer_dead_does_nothing(
     assert len(mail.outbox) == 1
 
 
-def test_message_left_sending_by_a_dead_worker_is_taken_again_and_sent_once(
-    mail_server, commit
-):
+def test_message_left_sending_by_a_dead_worker_is_taken_again_and_sent_once(mail_server, commit):
     now = timezone.now()
     stalled = OutgoingEmail.objects.create(
         to="ana@example.org",

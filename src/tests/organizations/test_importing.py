@@ -369,9 +369,7 @@ def test_import_rejects_parent_loop_through_the_database(write_csv, make_organiz
     assert a.parent is None
 
 
-def test_import_rejects_parent_loop_between_the_file_and_the_database(
-    write_csv, make_organization
-):
+def test_import_rejects_parent_loop_between_the_file_and_the_database(write_csv, make_organization):
     a = make_organization(name="A", kind="other")
     make_organization(name="B", kind="other", parent=a)
 
