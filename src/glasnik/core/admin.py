@@ -86,7 +86,10 @@ class OutgoingEmailAdmin(admin.ModelAdmin):
             outgoing_email_resend(email=email, actor=request.user)
             for email in queryset.filter(status=OutgoingEmailStatus.DEAD)
         )
-        self._report(request, done, queryset.count())
+        message = ngettext(
+            "%(count)d email will be sent again.", "%(count)d emails will be sent again.", done
+        )
+        self._report(request, message % {"count": done}, queryset.count() - done)
 
     @admin.action(description=_("Discard the selected undelivered emails"), permissions=["resend"])
     def discard(self, request, queryset):
@@ -95,16 +98,12 @@ class OutgoingEmailAdmin(admin.ModelAdmin):
             outgoing_email_discard(email=email, actor=request.user)
             for email in queryset.filter(status__in=undelivered)
         )
-        self._report(request, done, queryset.count())
+        message = ngettext("%(count)d email discarded.", "%(count)d emails discarded.", done)
+        self._report(request, message % {"count": done}, queryset.count() - done)
 
-    def _report(self, request, done: int, selected: int) -> None:
-        self.message_user(
-            request,
-            ngettext("%(count)d email done.", "%(count)d emails done.", done) % {"count": done},
-            messages.SUCCESS,
-        )
-        if selected > done:
-            skipped = selected - done
+    def _report(self, request, message: str, skipped: int) -> None:
+        self.message_user(request, message, messages.SUCCESS)
+        if skipped > 0:
             self.message_user(
                 request,
                 ngettext(

@@ -4,6 +4,7 @@ from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class TransliterationMatch(models.TextChoices):
@@ -60,12 +61,12 @@ class TransliterationException(models.Model):
 
 
 class OutgoingEmailStatus(models.TextChoices):
-    QUEUED = "queued", _("waiting to be sent")
-    SENDING = "sending", _("being sent")
-    RETRYING = "retrying", _("failed, will try again")
-    SENT = "sent", _("sent")
-    DEAD = "dead", _("undelivered (dead letter)")
-    EXPIRED = "expired", _("undelivered, text deleted")
+    QUEUED = "queued", pgettext_lazy("email", "waiting to be sent")
+    SENDING = "sending", pgettext_lazy("email", "being sent")
+    RETRYING = "retrying", pgettext_lazy("email", "failed, will try again")
+    SENT = "sent", pgettext_lazy("email", "sent")
+    DEAD = "dead", pgettext_lazy("email", "undelivered (dead letter)")
+    EXPIRED = "expired", pgettext_lazy("email", "undelivered, text deleted")
 
 
 class OutgoingEmail(models.Model):
@@ -75,8 +76,8 @@ class OutgoingEmail(models.Model):
     (or soon after it died), so links in it (a password reset) are not kept."""
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
-    to = models.EmailField(_("to"), max_length=254)
-    subject = models.TextField(_("subject"))
+    to = models.EmailField(pgettext_lazy("email", "to"), max_length=254)
+    subject = models.TextField(pgettext_lazy("email", "subject"))
     text = models.TextField(blank=True)
     html = models.TextField(blank=True)
     # [{"filename": ..., "mimetype": ..., "content": base64}], e.g. a certificate's PDF.

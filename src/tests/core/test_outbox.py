@@ -169,7 +169,7 @@ def test_administrator_resends_a_dead_letter_from_the_admin(
             follow=True,
         )
 
-    assert "1 email done." in response.content.decode()
+    assert "1 email will be sent again." in response.content.decode()
     assert "1 selected email was left alone" in response.content.decode()
     assert [message.to for message in mail.outbox] == [["boris@example.org"], ["ana@example.org"]]
     dead.refresh_from_db()
