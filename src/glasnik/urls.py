@@ -1,4 +1,3 @@
-from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
@@ -29,7 +28,5 @@ handler403 = "glasnik.core.views.permission_denied"
 handler404 = "glasnik.core.views.page_not_found"
 handler500 = "glasnik.core.views.server_error"
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+# No static(MEDIA_URL, ...) here, not even under DEBUG: uploads are served only through the views
+# that check who may read them (glasnik.core.uploads).

@@ -3,12 +3,11 @@
 import logging
 
 from django.conf import settings
-from django.core.mail import EmailMultiAlternatives
 from django.urls import reverse
 from django.utils import translation
 from django_tasks import task
 
-from glasnik.core.email import email_render
+from glasnik.core.email import email_queue, email_render
 
 from .models import BatchStatus, Certificate, CertificateBatch
 from .pdf import PdfUnavailableError, certificate_filename, certificate_pdf, verification_url
@@ -60,10 +59,7 @@ def certificate_email_send(*, certificate_id: int) -> None:
         language=language,
         subject_prefix=settings.ACCOUNT_EMAIL_SUBJECT_PREFIX,
     )
-    message = EmailMultiAlternatives(
-        subject=subject, body=text, from_email=settings.DEFAULT_FROM_EMAIL, to=[person.email]
-    )
-    message.attach_alternative(html, "text/html")
+    attachments = []
     if pdf is not None:
-        message.attach(certificate_filename(certificate), pdf, "application/pdf")
-    message.send()
+        attachments.append((certificate_filename(certificate), pdf, "application/pdf"))
+    email_queue(to=person.email, subject=subject, text=text, html=html, attachments=attachments)

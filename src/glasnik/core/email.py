@@ -1,7 +1,8 @@
 """All email leaves through a background task, rendered in the recipient's language."""
 
+from collections.abc import Iterable
+
 from django.conf import settings
-from django.db import transaction
 from django.template import TemplateDoesNotExist
 from django.template.loader import render_to_string
 from django.utils import translation
@@ -9,8 +10,8 @@ from django.utils.html import linebreaks, urlize
 from django.utils.safestring import mark_safe
 
 from .context_processors import HTML_LANG
+from .outbox import outgoing_email_create
 from .reader_script import html_in_reader_script, text_in_reader_script
-from .tasks import email_deliver
 
 
 def email_render(
@@ -53,8 +54,10 @@ def email_send(
     email_queue(to=to, subject=subject, text=text, html=html)
 
 
-def email_queue(*, to: str, subject: str, text: str, html: str = "") -> None:
-    """Queue an already rendered message once the surrounding transaction commits."""
-    transaction.on_commit(
-        lambda: email_deliver.enqueue(to=to, subject=subject, text=text, html=html)
-    )
+def email_queue(
+    *, to: str, subject: str, text: str, html: str = "", attachments: Iterable = ()
+) -> None:
+    """Store an already rendered message in the outbox (glasnik.core.outbox), which sends it
+    once the surrounding transaction commits and tries again while the mail server fails.
+    `attachments` are (filename, content bytes, mimetype)."""
+    outgoing_email_create(to=to, subject=subject, text=text, html=html, attachments=attachments)

@@ -1,7 +1,10 @@
+import uuid
+
 from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class TransliterationMatch(models.TextChoices):
@@ -55,3 +58,51 @@ class TransliterationException(models.Model):
 
     def __str__(self) -> str:
         return f"{self.latin} → {self.cyrillic}"
+
+
+class OutgoingEmailStatus(models.TextChoices):
+    QUEUED = "queued", pgettext_lazy("email", "waiting to be sent")
+    SENDING = "sending", pgettext_lazy("email", "being sent")
+    RETRYING = "retrying", pgettext_lazy("email", "failed, will try again")
+    SENT = "sent", pgettext_lazy("email", "sent")
+    DEAD = "dead", pgettext_lazy("email", "undelivered (dead letter)")
+    EXPIRED = "expired", pgettext_lazy("email", "undelivered, text deleted")
+
+
+class OutgoingEmail(models.Model):
+    """One email on its way out (glasnik.core.outbox): kept until the mail server has accepted
+    it, tried again with growing pauses while it does not, and left as a dead letter an
+    administrator can resend when every attempt failed. Its text is deleted once it is sent
+    (or soon after it died), so links in it (a password reset) are not kept."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    to = models.EmailField(pgettext_lazy("email", "to"), max_length=254)
+    subject = models.TextField(pgettext_lazy("email", "subject"))
+    text = models.TextField(blank=True)
+    html = models.TextField(blank=True)
+    # [{"filename": ..., "mimetype": ..., "content": base64}], e.g. a certificate's PDF.
+    attachments = models.JSONField(default=list, blank=True)
+    status = models.CharField(
+        _("status"),
+        max_length=10,
+        choices=OutgoingEmailStatus.choices,
+        default=OutgoingEmailStatus.QUEUED,
+    )
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    next_attempt_at = models.DateTimeField(_("next attempt"), null=True, blank=True)
+    # When a worker took it for sending: one left "sending" long after this lost its worker.
+    claimed_at = models.DateTimeField(null=True, blank=True)
+    # The kind of failure only (exception class, SMTP code): never the server's words, which
+    # may quote the address.
+    last_error = models.CharField(_("last error"), max_length=200, blank=True)
+    created_at = models.DateTimeField(_("queued at"), auto_now_add=True)
+    finished_at = models.DateTimeField(_("sent or given up at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("outgoing email")
+        verbose_name_plural = _("outgoing emails")
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["status", "next_attempt_at"])]
+
+    def __str__(self) -> str:
+        return _("Email %(id)s") % {"id": str(self.id)[:8]}

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_GET
 
 from .cache import public_page
 from .context_processors import HTML_LANG
-from .selectors import task_queue_state
+from .selectors import email_queue_state, task_queue_state
 
 logger = logging.getLogger("glasnik.core")
 
@@ -55,7 +55,9 @@ def language_switch(request, code: str):
 @never_cache
 @require_GET
 def healthz(request):
-    """For a load balancer: 200 when the database answers, with the task queue's backlog."""
+    """For a load balancer: 200 when the database answers, 503 when it does not. The body
+    adds the task queue's backlog and the outbox's state; "degraded" (still 200: this server
+    can serve pages) says the queue lags or emails fail, for monitoring to alert on."""
     try:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
@@ -66,6 +68,9 @@ def healthz(request):
     payload = {"status": "ok" if database == "ok" else "fail", "database": database}
     if database == "ok":
         payload["tasks"] = task_queue_state()
+        payload["email"] = email_queue_state()
+        if payload["tasks"]["state"] != "ok" or payload["email"]["state"] != "ok":
+            payload["status"] = "degraded"
     return JsonResponse(payload, status=200 if database == "ok" else 503)
 
 

@@ -18,6 +18,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.core.validators import EmailValidator, URLValidator
 from django.db import transaction
+from django.db.backends.base.operations import BaseDatabaseOperations
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
@@ -39,6 +40,18 @@ ROW_FIELDS = (
     "website",
     "email",
 )
+# The text columns and the fields they fill, each checked against its field's max_length.
+TEXT_COLUMNS = {
+    "name": "name",
+    "name_cyrillic": "name_cyrillic",
+    "code": "official_code",
+    "region": "region",
+    "website": "website",
+    "email": "email",
+}
+# The largest population the column holds in every database (PostgreSQL's integer); SQLite
+# would take more, so a file that imports here imports in production too.
+POPULATION_MAX = BaseDatabaseOperations.integer_field_ranges["PositiveIntegerField"][1]
 # Letters that Unicode decomposition does not reduce to ASCII, so slugify would drop them.
 SLUG_TRANSLITERATION = str.maketrans({"đ": "dj", "Đ": "Dj", "ß": "ss", "ø": "o", "Ø": "O"})
 
@@ -202,6 +215,13 @@ def _parse_record(source: str, line: int, record: dict) -> tuple[_Row, list[str]
     name = _cell(record, "name")
     if not name:
         problems.append(_("the name is empty."))
+    for column, field_name in TEXT_COLUMNS.items():
+        limit = Organization._meta.get_field(field_name).max_length
+        if len(_cell(record, column)) > limit:
+            problems.append(
+                _("the %(column)s is too long: %(length)d characters, at most %(limit)d.")
+                % {"column": column, "length": len(_cell(record, column)), "limit": limit}
+            )
     population = _parse_population(_cell(record, "population"), problems)
     website = _cell(record, "website")
     if website and not _is_valid(URLValidator(schemes=["http", "https"]), website):
@@ -237,6 +257,12 @@ def _parse_population(value: str, problems: list[str]) -> int | None:
         problems.append(
             _("the population “%(value)s” is not a whole number of zero or more.")
             % {"value": value}
+        )
+        return None
+    if population > POPULATION_MAX:
+        problems.append(
+            _("the population %(value)s is too large (at most %(max)d).")
+            % {"value": value, "max": POPULATION_MAX}
         )
         return None
     return population
@@ -289,9 +315,27 @@ def _check_rows(rows: list[_Row], problems: list[ImportProblem]) -> None:
         if row.valid:
             _match_existing(row, existing, report)
             _resolve_parent(row, by_code, by_name, existing, report)
+    rows_by_pk = {row.existing.pk: row for row in rows if row.valid and row.existing}
+    in_database = {
+        organization.pk: organization
+        for by_key in existing.values()
+        for organization in by_key.values()
+    }
     for row in rows:
-        if _has_parent_cycle(row):
+        through = _parent_cycle(row, rows_by_pk, in_database)
+        if through is None:
+            continue
+        if all(isinstance(step, _Row) for step in through):
             report(row, _("the parent chain of “%(name)s” loops back to it.") % row.values)
+        else:
+            report(
+                row,
+                _(
+                    "the parent chain of “%(name)s” loops back to it through institutions "
+                    "already in the database: %(chain)s."
+                )
+                % {"name": row.values["name"], "chain": " → ".join(map(_step_name, through))},
+            )
 
 
 def _existing_organizations(countries: set[str]) -> dict[str, dict]:
@@ -346,15 +390,43 @@ def _resolve_parent(row: _Row, by_code, by_name, existing, report) -> None:
         )
 
 
-def _has_parent_cycle(row: _Row) -> bool:
+def _parent_cycle(row: _Row, rows_by_pk: dict, in_database: dict) -> list | None:
+    """The parent chain from `row` as it will be after the import (rows of the files, and
+    institutions already in the database that no row changes), up to the first step seen
+    twice; None when it ends. A row that updates an institution stands for it in the chain."""
+    chain: list = [row]
     seen = {id(row)}
-    current = row.parent_row
-    while current is not None:
-        if id(current) in seen:
-            return True
-        seen.add(id(current))
-        current = current.parent_row
-    return False
+    step: Any = row
+    while (step := _next_parent(step, rows_by_pk, in_database)) is not None:
+        chain.append(step)
+        if id(step) in seen:
+            return chain
+        seen.add(id(step))
+    return None
+
+
+def _next_parent(step, rows_by_pk: dict, in_database: dict):
+    if isinstance(step, _Row):
+        parent = step.parent_row or step.parent_existing
+        if parent is None or isinstance(parent, _Row):
+            return parent
+        parent_id = parent.pk
+    else:
+        parent_id = step.parent_id
+    if parent_id is None:
+        return None
+    if parent_id in rows_by_pk:
+        return rows_by_pk[parent_id]
+    if parent_id not in in_database:
+        # An institution of another country (the admin allows it): read when a chain gets there.
+        in_database[parent_id] = Organization.objects.only("pk", "name", "parent_id").get(
+            pk=parent_id
+        )
+    return in_database[parent_id]
+
+
+def _step_name(step) -> str:
+    return step.values["name"] if isinstance(step, _Row) else step.name
 
 
 # Writing: fields first, then parents, so a row may name a parent that comes later.

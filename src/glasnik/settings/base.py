@@ -208,6 +208,9 @@ EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Glasnik <glasnik@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# Seconds any one wait on the mail server may take; without it a hung server holds a worker for
+# ever, and the outbox takes a message back only after 15 minutes (glasnik.core.outbox).
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=30)
 
 # Background tasks (Django Tasks API)
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}

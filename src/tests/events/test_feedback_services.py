@@ -198,7 +198,8 @@ def test_anonymous_feedback_stores_no_person_but_a_receipt(training, lecturers, 
     assert receipt.answered_at.time() == time(0)
     entry = AuditLogEntry.objects.get(action="events.feedback.answered")
     assert entry.actor is None
-    assert entry.data == {"anonymous": True}
+    assert entry.created_at.time() == time(0)
+    assert entry.data == {"anonymous": True, "count": 1}
 
 
 def test_named_feedback_keeps_the_person(make_training, participant, make_participant):

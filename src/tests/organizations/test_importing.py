@@ -305,6 +305,93 @@ def test_import_rejects_parent_loops(write_csv):
     assert "line 4: an organization cannot be its own parent." in report
 
 
+def test_import_reports_values_longer_than_their_columns(write_csv):
+    long_site = "https://example.org/" + "a" * 181
+    long_email = "a" * 64 + "@" + ".".join(["b" * 60] * 4) + ".org"
+    path = write_csv(
+        "country,code,name,name_cyrillic,kind,parent,population,region,website,email\n"
+        f"RS,{'1' * 33},{'N' * 201},{'Н' * 201},municipality,,,{'R' * 121},,\n"
+        f"RS,2,Fine,,municipality,,,,{long_site},{long_email}\n"
+        f"RS,{'1' * 32},{'N' * 200},{'Н' * 200},municipality,,,{'R' * 120},,\n"  # at the limits
+    )
+
+    report = import_errors(path)
+
+    assert Organization.objects.count() == 0
+    assert [line.strip() for line in report.splitlines()[1:]] == [
+        f"{path}, line 2: the name is too long: 201 characters, at most 200.",
+        f"{path}, line 2: the name_cyrillic is too long: 201 characters, at most 200.",
+        f"{path}, line 2: the code is too long: 33 characters, at most 32.",
+        f"{path}, line 2: the region is too long: 121 characters, at most 120.",
+        f"{path}, line 3: the website is too long: 201 characters, at most 200.",
+        f"{path}, line 3: the email is too long: {len(long_email)} characters, at most 254.",
+    ]
+
+
+def test_import_accepts_values_at_their_columns_limits(write_csv):
+    path = write_csv(
+        "country,code,name,name_cyrillic,kind,parent,population,region\n"
+        f"RS,{'1' * 32},{'Đ' * 200},{'Љ' * 200},municipality,,2147483647,{'R' * 120}\n"
+    )
+
+    run_import(path)
+
+    organization = Organization.objects.get()
+    assert (len(organization.name), organization.population) == (200, 2147483647)
+    assert len(organization.search_name) == 620  # the search text is cut, not refused
+
+
+def test_import_reports_population_above_what_the_column_holds(write_csv):
+    path = write_csv(HEADER + "RS,1,Big,,municipality,,2147483648\n")
+
+    report = import_errors(path)
+
+    assert Organization.objects.count() == 0
+    assert [line.strip() for line in report.splitlines()[1:]] == [
+        f"{path}, line 2: the population 2147483648 is too large (at most 2147483647)."
+    ]
+
+
+def test_import_rejects_parent_loop_through_the_database(write_csv, make_organization):
+    a = make_organization(name="A", kind="other")
+    b = make_organization(name="B", kind="other", parent=a)
+    make_organization(name="C", kind="other", parent=b)
+
+    path = write_csv(HEADER + "RS,,A,,other,C,\n")
+
+    report = import_errors(path)
+
+    assert [line.strip() for line in report.splitlines()[1:]] == [
+        f"{path}, line 2: the parent chain of “A” loops back to it through institutions "
+        "already in the database: A → C → B → A."
+    ]
+    a.refresh_from_db()
+    assert a.parent is None
+
+
+def test_import_rejects_parent_loop_between_the_file_and_the_database(write_csv, make_organization):
+    a = make_organization(name="A", kind="other")
+    make_organization(name="B", kind="other", parent=a)
+
+    report = import_errors(write_csv(HEADER + "RS,,A,,other,B,\n"))
+
+    assert "line 2: the parent chain of “A” loops back to it through institutions already in " in (
+        report
+    )
+    assert report.endswith("A → B → A.")
+
+
+def test_import_may_turn_a_parent_round_when_the_file_moves_both(write_csv, make_organization):
+    a = make_organization(name="A", kind="other")
+    b = make_organization(name="B", kind="other", parent=a)
+
+    run_import(write_csv(HEADER + "RS,,A,,other,B,\nRS,,B,,other,,\n"))
+
+    a.refresh_from_db()
+    b.refresh_from_db()
+    assert (a.parent, b.parent) == (b, None)
+
+
 def test_import_rejects_invalid_email_and_website(write_csv):
     report = import_errors(
         write_csv(

@@ -2,9 +2,10 @@
 and of each lecturer.
 
 Anonymity: when the event's feedback is anonymous the response is stored without the person,
-and the FeedbackReceipt (who answered, so nobody answers twice) is kept apart from it. Their
-timestamps are cut to the day and the audit entry names no one, so the two cannot be matched
-by time either.
+and the FeedbackReceipt (who answered, so nobody answers twice) is written apart from it, in its
+own transaction, through the primitives in `glasnik.core.anonymity` (read there why, and in which
+order). Their times are cut to the day and the audit log only counts anonymous answers per day,
+so the two cannot be matched by time, transaction or order either.
 """
 
 from dataclasses import dataclass
@@ -15,7 +16,12 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from glasnik.audit.services import log_action
+from glasnik.audit.services import log_action, log_anonymous_action
+from glasnik.core.anonymity import (
+    anonymous_answer_record,
+    anonymous_day,
+    anonymous_receipts_mark,
+)
 
 from .. import tasks
 from ..models import Event, FeedbackReceipt, FeedbackResponse, Lecturer, LecturerRating
@@ -40,12 +46,6 @@ class LecturerAnswer:
 
 def _scope(event: Event):
     return event.program or event.network or event
-
-
-def _day(moment: datetime) -> datetime:
-    """The start of the moment's day (UTC): precise enough for reports, too coarse to match an
-    anonymous answer to its receipt."""
-    return moment.replace(hour=0, minute=0, second=0, microsecond=0)
 
 
 def feedback_window_check(event: Event, *, now: datetime | None = None) -> None:
@@ -108,13 +108,17 @@ def feedback_invite(*, event: Event, actor=None, now: datetime | None = None) ->
 
 def feedback_start(*, event: Event, person) -> FeedbackReceipt:
     """Note that a participant opened the form (a receipt without an answer). Receipts are
-    made here or at the invitation, not when the answer is sent, so the order of receipts
-    does not reveal the order of anonymous answers."""
+    made here or at the invitation, not when the answer is sent, and here for everyone taking
+    part at once, so neither the receipts' order nor their ids reveal who answered first."""
+    person_ids = [registration.person_id for registration in feedback_invitees(event)]
+    FeedbackReceipt.objects.bulk_create(
+        [FeedbackReceipt(event=event, person_id=person_id) for person_id in person_ids],
+        ignore_conflicts=True,
+    )
     receipt, _created = FeedbackReceipt.objects.get_or_create(event=event, person=person)
     return receipt
 
 
-@transaction.atomic
 def feedback_submit(
     *,
     event: Event,
@@ -126,24 +130,95 @@ def feedback_submit(
 ) -> FeedbackResponse:
     """Record a participant's feedback: the event's rating and comment, and their ratings of
     the event's lecturers. One answer per person: the receipt row is locked, so a double
-    submit leaves one response and the second is told it was already given."""
+    submit leaves one response and the second is told it was already given.
+
+    Anonymous feedback is written in two transactions (receipt, then response), so this must
+    not be called inside a transaction."""
     if not feedback_is_participant(event, person):
         raise PermissionDenied
     now = now or timezone.now()
     feedback_window_check(event, now=now)
+    _validate(rating, lecturer_answers, event)
+    if not event.feedback_anonymous:
+        return _named_feedback_submit(
+            event=event,
+            person=person,
+            rating=rating,
+            comment=comment,
+            lecturer_answers=lecturer_answers,
+            now=now,
+        )
+    feedback_start(event=event, person=person)
+    receipts = FeedbackReceipt.objects.filter(event=event)
+    day = anonymous_day(now)
+
+    def claim() -> None:
+        if not anonymous_receipts_mark(receipts, person_id=person.pk, answered_at=day):
+            raise FeedbackAlreadyGivenError(
+                _("You have already given your feedback on this event.")
+            )
+
+    def write() -> FeedbackResponse:
+        response = _response_create(
+            event=event,
+            person=None,
+            rating=rating,
+            comment=comment,
+            lecturer_answers=lecturer_answers,
+            created_at=day,
+        )
+        log_anonymous_action("events.feedback.answered", target=event, scope=_scope(event), day=day)
+        return response
+
+    def release() -> None:
+        anonymous_receipts_mark(receipts, person_id=person.pk, answered_at=None)
+
+    return anonymous_answer_record(claim=claim, write=write, release=release)
+
+
+@transaction.atomic
+def _named_feedback_submit(
+    *, event: Event, person, rating: int, comment: str, lecturer_answers, now: datetime
+) -> FeedbackResponse:
     receipt, _created = FeedbackReceipt.objects.get_or_create(event=event, person=person)
     receipt = FeedbackReceipt.objects.select_for_update().get(pk=receipt.pk)
     if receipt.answered_at is not None:
         raise FeedbackAlreadyGivenError(_("You have already given your feedback on this event."))
-    _validate(rating, lecturer_answers, event)
-    response = FeedbackResponse.objects.create(
+    response = _response_create(
         event=event,
-        person=None if event.feedback_anonymous else person,
+        person=person,
         rating=rating,
-        comment=comment.strip(),
+        comment=comment,
+        lecturer_answers=lecturer_answers,
     )
-    if event.feedback_anonymous:
-        FeedbackResponse.objects.filter(pk=response.pk).update(created_at=_day(now))
+    receipt.answered_at = now
+    receipt.save(update_fields=["answered_at"])
+    log_action(
+        "events.feedback.answered",
+        actor=person,
+        target=event,
+        scope=_scope(event),
+        data={"anonymous": False},
+    )
+    return response
+
+
+def _response_create(
+    *,
+    event: Event,
+    person,
+    rating: int,
+    comment: str,
+    lecturer_answers,
+    created_at: datetime | None = None,
+) -> FeedbackResponse:
+    response = FeedbackResponse.objects.create(
+        event=event, person=person, rating=rating, comment=comment.strip()
+    )
+    if created_at is not None:
+        # auto_now_add sets the exact time on insert; the day replaces it in the same transaction.
+        FeedbackResponse.objects.filter(pk=response.pk).update(created_at=created_at)
+        response.created_at = created_at
     LecturerRating.objects.bulk_create(
         LecturerRating(
             response=response,
@@ -152,15 +227,6 @@ def feedback_submit(
             comment=answer.comment.strip(),
         )
         for answer in lecturer_answers
-    )
-    receipt.answered_at = _day(now) if event.feedback_anonymous else now
-    receipt.save(update_fields=["answered_at"])
-    log_action(
-        "events.feedback.answered",
-        actor=None if event.feedback_anonymous else person,
-        target=event,
-        scope=_scope(event),
-        data={"anonymous": event.feedback_anonymous},
     )
     return response
 
