@@ -195,6 +195,8 @@ LOCALE_PATHS = [
     BASE_DIR / "locale-vendor" / "django",
 ]
 TIME_ZONE = "Europe/Belgrade"
+# Dates and times as people write them in each language (Django's formats are the fallback).
+FORMAT_MODULE_PATH = ["glasnik.formats"]
 USE_I18N = True
 USE_TZ = True
 
