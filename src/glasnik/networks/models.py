@@ -168,15 +168,10 @@ class Call(models.Model):
     slug = models.SlugField(pgettext_lazy("web page", "address"), max_length=120)
     text = models.TextField(_("text of the call"))
     eligibility = models.TextField(_("who may apply"), blank=True)
+    # One window: statements are accepted from the opening until the closing, which is the
+    # deadline for statements (a separate deadline before the closing told readers three dates).
     opens_at = models.DateTimeField(_("opens"))
     closes_at = models.DateTimeField(_("closes"))
-    # Where statements are due before the call itself closes.
-    application_deadline = models.DateTimeField(
-        _("deadline for statements"),
-        null=True,
-        blank=True,
-        help_text=_("Leave empty when statements are accepted until the call closes."),
-    )
     fee = models.DecimalField(
         _("fee"),
         max_digits=9,
@@ -202,25 +197,12 @@ class Call(models.Model):
                 condition=Q(closes_at__gt=F("opens_at")), name="call_closes_after_opening"
             ),
             models.CheckConstraint(
-                condition=Q(application_deadline__isnull=True)
-                | (
-                    Q(application_deadline__gt=F("opens_at"))
-                    & Q(application_deadline__lte=F("closes_at"))
-                ),
-                name="call_deadline_within_call",
-            ),
-            models.CheckConstraint(
                 condition=Q(fee__isnull=True) | Q(fee__gt=0), name="call_fee_positive"
             ),
         ]
 
     def __str__(self) -> str:
         return self.title
-
-    @property
-    def deadline(self):
-        """When statements stop being accepted."""
-        return self.application_deadline or self.closes_at
 
 
 class QuestionKind(models.TextChoices):
