@@ -6,6 +6,7 @@ import pytest
 from allauth.account.models import EmailAddress
 from django.core.cache import cache
 from django.utils import translation
+from django.utils.translation import trans_real
 
 from glasnik.accounts.models import User
 from glasnik.organizations.models import Organization
@@ -28,6 +29,17 @@ def _default_language():
     # A request leaves its language active in the thread; the next test starts in the default.
     yield
     translation.deactivate()
+
+
+@pytest.fixture
+def serbian_default_language(settings):
+    """Production's default interface language (GLASNIK_DEFAULT_LANGUAGE=sr) instead of the tests'
+    English, with every catalog built afresh for it and again afterwards (Django keeps built
+    catalogs for the life of the process and does not rebuild them when LANGUAGE_CODE changes)."""
+    settings.LANGUAGE_CODE = "sr"
+    trans_real._translations = {}
+    yield
+    trans_real._translations = {}
 
 
 @pytest.fixture

@@ -3,6 +3,7 @@ from django.contrib.auth.models import AbstractUser, UserManager
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class Gender(models.TextChoices):
@@ -111,12 +112,12 @@ class Position(models.Model):
         on_delete=models.PROTECT,
         related_name="positions",
     )
-    title = models.CharField(_("title"), max_length=150)
+    title = models.CharField(pgettext_lazy("job", "title"), max_length=150)
     since = models.DateField(_("since"), null=True, blank=True)
     until = models.DateField(_("until"), null=True, blank=True)
 
     class Meta:
-        verbose_name = _("position")
+        verbose_name = pgettext_lazy("job", "position")
         verbose_name_plural = _("positions")
         ordering = ["-since", "pk"]
         constraints = [

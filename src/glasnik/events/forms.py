@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from .models import AgendaItem, Event, EventMode, RsvpAnswer, SessionType
 from .recurrence import MAX_OCCURRENCES, Frequency
@@ -94,7 +95,7 @@ class MeetingForm(PlaceFormMixin, forms.ModelForm):
 
 
 class SeriesForm(PlaceFormMixin, forms.Form):
-    title = forms.CharField(label=_("Title"), max_length=200)
+    title = forms.CharField(label=pgettext_lazy("event, session or phase", "Title"), max_length=200)
     description = forms.CharField(
         label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 4})
     )
@@ -126,7 +127,9 @@ class SeriesForm(PlaceFormMixin, forms.Form):
         widget=forms.RadioSelect,
     )
     venue_name = forms.CharField(label=_("Venue"), max_length=200, required=False)
-    venue_address = forms.CharField(label=_("Address"), max_length=300, required=False)
+    venue_address = forms.CharField(
+        label=pgettext_lazy("place", "Address"), max_length=300, required=False
+    )
     map_url = forms.URLField(
         label=_("Map link"), max_length=500, required=False, assume_scheme="https"
     )
@@ -222,7 +225,7 @@ def _day_label(day) -> str:
 class AgendaItemForm(forms.Form):
     """One agenda item; its times are clock times on one of the event's days."""
 
-    title = forms.CharField(label=_("Title"), max_length=200)
+    title = forms.CharField(label=pgettext_lazy("event, session or phase", "Title"), max_length=200)
     day = forms.TypedChoiceField(label=_("Day"), choices=(), coerce=str, required=False)
     start_time = forms.TimeField(
         label=_("From"), required=False, widget=forms.TimeInput(attrs={"type": "time"})

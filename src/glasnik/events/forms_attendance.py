@@ -4,6 +4,7 @@ event's time zone: views activate it around validation and rendering."""
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from glasnik.core.uploads import upload_check
 
@@ -81,7 +82,7 @@ class SessionChoiceMixin:
 
 
 class MaterialForm(SessionChoiceMixin, forms.Form):
-    title = forms.CharField(label=_("Title"), max_length=200)
+    title = forms.CharField(label=pgettext_lazy("document", "Title"), max_length=200)
     session = _session_field()
     file = forms.FileField(
         label=_("File"),
@@ -120,7 +121,7 @@ class MaterialForm(SessionChoiceMixin, forms.Form):
 
 
 class AssignmentForm(SessionChoiceMixin, forms.Form):
-    title = forms.CharField(label=_("Title"), max_length=200)
+    title = forms.CharField(label=pgettext_lazy("document", "Title"), max_length=200)
     instructions = forms.CharField(
         label=_("Instructions"), widget=forms.Textarea(attrs={"rows": 6})
     )

@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from django.views.decorators.http import require_POST
 
 from glasnik.access.helpers import get_for_user_or_404
@@ -341,7 +342,7 @@ def _export(event: Event, sheet, file_format: str):
 
     headers = [
         _("Surname"),
-        _("Name"),
+        pgettext("given name", "Name"),
         _("Email"),
         _("Institution"),
         *[_column_label(column) for column in sheet.columns],

@@ -13,6 +13,7 @@ from django.utils import timezone, translation
 from django.utils.http import urlencode
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from django.views.decorators.http import require_POST
 
 from glasnik.access.helpers import get_for_user_or_404
@@ -237,7 +238,7 @@ STATUS_FILTERS = [value for value, _label in RegistrationStatus.choices]
 def _export(event: Event, registrations, file_format: str):
     questions = selectors.event_questions(event)
     headers = [
-        _("Name"),
+        pgettext("person", "Name"),
         _("Email"),
         _("Institution"),
         _("Status"),

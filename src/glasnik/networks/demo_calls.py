@@ -143,8 +143,7 @@ def _call(network: Network, spec: dict) -> Call:
         "text": spec["text"],
         "eligibility": spec["eligibility"],
         "opens_at": now - timedelta(days=14),
-        "closes_at": now + timedelta(days=45),
-        "application_deadline": now + timedelta(days=30),
+        "closes_at": now + timedelta(days=30),
         "fee": None,
         "is_published": True,
     }

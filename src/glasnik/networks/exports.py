@@ -3,6 +3,7 @@
 import tablib
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from .models import Call, QuestionKind
 from .selectors.calls import call_statements_for_export
@@ -35,7 +36,7 @@ def statements_dataset(call: Call) -> tablib.Dataset:
         _("Institution"),
         _("Country"),
         _("Kind of institution"),
-        _("Position"),
+        pgettext("job", "Position"),
         _("Status"),
         _("Submitted"),
         *(question.label for question in questions),

@@ -5,6 +5,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from glasnik.core.uploads import upload_to_private
 
@@ -22,7 +23,7 @@ class Network(models.Model):
     """A standing community of communicators run by an organising institution."""
 
     name = models.CharField(_("name"), max_length=200)
-    slug = models.SlugField(_("address"), max_length=120, unique=True)
+    slug = models.SlugField(pgettext_lazy("web page", "address"), max_length=120, unique=True)
     organization = models.ForeignKey(
         "organizations.Organization",
         verbose_name=_("organising institution"),
@@ -95,7 +96,7 @@ class Membership(models.Model):
         null=True,
         blank=True,
     )
-    position_title = models.CharField(_("position"), max_length=150, blank=True)
+    position_title = models.CharField(pgettext_lazy("job", "position"), max_length=150, blank=True)
     status = models.CharField(
         _("status"),
         max_length=12,
@@ -163,19 +164,14 @@ class Call(models.Model):
     network = models.ForeignKey(
         Network, verbose_name=_("network"), on_delete=models.CASCADE, related_name="calls"
     )
-    title = models.CharField(_("title"), max_length=200)
-    slug = models.SlugField(_("address"), max_length=120)
+    title = models.CharField(pgettext_lazy("document", "title"), max_length=200)
+    slug = models.SlugField(pgettext_lazy("web page", "address"), max_length=120)
     text = models.TextField(_("text of the call"))
     eligibility = models.TextField(_("who may apply"), blank=True)
+    # One window: statements are accepted from the opening until the closing, which is the
+    # deadline for statements (a separate deadline before the closing told readers three dates).
     opens_at = models.DateTimeField(_("opens"))
     closes_at = models.DateTimeField(_("closes"))
-    # Where statements are due before the call itself closes.
-    application_deadline = models.DateTimeField(
-        _("deadline for statements"),
-        null=True,
-        blank=True,
-        help_text=_("Leave empty when statements are accepted until the call closes."),
-    )
     fee = models.DecimalField(
         _("fee"),
         max_digits=9,
@@ -201,25 +197,12 @@ class Call(models.Model):
                 condition=Q(closes_at__gt=F("opens_at")), name="call_closes_after_opening"
             ),
             models.CheckConstraint(
-                condition=Q(application_deadline__isnull=True)
-                | (
-                    Q(application_deadline__gt=F("opens_at"))
-                    & Q(application_deadline__lte=F("closes_at"))
-                ),
-                name="call_deadline_within_call",
-            ),
-            models.CheckConstraint(
                 condition=Q(fee__isnull=True) | Q(fee__gt=0), name="call_fee_positive"
             ),
         ]
 
     def __str__(self) -> str:
         return self.title
-
-    @property
-    def deadline(self):
-        """When statements stop being accepted."""
-        return self.application_deadline or self.closes_at
 
 
 class QuestionKind(models.TextChoices):
@@ -235,7 +218,9 @@ class StatementQuestion(models.Model):
     """A question the organiser adds to a call's membership statement."""
 
     call = models.ForeignKey(Call, on_delete=models.CASCADE, related_name="questions")
-    position = models.PositiveSmallIntegerField(_("position"), default=0)
+    position = models.PositiveSmallIntegerField(
+        pgettext_lazy("order in a list", "position"), default=0
+    )
     kind = models.CharField(_("kind"), max_length=12, choices=QuestionKind.choices)
     label = models.CharField(_("question"), max_length=300)
     help_text = models.CharField(_("help text"), max_length=500, blank=True)
@@ -282,7 +267,7 @@ class Statement(models.Model):
         on_delete=models.PROTECT,
         related_name="statements",
     )
-    position_title = models.CharField(_("position"), max_length=150)
+    position_title = models.CharField(pgettext_lazy("job", "position"), max_length=150)
     status = models.CharField(
         _("status"),
         max_length=12,

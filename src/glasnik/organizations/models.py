@@ -1,6 +1,7 @@
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class Country(models.TextChoices):
@@ -31,7 +32,7 @@ class Organization(models.Model):
 
     name = models.CharField(_("name"), max_length=200)
     name_cyrillic = models.CharField(_("name in Cyrillic"), max_length=200, blank=True)
-    slug = models.SlugField(_("address"), max_length=220, unique=True)
+    slug = models.SlugField(pgettext_lazy("web page", "address"), max_length=220, unique=True)
     country = models.CharField(_("country"), max_length=2, choices=Country.choices)
     kind = models.CharField(_("kind"), max_length=32, choices=OrganizationKind.choices)
     parent = models.ForeignKey(

@@ -7,6 +7,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from glasnik.networks.models import TimeZone
 
@@ -21,7 +22,7 @@ class Program(models.Model):
     """A programme such as "Social media — a training and mentoring programme"."""
 
     name = models.CharField(_("name"), max_length=200)
-    slug = models.SlugField(_("address"), max_length=120, unique=True)
+    slug = models.SlugField(pgettext_lazy("web page", "address"), max_length=120, unique=True)
     organization = models.ForeignKey(
         "organizations.Organization",
         verbose_name=_("organiser"),
@@ -63,9 +64,11 @@ class PhaseKind(models.TextChoices):
 
 class Phase(models.Model):
     program = models.ForeignKey(Program, on_delete=models.CASCADE, related_name="phases")
-    position = models.PositiveSmallIntegerField(_("position"), default=0)
+    position = models.PositiveSmallIntegerField(
+        pgettext_lazy("order in a list", "position"), default=0
+    )
     kind = models.CharField(_("kind"), max_length=12, choices=PhaseKind.choices)
-    title = models.CharField(_("title"), max_length=200)
+    title = models.CharField(pgettext_lazy("event, session or phase", "title"), max_length=200)
     description = models.TextField(_("description"), blank=True)
     starts_on = models.DateField(_("starts"))
     ends_on = models.DateField(_("ends"))

@@ -11,6 +11,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from django.views.decorators.http import require_POST
 
 from glasnik.access.helpers import get_for_user_or_404
@@ -396,7 +397,7 @@ def program_participants_export(request, slug: str, file_format: str):
         ]
     dataset = export_dataset(
         headers=[
-            _("Name"),
+            pgettext("person", "Name"),
             _("Email"),
             _("Institution"),
             _("Kind of institution"),

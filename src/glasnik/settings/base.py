@@ -186,9 +186,17 @@ LANGUAGES = [
 LANGUAGE_COOKIE_NAME = "glasnik_language"
 LANGUAGE_COOKIE_AGE = 365 * 24 * 3600
 LANGUAGE_COOKIE_SAMESITE = "Lax"
-# Our own strings first; locale-vendor holds translations that third-party packages lack.
-LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale-vendor"]
+# Our own strings first; locale-vendor holds the translations that allauth and Django lack
+# (see locale-vendor/README.md). A string no catalog of a language has is shown in English,
+# never in the default language's: see glasnik.core.translation_fallback.
+LOCALE_PATHS = [
+    BASE_DIR / "locale",
+    BASE_DIR / "locale-vendor" / "allauth",
+    BASE_DIR / "locale-vendor" / "django",
+]
 TIME_ZONE = "Europe/Belgrade"
+# Dates and times as people write them in each language (Django's formats are the fallback).
+FORMAT_MODULE_PATH = ["glasnik.formats"]
 USE_I18N = True
 USE_TZ = True
 

@@ -44,7 +44,7 @@ def test_pdf_has_the_name_what_it_certifies_and_the_verification_address(
     assert "Certificate of attendance" in text
     assert "Radionica 1: Strategija na društvenim mrežama" in text
     assert "Društvene mreže – program obuke i mentorstva" in text
-    assert "March 14, 2026 – March 15, 2026" in text
+    assert "14 March 2026 – 15 March 2026" in text
     assert "Stalna konferencija gradova i opština".upper() in text.upper()
     url = f"https://glasnik.example.org/en/certificates/verify/{certificate.code}/"
     assert url in text.replace(" ", "")

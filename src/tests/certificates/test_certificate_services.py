@@ -114,10 +114,10 @@ def test_certificate_dates_in_the_holders_language(make_participant, organiser):
     slovenian = both_days(make_participant("Ana", "Novak", language="sl"))
 
     assert certificate_issue(registration=english, actor=organiser).dates == (
-        "March 14, 2026 – March 15, 2026"
+        "14 March 2026 – 15 March 2026"
     )
     assert certificate_issue(registration=slovenian, actor=organiser).dates == (
-        "14. marec 2026 – 15. marec 2026"
+        "14. marca 2026 – 15. marca 2026"
     )
 
 

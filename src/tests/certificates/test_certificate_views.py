@@ -41,7 +41,7 @@ def test_verify_shows_authentic_with_only_what_is_printed(client, certificate):
     assert "Marko Petrović" in content
     assert "Radionica 1: Strategija na društvenim mrežama" in content
     assert "Društvene mreže – program obuke i mentorstva" in content
-    assert "March 14, 2026 – March 15, 2026" in content
+    assert "14 March 2026 – 15 March 2026" in content
     assert "marko@opstina.example" not in content
     assert certificate.person.registrations.get().organization.name not in content
     assert '<meta name="robots" content="noindex, nofollow">' in content

@@ -129,7 +129,7 @@ def test_series_create_makes_one_event_per_occurrence_across_dst(
     # One email for the whole series, with every date.
     assert len(mail.outbox) == 1
     assert mail.outbox[0].subject == "[Glasnik] New meetings: Mesečni sastanak"
-    assert mail.outbox[0].body.count("6 p.m.") == 3  # English DATETIME_FORMAT
+    assert mail.outbox[0].body.count("18:00") == 3  # English DATETIME_FORMAT
 
 
 def test_series_create_refuses_more_than_sixty_meetings(network, organiser):

@@ -56,7 +56,7 @@ def organiser(make_person, network):
 
 @pytest.fixture
 def make_call():
-    def make(network: Network, *, opens_in=-1, closes_in=30, deadline_in=None, **extra) -> Call:
+    def make(network: Network, *, opens_in=-1, closes_in=30, **extra) -> Call:
         now = timezone.now()
         fields = {
             "title": "Javni poziv za članstvo",
@@ -65,9 +65,6 @@ def make_call():
             "eligibility": "Službenici za odnose s javnošću.",
             "opens_at": now + timedelta(days=opens_in),
             "closes_at": now + timedelta(days=closes_in),
-            "application_deadline": None
-            if deadline_in is None
-            else now + timedelta(days=deadline_in),
             "is_published": True,
         } | extra
         return Call.objects.create(network=network, **fields)

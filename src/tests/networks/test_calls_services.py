@@ -36,7 +36,6 @@ def call_fields(**overrides):
         "eligibility": "",
         "opens_at": datetime(2026, 3, 1, 9, 0, tzinfo=BELGRADE),
         "closes_at": datetime(2026, 3, 31, 16, 0, tzinfo=BELGRADE),
-        "application_deadline": None,
         "fee": None,
         "fee_currency": "EUR",
     } | overrides
@@ -63,11 +62,9 @@ def test_call_create_same_title_gets_next_free_slug(network, organiser):
     ("overrides", "field"),
     [
         ({"closes_at": datetime(2026, 3, 1, 9, 0, tzinfo=BELGRADE)}, "closes_at"),
-        ({"application_deadline": datetime(2026, 2, 1, tzinfo=BELGRADE)}, "application_deadline"),
-        ({"application_deadline": datetime(2026, 4, 1, tzinfo=BELGRADE)}, "application_deadline"),
         ({"fee": Decimal("-5")}, "fee"),
     ],
-    ids=["closes-before-opening", "deadline-before-opening", "deadline-after-closing", "fee"],
+    ids=["closes-before-opening", "fee"],
 )
 def test_call_create_refuses_bad_dates_and_fee(network, organiser, overrides, field):
     with pytest.raises(ValidationError) as error:
@@ -107,13 +104,12 @@ def test_call_set_published_logs_once(network, organiser):
     ]
 
 
-def test_call_state_follows_deadline_in_network_time_zone(make_network, make_call):
+def test_call_state_follows_closing_in_network_time_zone(make_network, make_call):
     network = make_network(time_zone="Europe/Ljubljana")
     call = make_call(
         network,
         opens_at=datetime(2026, 3, 1, 9, 0, tzinfo=ZoneInfo("Europe/Ljubljana")),
-        closes_at=datetime(2026, 3, 31, 23, 59, tzinfo=ZoneInfo("Europe/Ljubljana")),
-        application_deadline=datetime(2026, 3, 20, 12, 0, tzinfo=ZoneInfo("Europe/Ljubljana")),
+        closes_at=datetime(2026, 3, 20, 12, 0, tzinfo=ZoneInfo("Europe/Ljubljana")),
     )
     # 12:00 in Ljubljana on 20 March is 11:00 UTC.
     utc = ZoneInfo("UTC")
@@ -189,7 +185,7 @@ def test_unanswered_question_is_removed(call, organiser):
 def test_public_calls_list_open_ones_first_and_no_drafts(network, make_call):
     from glasnik.networks.selectors.calls import calls_public_for_network
 
-    expired = make_call(network, slug="stari", opens_in=-20, closes_in=10, deadline_in=-1)
+    expired = make_call(network, slug="stari", opens_in=-20, closes_in=-1)
     open_call = make_call(network, slug="otvoren", opens_in=-30)
     make_call(network, slug="nacrt", is_published=False)
 

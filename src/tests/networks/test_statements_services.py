@@ -98,16 +98,16 @@ def test_second_submit_edits_the_first(
 def test_submit_after_deadline_is_refused_with_deadline(
     network, make_call, applicant, make_organization
 ):
-    call = make_call(network, opens_in=-10, closes_in=5, deadline_in=-1)
+    call = make_call(network, opens_in=-10, closes_in=-1)
 
     with pytest.raises(ValidationError) as error:
         submit(call, applicant, make_organization(), answers={})
 
     assert error.value.code == "expired"
     with timezone.override(network.time_zone):
-        shown = timezone.localtime(call.deadline)
+        shown = timezone.localtime(call.closes_at)
     assert f"{shown:%Y}" in error.value.messages[0]
-    # As the interface writes times ("10 a.m.", "10:30 a.m." in English).
+    # As the interface writes times ("10:00", "10:30" in English).
     assert time_filter(shown, "TIME_FORMAT") in error.value.messages[0]
     assert not Statement.objects.exists()
 
@@ -129,7 +129,7 @@ def test_submit_to_unpublished_call_is_refused(network, make_call, applicant, ma
 
 
 def test_deadline_is_checked_at_the_moment_of_submit(call, applicant, make_organization):
-    after = call.deadline + timedelta(seconds=1)
+    after = call.closes_at + timedelta(seconds=1)
 
     with pytest.raises(ValidationError):
         submit(call, applicant, make_organization(), now=after)

@@ -125,7 +125,7 @@ def test_submit_after_deadline_is_refused_with_deadline_and_input_kept(
 ):
     from fixtures_calls import add_questions
 
-    call = make_call(network, opens_in=-10, closes_in=5, deadline_in=-1)
+    call = make_call(network, opens_in=-10, closes_in=-1)
     add_questions(call)
     client.force_login(applicant)
     data = form_data(call, make_organization(), **{question_field(call, "text"): "Moj odgovor"})

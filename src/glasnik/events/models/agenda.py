@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from .event import Event
 
@@ -19,8 +20,8 @@ class Lecturer(models.Model):
         blank=True,
         related_name="lecturer_profile",
     )
-    name = models.CharField(_("name"), max_length=200)
-    slug = models.SlugField(_("address"), max_length=120, unique=True)
+    name = models.CharField(pgettext_lazy("person", "name"), max_length=200)
+    slug = models.SlugField(pgettext_lazy("web page", "address"), max_length=120, unique=True)
     title = models.CharField(_("title or role"), max_length=200, blank=True)
     organization_name = models.CharField(_("institution"), max_length=200, blank=True)
     biography = models.TextField(_("biography"), blank=True)
@@ -52,11 +53,13 @@ class AgendaItem(models.Model):
     """One item of an event's agenda (a session of a training). Ordered by position."""
 
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="agenda_items")
-    position = models.PositiveSmallIntegerField(_("position"), default=0)
+    position = models.PositiveSmallIntegerField(
+        pgettext_lazy("order in a list", "position"), default=0
+    )
     starts_at = models.DateTimeField(_("starts"), null=True, blank=True)
     ends_at = models.DateTimeField(_("ends"), null=True, blank=True)
     room = models.CharField(_("room"), max_length=120, blank=True)
-    title = models.CharField(_("title"), max_length=200)
+    title = models.CharField(pgettext_lazy("event, session or phase", "title"), max_length=200)
     description = models.TextField(_("description"), blank=True)
     session_type = models.CharField(
         _("type"), max_length=12, choices=SessionType.choices, default=SessionType.TALK

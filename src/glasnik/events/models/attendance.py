@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from .agenda import AgendaItem
 from .event import Event
@@ -47,7 +48,11 @@ class Attendance(models.Model):
         AgendaItem, on_delete=models.CASCADE, null=True, blank=True, related_name="attendances"
     )
     is_present = models.BooleanField(_("present"), default=True)
-    method = models.CharField(_("how"), max_length=12, choices=AttendanceMethod.choices)
+    method = models.CharField(
+        pgettext_lazy("how attendance was recorded", "how"),
+        max_length=12,
+        choices=AttendanceMethod.choices,
+    )
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )

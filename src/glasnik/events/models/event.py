@@ -7,6 +7,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from glasnik.networks.models import TimeZone
 
@@ -42,7 +43,7 @@ class EventPlace(models.Model):
         _("how"), max_length=10, choices=EventMode.choices, default=EventMode.ONLINE
     )
     venue_name = models.CharField(_("venue"), max_length=200, blank=True)
-    venue_address = models.CharField(_("address"), max_length=300, blank=True)
+    venue_address = models.CharField(pgettext_lazy("place", "address"), max_length=300, blank=True)
     map_url = models.URLField(_("map link"), max_length=500, blank=True)
     # Shown only to the people taking part, and only shortly before the start.
     online_url = models.URLField(
@@ -87,7 +88,7 @@ class EventSeries(EventPlace):
     kind = models.CharField(
         _("kind"), max_length=16, choices=EventKind.choices, default=EventKind.NETWORK_MEETING
     )
-    title = models.CharField(_("title"), max_length=200)
+    title = models.CharField(pgettext_lazy("event, session or phase", "title"), max_length=200)
     description = models.TextField(_("description"), blank=True)
     rrule = models.CharField(_("recurrence rule"), max_length=300)
     # The first occurrence's wall-clock start in `time_zone`; later ones keep the same clock time.
@@ -154,7 +155,7 @@ class Event(EventPlace):
         null=True,
         blank=True,
     )
-    title = models.CharField(_("title"), max_length=200)
+    title = models.CharField(pgettext_lazy("event, session or phase", "title"), max_length=200)
     description = models.TextField(_("description"), blank=True)
     starts_at = models.DateTimeField(_("starts"))
     # A multi-day training simply ends on a later day; its days follow from start and end.

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from glasnik.core.uploads import upload_to_private
 
@@ -28,7 +29,7 @@ class Material(models.Model):
         blank=True,
         related_name="materials",
     )
-    title = models.CharField(_("title"), max_length=200)
+    title = models.CharField(pgettext_lazy("document", "title"), max_length=200)
     kind = models.CharField(_("kind"), max_length=8, choices=MaterialKind.choices)
     file = models.FileField(_("file"), upload_to=upload_to_private("materials"), blank=True)
     url = models.URLField(_("link"), max_length=500, blank=True)
@@ -66,7 +67,7 @@ class Assignment(models.Model):
         blank=True,
         related_name="assignments",
     )
-    title = models.CharField(_("title"), max_length=200)
+    title = models.CharField(pgettext_lazy("document", "title"), max_length=200)
     instructions = models.TextField(_("instructions"))
     due_at = models.DateTimeField(_("due"), null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)

@@ -5,6 +5,7 @@ import secrets
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from .event import Event
 from .meetings import new_calendar_token
@@ -21,7 +22,9 @@ class RegistrationQuestion(models.Model):
     """A question on an event's registration form."""
 
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="questions")
-    position = models.PositiveSmallIntegerField(_("position"), default=0)
+    position = models.PositiveSmallIntegerField(
+        pgettext_lazy("order in a list", "position"), default=0
+    )
     kind = models.CharField(_("kind"), max_length=12, choices=RegistrationQuestionKind.choices)
     label = models.CharField(_("question"), max_length=300)
     help_text = models.CharField(_("help text"), max_length=500, blank=True)

@@ -24,7 +24,6 @@ class CallForm(forms.ModelForm):
             "eligibility",
             "opens_at",
             "closes_at",
-            "application_deadline",
             "fee",
             "fee_currency",
         ]
@@ -33,28 +32,24 @@ class CallForm(forms.ModelForm):
             "eligibility": forms.Textarea(attrs={"rows": 4}),
             "opens_at": DATETIME_WIDGET,
             "closes_at": DATETIME_WIDGET,
-            "application_deadline": DATETIME_WIDGET,
         }
 
     def __init__(self, *args, network, **kwargs):
         super().__init__(*args, **kwargs)
         zone = network.get_time_zone_display()
-        for name in ("opens_at", "closes_at"):
-            self.fields[name].help_text = _(
-                "Date and time in the network's time zone (%(zone)s)."
-            ) % {"zone": zone}
-        self.fields["application_deadline"].help_text = _(
-            "Only if statements are due before the call closes. Date and time in the network's "
-            "time zone (%(zone)s)."
+        self.fields["opens_at"].help_text = _(
+            "Date and time in the network's time zone (%(zone)s)."
+        ) % {"zone": zone}
+        self.fields["closes_at"].help_text = _(
+            "The deadline for statements: they are accepted until the call closes. Date and time "
+            "in the network's time zone (%(zone)s)."
         ) % {"zone": zone}
         self.fields["fee"].widget.attrs["min"] = "0.01"
 
     def clean(self):
         cleaned = super().clean()
         errors = call_dates_check(
-            opens_at=cleaned.get("opens_at"),
-            closes_at=cleaned.get("closes_at"),
-            application_deadline=cleaned.get("application_deadline"),
+            opens_at=cleaned.get("opens_at"), closes_at=cleaned.get("closes_at")
         )
         for field, message in errors.items():
             if field not in self.errors:

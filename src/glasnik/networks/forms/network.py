@@ -4,6 +4,7 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from glasnik.accounts.models import ExperienceLevel
 from glasnik.organizations.models import Country, Organization, OrganizationKind
@@ -119,7 +120,9 @@ class DirectoryFilterForm(forms.Form):
         required=False,
         choices=[("", _("All kinds")), *OrganizationKind.choices],
     )
-    position = forms.CharField(label=_("Position"), required=False, max_length=100)
+    position = forms.CharField(
+        label=pgettext_lazy("job", "Position"), required=False, max_length=100
+    )
     experience = forms.ChoiceField(
         label=_("Experience with social media"),
         required=False,

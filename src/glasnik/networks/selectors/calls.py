@@ -14,7 +14,7 @@ def calls_public_for_network(network: Network) -> list[Call]:
     """The network's published calls, the ones still accepting statements first."""
     now = timezone.now()
     calls = list(Call.objects.filter(network=network, is_published=True).order_by("-opens_at"))
-    return sorted(calls, key=lambda call: call.deadline <= now)
+    return sorted(calls, key=lambda call: call.closes_at <= now)
 
 
 def calls_for_organiser(network: Network) -> QuerySet[Call]:

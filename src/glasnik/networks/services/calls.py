@@ -43,7 +43,6 @@ CALL_FIELDS = (
     "eligibility",
     "opens_at",
     "closes_at",
-    "application_deadline",
     "fee",
     "fee_currency",
 )
@@ -57,28 +56,21 @@ class CallState(enum.StrEnum):
 
 
 def call_state(call: Call, *, now: datetime | None = None) -> CallState:
-    """Upcoming before it opens, open until the deadline for statements, expired after."""
+    """Upcoming before it opens, open until it closes (the deadline for statements), expired
+    after."""
     now = now or timezone.now()
     if now < call.opens_at:
         return CallState.UPCOMING
-    if now < call.deadline:
+    if now < call.closes_at:
         return CallState.OPEN
     return CallState.EXPIRED
 
 
-def call_dates_check(
-    *, opens_at: datetime, closes_at: datetime, application_deadline: datetime | None
-) -> dict[str, str]:
+def call_dates_check(*, opens_at: datetime, closes_at: datetime) -> dict[str, str]:
     """What is wrong with a call's dates, by field (empty when nothing is)."""
     errors = {}
     if opens_at and closes_at and closes_at <= opens_at:
         errors["closes_at"] = _("The call must close after it opens.")
-    if application_deadline and opens_at and application_deadline <= opens_at:
-        errors["application_deadline"] = _("The deadline for statements must be after the opening.")
-    elif application_deadline and closes_at and application_deadline > closes_at:
-        errors["application_deadline"] = _(
-            "The deadline for statements cannot be after the call closes."
-        )
     return errors
 
 
@@ -97,11 +89,7 @@ def _unique_slug(*, network: Network, title: str, exclude_pk: int | None = None)
 
 
 def _call_check(call: Call) -> None:
-    errors = call_dates_check(
-        opens_at=call.opens_at,
-        closes_at=call.closes_at,
-        application_deadline=call.application_deadline,
-    )
+    errors = call_dates_check(opens_at=call.opens_at, closes_at=call.closes_at)
     if call.fee is not None and call.fee <= Decimal(0):
         errors["fee"] = _("A fee must be more than zero; leave it empty for a free call.")
     if errors:
@@ -288,7 +276,8 @@ def _moment_display(call: Call, moment: datetime) -> str:
 
 
 def deadline_display(call: Call) -> str:
-    return _moment_display(call, call.deadline)
+    """The call's closing, which is the deadline for statements."""
+    return _moment_display(call, call.closes_at)
 
 
 def _refuse_unless_open(call: Call, *, now: datetime) -> None:

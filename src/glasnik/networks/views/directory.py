@@ -10,7 +10,7 @@ from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language
+from django.utils.translation import get_language, pgettext
 from django.utils.translation import gettext as _
 
 from glasnik.access.models import Role
@@ -144,7 +144,7 @@ def members_export(request, network_slug: str, file_format: str):
         _("Institution"),
         _("Country"),
         _("Region"),
-        _("Position"),
+        pgettext("job", "Position"),
         _("Experience with social media"),
         _("Interests"),
         _("Status"),

@@ -1,0 +1,8 @@
+# Slovenian: "6. januarja 2027", "6. januarja 2027 ob 14.00", "6. 1. 2027"
+DATE_FORMAT = "j. E Y"
+TIME_FORMAT = "G.i"
+DATETIME_FORMAT = r"j. E Y \o\b G.i"
+YEAR_MONTH_FORMAT = "F Y"
+MONTH_DAY_FORMAT = "j. E"
+SHORT_DATE_FORMAT = "j. n. Y"
+SHORT_DATETIME_FORMAT = "j. n. Y G.i"
