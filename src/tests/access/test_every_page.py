@@ -116,13 +116,16 @@ class Page:
 
     `ok` is the status those in `who` get: a number, or a dict by persona with "*" for the
     rest. `post_only` pages answer GET with 405; whoever is not in `who` must have their POST
-    refused too. Everyone outside `who` must get a 404 (or, signed out, the login page)."""
+    refused too. Everyone outside `who` must get a 404 (or, signed out, the login page).
+    `secret` is a text (drawn from the demo) that only some of `who` may find in the page."""
 
     who: frozenset
     args: Callable = no_args
     ok: int | dict = 200
     post_only: bool = False
     query: str = ""
+    # On a page open to more people: (text, who may see it). Only they find it in the page.
+    secret: tuple[Callable, frozenset] | None = None
 
     def expected(self, persona: str) -> int:
         if self.post_only:
@@ -134,6 +137,11 @@ class Page:
 
 def post(who, args=no_args):
     return Page(who, args, post_only=True)
+
+
+def slides_link(demo) -> str:
+    """The address of the past training's non-public slides (the same in every script)."""
+    return f"/events/materials/{demo.slides.pk}/download/"
 
 
 def event(name: str):
@@ -279,7 +287,7 @@ PAGES: dict[str, Page | list[Page]] = {
         ORGANISERS, lambda demo: {"program_slug": demo.program.slug}
     ),
     "events:program_event_detail": [
-        Page(EVERYONE, event("past_training")),
+        Page(EVERYONE, event("past_training"), secret=(slides_link, PARTICIPANTS)),
         Page(OTHER_PARTICIPANTS, event("other_workshop")),  # members only
     ],
     "events:program_event_edit": Page(ORGANISERS, event("big_training")),
@@ -333,7 +341,8 @@ PAGES: dict[str, Page | list[Page]] = {
     ),
     # Materials and assignments
     "events:materials": [
-        Page(EVERYONE, event("past_training")),  # visitors see the public ones
+        # Visitors see the public ones.
+        Page(EVERYONE, event("past_training"), secret=(slides_link, PARTICIPANTS)),
         Page(PARTICIPANTS, event("webinar")),  # none is public: 404 to the rest
         Page(OTHER_PARTICIPANTS, event("other_workshop")),
     ],
@@ -712,6 +721,8 @@ def _problems(name: str, page: Page, demo: Demo, sessions: dict) -> list[str]:
                 expected = 302  # no such object in the demo: back to the admin's index
             if status != expected:
                 problems.append(f"{where}, expected {expected}")
+            elif page.secret is not None:
+                problems.extend(_secret_problems(page, demo, persona, response, where))
             continue
         if page.post_only and status == 405:
             response = client.post(url)
@@ -724,6 +735,16 @@ def _problems(name: str, page: Page, demo: Demo, sessions: dict) -> list[str]:
             location = f" to {response.url}" if status in (301, 302) else ""
             problems.append(f"{where}{location}, expected 404 or the login page")
     return problems
+
+
+def _secret_problems(page: Page, demo, persona: str, response, where: str) -> list[str]:
+    text, insiders = page.secret
+    shown = text(demo) in response.content.decode()
+    if persona in insiders and not shown:
+        return [f"{where}, but does not show {text(demo)}"]
+    if persona not in insiders and shown:
+        return [f"{where} and shows {text(demo)}, which is not for them"]
+    return []
 
 
 WALK = [
