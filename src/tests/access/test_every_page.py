@@ -28,7 +28,7 @@ from django.core.management import call_command
 from django.db import transaction
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
-from django.utils import translation
+from django.utils import timezone, translation
 
 from glasnik.accounts.management.commands.demo import DEMO_PASSWORD, DEMO_TOTP_SECRET
 from glasnik.accounts.models import Position, User
@@ -142,6 +142,10 @@ def post(who, args=no_args):
 def slides_link(demo) -> str:
     """The address of the past training's non-public slides (the same in every script)."""
     return f"/events/materials/{demo.slides.pk}/download/"
+
+
+def meeting_link(meeting) -> str:
+    return f'/events/{meeting.pk}/"'
 
 
 def event(name: str):
@@ -266,7 +270,9 @@ PAGES: dict[str, Page | list[Page]] = {
     "events:personal_network_feed": Page(
         EVERYONE, lambda demo: {"token": demo.calendar_token} | network(demo)
     ),
-    "events:meeting_list": Page(EVERYONE, network),
+    "events:meeting_list": Page(
+        EVERYONE, network, secret=(lambda demo: meeting_link(demo.members_meeting), NETWORK_MEMBERS)
+    ),
     "events:network_feed": Page(EVERYONE, network),
     "events:meeting_create": Page(ORGANISERS, network),
     "events:series_create": Page(ORGANISERS, network),
@@ -585,7 +591,7 @@ def _demo_objects() -> Demo:
     past_training = events[PAST_TRAINING]
     webinar = events[WEBINAR]
     workshop = events[WORKSHOP]
-    meetings = Event.objects.filter(network=network, starts_at__gt=past_training.ends_at)
+    meetings = Event.objects.filter(network=network, starts_at__gt=timezone.now())
     other_workshop = other_program.events.get()
     certificates = Certificate.objects.filter(event=past_training)
     return Demo(
