@@ -24,6 +24,7 @@ from allauth.account.models import EmailAddress
 from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
 from django.conf import settings
 from django.contrib import admin
+from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
 from django.db import transaction
 from django.test import Client
@@ -31,7 +32,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone, translation
 
 from glasnik.accounts.management.commands.demo import DEMO_PASSWORD, DEMO_TOTP_SECRET
-from glasnik.accounts.models import Position, User
+from glasnik.accounts.models import User
 from glasnik.certificates.models import Certificate
 from glasnik.events.demo_program import PAST_SESSION, PAST_TRAINING, WEBINAR, WORKSHOP
 from glasnik.events.models import (
@@ -55,6 +56,7 @@ from glasnik.networks.models import (
     StatementQuestion,
     TopicProposal,
 )
+from glasnik.organizations.models import Organization
 from glasnik.programs.demo import SLOVENIAN_SLUG, SLUG
 from glasnik.programs.models import Enrolment, Invitation, Program
 
@@ -635,19 +637,13 @@ def _demo_objects() -> Demo:
         revoked_certificate=certificates.get(revoked_at__isnull=False),
         enrolment=Enrolment.objects.get(program=program, person=marko),
         phase=program.phases.order_by("pk").first(),
-        organization_type=_content_type_id(marko.positions.get()),
+        organization_type=ContentType.objects.get_for_model(Organization).pk,
         admin_models={
             f"{model._meta.app_label}_{model._meta.model_name}": model
             for model in admin.site._registry
         }
         | {"auth_user": User},
     )
-
-
-def _content_type_id(position: Position) -> int:
-    from django.contrib.contenttypes.models import ContentType
-
-    return ContentType.objects.get_for_model(position.organization).pk
 
 
 @pytest.fixture(scope="module")
