@@ -94,3 +94,29 @@ def test_audit_log_query_count_does_not_grow_with_entries(
 
     assert AuditLogEntry.objects.count() == 31
     assert with_thirty_one == with_two
+
+
+def test_audit_log_shows_details_whose_key_is_items(
+    client, make_person, with_mfa, two_associations
+):
+    association = two_associations[0]
+    organiser = with_mfa(make_person())
+    role_grant(person=organiser, role=Role.ORGANISER, scope=association)
+    log_action("events.agenda.set", actor=organiser, target=association, data={"items": 4})
+    client.force_login(organiser)
+
+    response = client.get(reverse("audit:log"), {"action": "events.agenda"})
+
+    assert response.status_code == 200
+    assert "<td>items: 4</td>" in response.content.decode()
+
+
+def test_audit_entry_details_are_pairs_for_any_json(make_organization):
+    entry = log_action("test.entry", target=make_organization(), data={"b": 2, "a": [1, 2]})
+    entry.refresh_from_db()
+
+    assert entry.details == [("a", [1, 2]), ("b", 2)]
+    entry.data = ["not", "a", "mapping"]
+    assert entry.details == [("", ["not", "a", "mapping"])]
+    entry.data = {}
+    assert entry.details == []

@@ -15,6 +15,7 @@ from glasnik.access.services import role_grant
 from glasnik.accounts.models import Position, Script, User
 from glasnik.accounts.selectors import forget_mfa_state
 from glasnik.accounts.services import position_add
+from glasnik.certificates.demo import demo_certificates
 from glasnik.events.demo import demo_events
 from glasnik.networks.demo import demo_networks
 from glasnik.organizations.importing import organization_slug_base
@@ -172,6 +173,7 @@ class Command(BaseCommand):
             networks = demo_networks()
             demo_events(networks)
             demo_programs()
+            demo_certificates()
         self._print_logins(rows)
 
     def _load_person(self, spec: DemoPerson) -> tuple[str, str, str]:
