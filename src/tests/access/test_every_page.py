@@ -652,6 +652,9 @@ def demo(django_db_setup, django_db_blocker):
     (each test runs in a savepoint inside it)."""
     with django_db_blocker.unblock():
         outer = transaction.atomic()
+        # As Django's TestCase marks its class-wide transaction: services that must run outside
+        # any transaction of their own (anonymous answers) may run inside this one.
+        outer._from_testcase = True
         outer.__enter__()
         try:
             with translation.override("en"):

@@ -17,6 +17,7 @@ from glasnik.accounts.selectors import forget_mfa_state
 from glasnik.accounts.services import position_add
 from glasnik.certificates.demo import demo_certificates
 from glasnik.events.demo import demo_events
+from glasnik.events.demo_program import demo_anonymous_feedback
 from glasnik.networks.demo import demo_networks
 from glasnik.organizations.importing import organization_slug_base
 from glasnik.organizations.models import Country, Organization, OrganizationKind
@@ -172,8 +173,10 @@ class Command(BaseCommand):
             rows = [self._load_person(spec) for spec in PEOPLE]
             networks = demo_networks()
             demo_events(networks)
-            demo_programs()
+            program = demo_programs()
             demo_certificates()
+        # Anonymous answers are written in transactions of their own (glasnik.core.anonymity).
+        demo_anonymous_feedback(program)
         self._print_logins(rows)
 
     def _load_person(self, spec: DemoPerson) -> tuple[str, str, str]:
