@@ -1,3 +1,5 @@
+from allauth.account.decorators import secure_admin_login
+from allauth.account.utils import get_next_redirect_url
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
@@ -9,6 +11,13 @@ from glasnik.access.helpers import get_for_user_or_404
 from . import selectors, services
 from .forms import PositionForm, ProfileForm
 from .models import Position, User
+
+
+@secure_admin_login
+def admin_login(request, extra_context=None):
+    """The Django admin's login page, replaced: people sign in through allauth (its second
+    factor and its rate limits), which sends them back here, and on to the admin."""
+    return redirect(get_next_redirect_url(request) or "admin:index")
 
 
 @login_required
