@@ -107,6 +107,10 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Whether every app server process sees the same default cache: only then may a signed-in
+# person be kept in it between requests (glasnik.accounts.backends); otherwise each request
+# reads them from the database, so a deactivation or a new password counts at once everywhere.
+SHARED_CACHE = bool(REDIS_URL)
 # The layout's fixed parts (menus, footer) per language, drawn once in each process: they
 # change only with a new release, which restarts the processes.
 CACHES["layout"] = {

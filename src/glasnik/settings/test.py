@@ -17,6 +17,7 @@ CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
     "layout": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "layout"},
 }
+SHARED_CACHE = False
 ACCOUNT_RATE_LIMITS = env.json("GLASNIK_TEST_RATE_LIMITS", default={}) or {
     "login_failed": "5/5m/ip,5/5m/key",
 }
