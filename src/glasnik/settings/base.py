@@ -160,9 +160,21 @@ ACCOUNT_PREVENT_ENUMERATION = True
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Glasnik] "
 # Tell people when their password, email address or two-factor settings change.
 ACCOUNT_EMAIL_NOTIFICATIONS = True
+# The client's address for every limit counted per address (allauth's and the certificate
+# lookups): behind a load balancer or proxy, say how many of them append to X-Forwarded-For,
+# or which header carries the client's address; otherwise every client has the proxy's.
+ALLAUTH_TRUSTED_PROXY_COUNT = env.int("GLASNIK_TRUSTED_PROXY_COUNT", default=0)
+ALLAUTH_TRUSTED_CLIENT_IP_HEADER = env.str("GLASNIK_CLIENT_IP_HEADER", default="") or None
 ACCOUNT_RATE_LIMITS = {
-    "login": "30/m/ip",
-    "login_failed": "5/5m/ip,5/5m/key",
+    # Every sign-in attempt per address: room for a training room behind one NAT.
+    "login": "100/m/ip",
+    # Failed sign-ins (glasnik.accounts.login_limits): per address to any account, and per
+    # account at one address; per account from browsers it was never signed in on; and from a
+    # browser it was signed in on, that browser's own. Also the wrong codes at the second
+    # factor, per person.
+    "login_failed": "30/5m/ip,5/5m/key",
+    "login_failed_account": "30/h/key",
+    "login_failed_known_browser": "5/5m/key",
     "signup": "20/h/ip",
     "confirm_email": "1/3m/key",
     "reset_password": "20/m/ip,5/m/key",

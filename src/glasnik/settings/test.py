@@ -19,5 +19,6 @@ CACHES = {
 }
 SHARED_CACHE = False
 ACCOUNT_RATE_LIMITS = env.json("GLASNIK_TEST_RATE_LIMITS", default={}) or {
-    "login_failed": "5/5m/ip,5/5m/key",
+    action: ACCOUNT_RATE_LIMITS[action]  # noqa: F405 - production's limits on failed sign-ins
+    for action in ("login_failed", "login_failed_account", "login_failed_known_browser")
 }
