@@ -146,6 +146,7 @@ SITE_ID = 1
 
 # django-allauth
 ACCOUNT_ADAPTER = "glasnik.accounts.adapters.AccountAdapter"
+ACCOUNT_FORMS = {"signup": "glasnik.accounts.forms.SignupForm"}
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
