@@ -53,6 +53,8 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "glasnik.core.reader_script.ReaderScriptMiddleware",
+    # Before anything reads the body (the CSRF check, forms, uploads).
+    "glasnik.core.request_size.RequestSizeLimitMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -252,6 +254,9 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
+# The largest request body accepted at all, uploads included (the largest upload, a training
+# material, is 25 MB); anything declared larger is refused before it is read.
+MAX_REQUEST_BYTES = env.int("GLASNIK_MAX_REQUEST_BYTES", default=30 * 1024 * 1024)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
