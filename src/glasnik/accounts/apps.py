@@ -10,6 +10,8 @@ class AccountsConfig(AppConfig):
     def ready(self) -> None:
         from allauth.mfa import signals
 
+        from . import checks  # noqa: F401 - registers the system checks
+
         signals.authenticator_added.connect(_forget_mfa_state, dispatch_uid="glasnik-mfa-added")
         signals.authenticator_removed.connect(_forget_mfa_state, dispatch_uid="glasnik-mfa-removed")
         signals.authenticator_added.connect(

@@ -23,3 +23,15 @@ def check_cache_is_shared(app_configs, **kwargs):
             id="glasnik.W001",
         )
     ]
+
+
+def check_before_serving() -> None:
+    """Run the checks that read the database (Tags.database) and refuse to serve on an error:
+    an app server must not start with, say, a login anyone can use (glasnik.accounts.checks)."""
+    from django.core.checks import run_checks
+    from django.core.management.base import SystemCheckError
+
+    messages = run_checks(tags=[Tags.database], databases=["default"])
+    errors = [message for message in messages if message.is_serious() and not message.is_silenced()]
+    if errors:
+        raise SystemCheckError("\n".join(str(error) for error in errors))

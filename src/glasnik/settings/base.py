@@ -16,6 +16,9 @@ SECRET_KEY = env.str("DJANGO_SECRET_KEY", default="")
 ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS", default=["localhost", "127.0.0.1", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env.list("DJANGO_CSRF_TRUSTED_ORIGINS", default=[])
 SITE_URL = env.str("GLASNIK_SITE_URL", default="http://127.0.0.1:8000")
+# The demo's logins (manage.py demo) have a public password and TOTP secret: allowed in
+# development and tests; production refuses them (glasnik.accounts.checks).
+DEMO_LOGINS_ALLOWED = True
 
 INSTALLED_APPS = [
     "glasnik.core",
