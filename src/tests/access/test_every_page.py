@@ -438,7 +438,8 @@ PAGES: dict[str, Page | list[Page]] = {
 # The admin: every page for the platform administrator only; its own sign-in and sign-out
 # forms are open (sign-out answers only POST).
 ADMIN_PAGES = {
-    "admin:login": Page(EVERYONE, ok={ADMIN: 302, "*": 200}),
+    # Signing in happens at allauth's login (second factor, limits); this only sends people there.
+    "admin:login": Page(ADMINS, ok=302),
     "admin:logout": Page(ADMINS, ok=405),  # POST only
     "admin:autocomplete": Page(ADMINS, ok=403),  # without a field to complete: refused
     # "View on site": no model has a public address (get_absolute_url) yet, so 404.

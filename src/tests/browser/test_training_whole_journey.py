@@ -30,6 +30,7 @@ from django.utils import timezone
 from openpyxl import load_workbook
 from playwright.sync_api import expect
 from pypdf import PdfReader
+from second_factor import login_with_second_factor
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -108,7 +109,7 @@ def world(make_person, make_organization, live_server, settings):
 def sign_in(browser, live_server, person, *, viewport=None):
     """A browser context signed in as `person` (a forced session, as the other journeys do)."""
     client = Client()
-    client.force_login(person)
+    login_with_second_factor(client, person)
     context = browser.new_context(
         bypass_csp=True,
         locale="en-GB",

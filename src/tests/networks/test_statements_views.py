@@ -184,7 +184,14 @@ def test_missing_consent_and_institution_are_explained(client, call, applicant):
 
 
 def test_file_answer_is_downloadable_only_by_organisers(
-    client, call, organiser, applicant, make_person, make_network, make_organization
+    client,
+    call,
+    organiser,
+    applicant,
+    make_person,
+    make_network,
+    make_organization,
+    login_with_second_factor,
 ):
     client.force_login(applicant)
     data = form_data(call, make_organization())
@@ -196,7 +203,7 @@ def test_file_answer_is_downloadable_only_by_organisers(
 
     assert client.get(file_url).status_code == 404  # not even the applicant
 
-    client.force_login(organiser)
+    login_with_second_factor(client, organiser)
     response = client.get(file_url)
     assert response.status_code == 200
     assert b"".join(response.streaming_content) == PDF
@@ -253,7 +260,7 @@ def test_search_button_without_javascript_keeps_what_was_typed(
 
 
 def test_statement_list_filters_and_searches(
-    client, call, organiser, make_person, make_organization
+    client, call, organiser, make_person, make_organization, login_with_second_factor
 ):
     ana = make_person(first_name="Ana", last_name="Petrović")
     luka = make_person(first_name="Luka", last_name="Kovač")
@@ -264,7 +271,7 @@ def test_statement_list_filters_and_searches(
     )
     submit(call, ana, nis)
     submit(call, luka, make_organization("Občina Piran", country="SI"))
-    client.force_login(organiser)
+    login_with_second_factor(client, organiser)
 
     def names(**params):
         response = client.get(url("statement_list", call), params)
@@ -280,9 +287,15 @@ def test_statement_list_filters_and_searches(
 
 
 def test_statement_list_query_count_does_not_grow(
-    client, call, organiser, make_person, make_organization, django_assert_num_queries
+    client,
+    call,
+    organiser,
+    make_person,
+    make_organization,
+    django_assert_num_queries,
+    login_with_second_factor,
 ):
-    client.force_login(organiser)
+    login_with_second_factor(client, organiser)
     submit(call, make_person(), make_organization())
     client.get(url("statement_list", call))  # warm the session and grant caches
 
@@ -299,10 +312,16 @@ def test_statement_list_query_count_does_not_grow(
 
 
 def test_organiser_approves_one_statement_with_message(
-    client, call, organiser, applicant, make_organization, django_capture_on_commit_callbacks
+    client,
+    call,
+    organiser,
+    applicant,
+    make_organization,
+    django_capture_on_commit_callbacks,
+    login_with_second_factor,
 ):
     statement = submit(call, applicant, make_organization())
-    client.force_login(organiser)
+    login_with_second_factor(client, organiser)
 
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(
@@ -319,10 +338,16 @@ def test_organiser_approves_one_statement_with_message(
 
 
 def test_organiser_declines_in_bulk(
-    client, call, organiser, make_person, make_organization, django_capture_on_commit_callbacks
+    client,
+    call,
+    organiser,
+    make_person,
+    make_organization,
+    django_capture_on_commit_callbacks,
+    login_with_second_factor,
 ):
     statements = [submit(call, make_person(), make_organization()) for _ in range(3)]
-    client.force_login(organiser)
+    login_with_second_factor(client, organiser)
     mail.outbox.clear()
 
     with django_capture_on_commit_callbacks(execute=True):
@@ -347,8 +372,8 @@ def test_organiser_declines_in_bulk(
     assert len(mail.outbox) == 2
 
 
-def test_bulk_without_selection_says_so(client, call, organiser):
-    client.force_login(organiser)
+def test_bulk_without_selection_says_so(client, call, organiser, login_with_second_factor):
+    login_with_second_factor(client, organiser)
 
     response = client.post(url("statement_bulk_decide", call), {"decision": "approve"}, follow=True)
 

@@ -10,10 +10,10 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def admin_client(client):
+def admin_client(client, login_with_second_factor):
     user = User.objects.create_superuser(email="admin@example.org", password="pw-for-tests-only")
     TOTP.activate(user, "GLASNIKTESTSECRETGLASNIKTESTSECR")  # administrators must have MFA
-    client.force_login(user)
+    login_with_second_factor(client, user)
     return client
 
 

@@ -6,7 +6,8 @@ from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
 from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
 from allauth.mfa.totp.internal.auth import TOTP
-from django.core.management import BaseCommand, call_command
+from django.conf import settings
+from django.core.management import BaseCommand, CommandError, call_command
 from django.db import transaction
 from django.utils import translation
 
@@ -161,6 +162,12 @@ class Command(BaseCommand):
     help = "Load demo institutions and one demo login for every role. Safe to run again."
 
     def handle(self, *args, **options):
+        if not settings.DEMO_LOGINS_ALLOWED:
+            raise CommandError(
+                "The demo's logins have a public password and TOTP secret; these settings do "
+                "not allow them (production). Only a demo or benchmark server may set "
+                "GLASNIK_DEMO_LOGINS_ALLOWED=true."
+            )
         # The console speaks English, like the README that sends people here.
         with translation.override("en"):
             self._load_and_print(options)
