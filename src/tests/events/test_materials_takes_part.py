@@ -9,6 +9,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
 from fixtures_attendance import *  # noqa: F403
+from second_factor import login_with_second_factor
 
 from glasnik.access.models import Role
 from glasnik.access.services import role_grant
@@ -77,7 +78,7 @@ TAKING_PART = ["participant", "trainer", "organiser"]
 
 @pytest.mark.parametrize("reader", OUTSIDERS, indirect=True)
 def test_outsider_sees_only_public_materials(client, reader, open_event, contents):
-    client.force_login(reader)
+    login_with_second_factor(client, reader)
 
     response = client.get(reverse("events:materials", args=[open_event.pk]))
 
@@ -88,7 +89,7 @@ def test_outsider_sees_only_public_materials(client, reader, open_event, content
 
 @pytest.mark.parametrize("reader", TAKING_PART, indirect=True)
 def test_team_and_participants_see_every_material(client, reader, open_event, contents):
-    client.force_login(reader)
+    login_with_second_factor(client, reader)
 
     response = client.get(reverse("events:materials", args=[open_event.pk]))
 
@@ -107,7 +108,7 @@ def test_team_and_participants_see_every_material(client, reader, open_event, co
 )
 def test_non_public_material_download(client, reader, status, contents):
     _, slides, _ = contents
-    client.force_login(reader)
+    login_with_second_factor(client, reader)
 
     response = client.get(reverse("events:material_download", args=[slides.pk]))
 
@@ -122,7 +123,7 @@ def test_non_public_material_download(client, reader, status, contents):
 )
 def test_assignment_page(client, reader, status, contents):
     *_, exercise = contents
-    client.force_login(reader)
+    login_with_second_factor(client, reader)
 
     response = client.get(reverse("events:assignment_detail", args=[exercise.pk]))
 
@@ -132,7 +133,7 @@ def test_assignment_page(client, reader, status, contents):
 @pytest.mark.parametrize("reader", OUTSIDERS, indirect=True)
 def test_outsider_cannot_submit(client, reader, contents):
     *_, exercise = contents
-    client.force_login(reader)
+    login_with_second_factor(client, reader)
 
     response = client.post(
         reverse("events:assignment_detail", args=[exercise.pk]), {"text": "Moj plan"}
@@ -145,7 +146,7 @@ def test_outsider_cannot_submit(client, reader, contents):
 @pytest.mark.parametrize("reader", ["participant"], indirect=True)
 def test_participant_submits(client, reader, contents):
     *_, exercise = contents
-    client.force_login(reader)
+    login_with_second_factor(client, reader)
 
     response = client.post(
         reverse("events:assignment_detail", args=[exercise.pk]), {"text": "Moj plan"}
@@ -158,7 +159,7 @@ def test_participant_submits(client, reader, contents):
 @pytest.mark.parametrize("reader", ["trainer", "organiser"], indirect=True)
 def test_team_reads_submissions_and_submits_nothing(client, reader, contents):
     *_, exercise = contents
-    client.force_login(reader)
+    login_with_second_factor(client, reader)
 
     response = client.post(
         reverse("events:assignment_detail", args=[exercise.pk]), {"text": "Moj plan"}
