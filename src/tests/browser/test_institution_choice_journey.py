@@ -16,10 +16,15 @@ from glasnik.organizations.search import organization_search_text
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def sign_in(browser, live_server, person, *, bypass_csp: bool = True):
+def sign_in(browser, live_server, person, *, bypass_csp: bool = True, javascript: bool = True):
     client = Client()
     client.force_login(person)
-    context = browser.new_context(bypass_csp=bypass_csp, locale="en-GB", base_url=live_server.url)
+    context = browser.new_context(
+        bypass_csp=bypass_csp,
+        java_script_enabled=javascript,
+        locale="en-GB",
+        base_url=live_server.url,
+    )
     context.set_default_timeout(10_000)
     context.add_cookies(
         [
@@ -144,3 +149,24 @@ def test_the_combobox_works_under_the_content_security_policy(browser, live_serv
     expect(page.get_by_role("option", name=re.compile("Grad Bor"))).to_be_visible()
 
     assert violations == []
+
+
+def test_without_javascript_the_search_button_finds_the_institution(
+    browser, live_server, make_person
+):
+    bor = institution("Grad Bor", "Град Бор", "rs-grad-bor")
+    institution("Grad Niš", "Град Ниш", "rs-grad-nis")
+    page = sign_in(browser, live_server, make_person(), javascript=False)
+
+    page.goto("/en/accounts/profile/")
+    page.get_by_label("Institution").fill("бор")
+    page.get_by_label("Title").fill("Portparol")
+    page.get_by_role("button", name="Search").click()
+
+    expect(page.get_by_role("status")).to_have_text("1 institution matches.")
+    expect(page.get_by_label("Title")).to_have_value("Portparol")
+    page.get_by_role("radio", name=re.compile("Grad Bor")).check()
+    page.get_by_role("button", name="Add position").click()
+
+    expect(page.locator(".messages")).to_contain_text("The position has been added.")
+    assert Position.objects.get().organization == bor
