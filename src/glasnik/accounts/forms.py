@@ -3,7 +3,7 @@ from django import forms
 from django.contrib.auth.hashers import make_password
 from django.utils.translation import gettext_lazy as _
 
-from glasnik.organizations.models import Organization
+from glasnik.organizations.fields import InstitutionChoiceField, InstitutionSearchFormMixin
 
 from .models import PROFILE_FIELDS, Position, User
 
@@ -33,10 +33,8 @@ class ProfileForm(forms.ModelForm):
         self.fields["experience_level"].choices = self.fields["experience_level"].choices[1:]
 
 
-class PositionForm(forms.ModelForm):
-    organization = forms.ModelChoiceField(
-        label=_("Institution"), queryset=Organization.objects.order_by("name")
-    )
+class PositionForm(InstitutionSearchFormMixin, forms.ModelForm):
+    organization = InstitutionChoiceField(label=_("Institution"))
 
     class Meta:
         model = Position

@@ -186,7 +186,7 @@ def test_call_application_directory_meeting_feed_and_topic(
     expect(newcomer).to_have_url(re.compile(rf"{prefix}/calls/{call.slug}/apply/$"))
     expect_interface_in(newcomer, language)
     newcomer.locator("#id_organization_q").fill("stari")
-    newcomer.locator("input[name=organization]").first.check()
+    newcomer.locator("#id_organization_q_listbox [role=option]").first.click()
     newcomer.locator("#id_first_name").fill("Nikola")
     newcomer.locator("#id_last_name").fill("Novaković")
     newcomer.locator("#id_position_title").fill("Portparol")

@@ -213,33 +213,6 @@ def test_file_answer_is_downloadable_only_by_organisers(
     assert f'href="{file_url}"' in detail
 
 
-def test_institution_search_finds_either_script_and_limits(client, call, applicant):
-    from glasnik.organizations.models import Organization
-    from glasnik.organizations.search import organization_search_text
-
-    for number in range(25):
-        name = f"Opština Sokobanja {number:02d}"
-        Organization.objects.create(
-            name=name,
-            name_cyrillic=f"Општина Сокобања {number:02d}",
-            slug=f"o-{number}",
-            country="RS",
-            kind="municipality",
-            search_name=organization_search_text(name=name, name_cyrillic=""),
-        )
-    client.force_login(applicant)
-
-    response = client.get(url("institution_search", call), {"organization_q": "Сокобања"})
-
-    html = response.content.decode()
-    assert response.status_code == 200
-    assert html.count('type="radio"') == 20
-    assert "The first 20 of 25 matching institutions are shown" in html
-
-    one = client.get(url("institution_search", call), {"organization_q": "sokobanja 07"})
-    assert one.content.decode().count('type="radio"') == 1
-
-
 def test_search_button_without_javascript_keeps_what_was_typed(
     client, call, applicant, make_organization
 ):
@@ -247,7 +220,7 @@ def test_search_button_without_javascript_keeps_what_was_typed(
     client.force_login(applicant)
     data = form_data(call, applicant, **{question_field(call, "text"): "Kabinet gradonačelnika"})
     data.pop("organization")
-    data.update({"organization_q": "kragujevac", "_search": "1"})
+    data.update({"organization_q": "kragujevac", "organization_search": "1"})
 
     response = client.post(url("statement_apply", call), data)
 

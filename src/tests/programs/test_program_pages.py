@@ -179,6 +179,38 @@ def test_create_programme_refuses_unknown_organisers(
     )
 
 
+def test_create_programme_searches_for_the_organising_institution(
+    client, make_person, make_organization, prog_association
+):
+    from allauth.mfa.totp.internal.auth import TOTP
+
+    municipality = make_organization("Opština Stari grad")
+    admin = make_person(is_superuser=True)
+    TOTP.activate(admin, TOTP_SECRET)  # noqa: F405
+    client.force_login(admin)
+
+    page = client.get(reverse("programs:create")).content.decode()
+    response = client.post(
+        reverse("programs:create"),
+        {
+            "name": "Program",
+            "organization": str(municipality.pk),
+            "organization_q": "Stari grad",
+            "time_zone": "Europe/Belgrade",
+            "enrolment_policy": "open",
+            "organisers": admin.email,
+        },
+    )
+
+    assert prog_association.name not in page
+    assert 'name="organization_q"' in page
+    assert response.status_code == 200
+    assert response.context["form"].errors["organization"] == [
+        "This institution cannot be chosen here. Search for it by name and pick it from the list."
+    ]
+    assert not Program.objects.filter(name="Program").exists()
+
+
 def test_organiser_edits_page_adds_phase_and_publishes(organiser_client, program):
     response = organiser_client.post(
         url("edit", program),
