@@ -33,7 +33,7 @@ COMPATIBILITY_DIGRAPHS = str.maketrans(
         "Ǌ": "NJ", "ǋ": "Nj", "ǌ": "nj",
     }
 )  # fmt: skip
-_HAS_COMPATIBILITY_DIGRAPH = re.compile("[\u01c4-\u01cc]")
+_COMPATIBILITY_DIGRAPHS = "ǄǅǆǇǈǉǊǋǌ"
 
 _UPPER = "A-ZА-ЯЀ-ЏČĆŽŠĐ"
 _LOWER = "a-zа-яѐ-џčćžšđ"
@@ -61,7 +61,8 @@ def normalize(text: str) -> str:
         return text
     if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
-    if _HAS_COMPATIBILITY_DIGRAPH.search(text):
+    # Nine substring searches run faster than one search for a class of nine characters.
+    if any(digraph in text for digraph in _COMPATIBILITY_DIGRAPHS):
         text = text.translate(COMPATIBILITY_DIGRAPHS)
     return text
 
