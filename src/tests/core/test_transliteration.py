@@ -309,8 +309,12 @@ HTML_CASES = [
         '<a lang="sr-Latn" href="/sr-latn/">Srpski (latinica)</a> и <a lang="en">English</a>',
     ),
     (
-        '<p lang="sr">Opština</p><p lang="sr-Cyrl">Opština</p>',
-        '<p lang="sr">Општина</p><p lang="sr-Cyrl">Општина</p>',
+        '<p lang="sr">Opština</p><p lang="sr-Cyrl">Opština</p><p lang=bs>Općina</p>',
+        '<p lang="sr-Cyrl">Општина</p><p lang="sr-Cyrl">Општина</p><p lang=bs-Cyrl>Опћина</p>',
+    ),
+    (
+        '<p lang="sl">Skupnost občin</p><p lang="hr">Općina</p><p lang="en">Online</p>',
+        '<p lang="sl">Skupnost občin</p><p lang="hr">Općina</p><p lang="en">Online</p>',
     ),
     (
         "<p>Pokrenite <code>manage.py demo</code> i <kbd>Enter</kbd></p><pre>x = 1\nnj</pre>",
@@ -352,6 +356,20 @@ def test_transliterate_html_to_latin_keeps_the_cyrillic_switcher():
     assert transliterate_html(html, "latn") == (
         '<html lang="sr-Latn"><a lang="sr-Cyrl" href="/sr/">Српски (ћирилица)</a>'
         '<p title="Vesti">Vesti &amp; LJUBLJANA</p></html>'
+    )
+
+
+def test_transliterate_html_to_latin_for_a_latin_script_language_converts_only_cyrillic():
+    html = (
+        '<html lang="hr"><ul class="notranslit"><li lang="sr-Cyrl">Српски (ћирилица)</li></ul>'
+        '<h1 lang="sr">Мрежа комуникатора</h1><p>Јелена Марковић, Općina Stari Grad</p>'
+        '<p lang="mk">Општина Скопје</p><p translate="no">Ђ</p></html>'
+    )
+
+    assert transliterate_html(html, "latn") == (
+        '<html lang="hr"><ul class="notranslit"><li lang="sr-Cyrl">Српски (ћирилица)</li></ul>'
+        '<h1 lang="sr-Latn">Mreža komunikatora</h1><p>Jelena Marković, Općina Stari Grad</p>'
+        '<p lang="mk">Општина Скопје</p><p translate="no">Ђ</p></html>'
     )
 
 

@@ -8,16 +8,22 @@ URLs), comments, doctype, entities (`&amp;`, `&#1078;`).
 Left alone together with everything inside them:
 - `<script>`, `<style>`, `<code>`, `<pre>`, `<kbd>`, `<samp>`, `<var>` and `<textarea>`;
 - an element with `translate="no"` or the class `notranslit`;
-- an element whose `lang` is not Serbian, Bosnian or Montenegrin (`en`, `sl`, `hr` …), or names
-  the other script: `lang="sr-Latn"` when converting to Cyrillic, `lang="sr-Cyrl"` when
-  converting to Latin. So `<a lang="sr-Latn">Srpski (latinica)</a>` in the language switcher
-  survives a page converted to Cyrillic. This holds for `<html>` too: give the page the `lang`
-  of the script it is being converted to.
+- an element whose `lang` is a language not converted to the target script (see
+  `languages.converts`): to Cyrillic, anything but Serbian, Bosnian or Montenegrin (`en`, `sl`,
+  `hr` …); to Latin, languages written only in Cyrillic (`mk`, `ru` …); and in either direction
+  a tag naming the other script: `lang="sr-Latn"` when converting to Cyrillic, `lang="sr-Cyrl"`
+  when converting to Latin. So `<a lang="sr-Latn">Srpski (latinica)</a>` in the language switcher
+  survives a page converted to Cyrillic, and `<p lang="sl">` on a Cyrillic page. This holds for
+  `<html>` too: give the page the `lang` of its interface.
+
+An element marked with a language written in both scripts and no script (`lang="sr"`) gets the
+script it is converted to (`lang="sr-Cyrl"`), so a screen reader knows what it reads.
 """
 
 import re
 
 from .alphabet import to_latin
+from .languages import BOTH_SCRIPTS, converts
 from .text import to_cyrillic
 
 _LEFT_ALONE = frozenset(["code", "pre", "kbd", "samp", "var", "textarea", "script", "style"])
@@ -89,8 +95,11 @@ _META_CONTENT = re.compile(
     r"""(?P<before>\scontent\s*=\s*)(?:"(?P<double>[^"]*)"|'(?P<single>[^']*)')""",
     re.IGNORECASE,
 )
-_SERBIAN_LANGUAGES = frozenset(["sr", "bs", "cnr", "sh"])
 _OTHER_SCRIPT = {"cyrl": "latn", "latn": "cyrl"}
+_LANG_WITHOUT_SCRIPT = re.compile(
+    r"""(?P<before>\slang\s*=\s*["']?)(?P<lang>{})(?=["'\s/>])""".format("|".join(BOTH_SCRIPTS)),
+    re.IGNORECASE,
+)
 
 
 def transliterate_html(html: str, target: str) -> str:
@@ -118,7 +127,7 @@ def transliterate_html(html: str, target: str) -> str:
                     position = _element_end(html, name, position)
                 out.append(html[match.start() : position])
             else:
-                out.append(_convert_attributes(name, tag, convert))
+                out.append(_convert_attributes(name, tag, convert, script))
     return "".join(out)
 
 
@@ -140,25 +149,19 @@ def _left_alone(name: str, tag: str, script: str) -> bool:
         return False
     for match in _SKIP_ATTRIBUTE.finditer(tag):
         lang = match["lang"]
-        if lang is None or not _lang_is_target(lang, script):
+        if lang is None or not converts(lang, script):
             return True
     return False
 
 
-def _lang_is_target(lang: str, script: str) -> bool:
-    """`lang` may hold text in `script`: Serbian without a script, or with this one."""
-    if not lang:  # lang="" means "unknown": convert
-        return True
-    subtags = lang.lower().split("-")
-    return subtags[0] in _SERBIAN_LANGUAGES and _OTHER_SCRIPT[script] not in subtags[1:]
-
-
-def _convert_attributes(name: str, tag: str, convert) -> str:
+def _convert_attributes(name: str, tag: str, convert, script: str) -> str:
     if "=" not in tag:
         return tag
     tag = _READABLE_ATTRIBUTE.sub(lambda match: _quoted_value(match, convert), tag)
     if name == "meta" and _META_TEXT.search(tag):
         tag = _META_CONTENT.sub(lambda match: _quoted_value(match, convert), tag)
+    if name != "html" and "lang" in tag:
+        tag = _LANG_WITHOUT_SCRIPT.sub(rf"\g<before>\g<lang>-{script.capitalize()}", tag)
     return tag
 
 
