@@ -6,6 +6,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
+from glasnik.core.languages import content_language_field
 from glasnik.core.uploads import upload_to_private
 
 
@@ -38,6 +39,9 @@ class Network(models.Model):
     time_zone = models.CharField(
         _("time zone"), max_length=40, choices=TimeZone.choices, default=TimeZone.BELGRADE
     )
+    language = content_language_field(
+        _("Leave empty for the language of the organising institution.")
+    )
     # The year's learning topics, as the needs meeting set them.
     learning_topics = models.TextField(_("learning topics of the year"), blank=True)
     learning_topics_updated_at = models.DateTimeField(null=True, blank=True, editable=False)
@@ -51,6 +55,11 @@ class Network(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def content_language(self) -> str:
+        """The language its texts (and its calls', meetings' and members' choices) are in."""
+        return self.language or self.organization.content_language
 
 
 class Interest(models.Model):
@@ -188,6 +197,7 @@ class Call(models.Model):
         _("currency"), max_length=3, choices=Currency.choices, default=Currency.EUR
     )
     is_published = models.BooleanField(_("published"), default=False)
+    language = content_language_field(_("Leave empty for the language of the network."))
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(_("last updated"), auto_now=True)
 
@@ -221,6 +231,11 @@ class Call(models.Model):
         """When statements stop being accepted."""
         return self.application_deadline or self.closes_at
 
+    @property
+    def content_language(self) -> str:
+        """The language of its text and of its statement's questions."""
+        return self.language or self.network.content_language
+
 
 class QuestionKind(models.TextChoices):
     TEXT = "text", _("Short text")
@@ -252,6 +267,10 @@ class StatementQuestion(models.Model):
 
     def __str__(self) -> str:
         return self.label
+
+    @property
+    def content_language(self) -> str:
+        return self.call.content_language
 
     @property
     def option_list(self) -> list[str]:
@@ -374,6 +393,10 @@ class TopicProposal(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def content_language(self) -> str:
+        return self.network.content_language
 
 
 class TopicVote(models.Model):
