@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from glasnik.core.languages import InterfaceLanguageSelect
 from glasnik.organizations.models import Organization
 
 from .models import PROFILE_FIELDS, Position, User
@@ -18,6 +19,8 @@ class ProfileForm(forms.ModelForm):
         self.fields["last_name"].required = True
         self.fields["gender"].choices = [("", _("Not stated")), *self.fields["gender"].choices[1:]]
         self.fields["experience_level"].choices = self.fields["experience_level"].choices[1:]
+        language = self.fields["preferred_language"]
+        language.widget = InterfaceLanguageSelect(choices=language.choices)
 
 
 class PositionForm(forms.ModelForm):

@@ -10,7 +10,10 @@ Only text in a language written in both scripts is then shown in the reader's sc
 (`glasnik.core.reader_script`).
 """
 
+from django import forms
 from django.db import models
+from django.utils.html import format_html
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 
 
@@ -50,3 +53,30 @@ def language_of(owner) -> str:
     if isinstance(owner, str):
         return owner
     return getattr(owner, "content_language", "") or DEFAULT_CONTENT_LANGUAGE
+
+
+def written_in_text(text: str, owner) -> str:
+    """`text` marked as written in `owner`'s language, for plain text (an email's context):
+    converted to the reader's script by that language (see `reader_script`)."""
+    from .transliteration.languages import mark_language
+
+    return mark_language(text, language_of(owner))
+
+
+def written_in_html(text, lang: str) -> SafeString:
+    """`text` (escaped unless already safe) in a `<span lang>`: a label or help text that
+    people wrote, set inside the interface's text."""
+    return format_html('<span lang="{}">{}</span>', lang, text)
+
+
+class InterfaceLanguageSelect(forms.Select):
+    """A choice of interface languages, each named in its own language and script and marked
+    so (`lang="sl"`, `lang="sr-Cyrl"`): "Slovenščina" is never transliterated into Cyrillic."""
+
+    def create_option(self, name, value, *args, **kwargs):
+        from .context_processors import HTML_LANG
+
+        option = super().create_option(name, value, *args, **kwargs)
+        if value:
+            option["attrs"]["lang"] = HTML_LANG.get(str(value), str(value))
+        return option

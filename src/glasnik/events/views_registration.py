@@ -18,6 +18,7 @@ from django.views.decorators.http import require_POST
 from glasnik.access.helpers import get_for_user_or_404
 from glasnik.accounts.selectors import positions_of
 from glasnik.core.exports import EXPORT_FORMATS, export_dataset, export_response
+from glasnik.core.languages import written_in_text
 
 from .forms_registration import InvitationForm, RegistrationForm
 from .ical import calendar_build
@@ -35,7 +36,7 @@ def _event_with_invitation(request, pk: int) -> tuple[Event, str]:
     """The event, for people who may see it or who hold an invitation to it (404 otherwise);
     and the invitation token when there is a valid one."""
     event = get_for_user_or_404(
-        Event.objects.select_related("network", "program"),
+        Event.objects.select_related("network__organization", "program__organization"),
         user=request.user,
         permission=None,
         pk=pk,
@@ -152,7 +153,7 @@ def register(request, pk: int):
 
 def _own_registration(request, pk: int) -> Registration:
     event = get_for_user_or_404(
-        Event.objects.select_related("network", "program"),
+        Event.objects.select_related("network__organization", "program__organization"),
         user=request.user,
         permission=None,
         pk=pk,
@@ -196,7 +197,9 @@ def registration_ics(request, pk: int):
     if registration.status not in selectors.ACTIVE_STATUSES:
         raise Http404
     event = registration.event
-    content = calendar_build([event], name=event.title, language=translation.get_language())
+    content = calendar_build(
+        [event], name=written_in_text(event.title, event), language=translation.get_language()
+    )
     return _ics_response(content, f"{slugify(event.title) or 'event'}-{event.pk}.ics")
 
 
@@ -224,7 +227,7 @@ def my_registrations(request):
 
 def _managed_event(request, pk: int) -> Event:
     return get_for_user_or_404(
-        Event.objects.select_related("network", "program"),
+        Event.objects.select_related("network__organization", "program__organization"),
         user=request.user,
         permission="events.manage_event",
         pk=pk,
@@ -254,7 +257,9 @@ def _export(event: Event, registrations, file_format: str):
         [
             registration.person.get_full_name(),
             registration.person.email,
-            registration.organization.name if registration.organization else "",
+            written_in_text(registration.organization.name, registration.organization)
+            if registration.organization
+            else "",
             registration.get_status_display(),
             when(registration.created_at),
             when(registration.waitlisted_at)

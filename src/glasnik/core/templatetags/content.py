@@ -10,8 +10,11 @@ takes the marks out (`glasnik.core.reader_script.text_in_reader_script`).
 
 from django import template
 from django.utils.html import format_html
+from django.utils.translation import get_language
 
-from glasnik.core.languages import language_of
+from glasnik.core.languages import language_of, written_in_html
+from glasnik.core.reader_script import reader_script
+from glasnik.core.time_zones import place_time, zone_abbreviation
 from glasnik.core.transliteration.languages import mark_language
 
 register = template.Library()
@@ -24,5 +27,37 @@ def written_in(value, owner, autoescape=True):
         return ""
     lang = language_of(owner)
     if autoescape:
-        return format_html('<span lang="{}">{}</span>', lang, value)
+        return written_in_html(value, lang)
     return mark_language(str(value), lang)
+
+
+@register.simple_tag(takes_context=True)
+def institution_name(context, organization):
+    """An institution's name marked with its language; a reader of Cyrillic gets the Cyrillic
+    name where one is kept."""
+    if organization is None:
+        return ""
+    name = organization.name
+    if organization.name_cyrillic and reader_script(get_language()) == "cyrl":
+        name = organization.name_cyrillic
+    if not context.autoescape:
+        return mark_language(name, organization.content_language)
+    return written_in_html(name, organization.content_language)
+
+
+@register.simple_tag(takes_context=True)
+def time_zone(context, zone: str, at=None):
+    """A time zone as people say it after a time: "Belgrade time", and with the moment `at`
+    "Belgrade time (CET)". The abbreviation is marked `translate="no"`: never transliterated.
+
+        {% time_zone event.time_zone at=event.starts_at %}
+        {% time_zone network.time_zone at=call.deadline as zone %}
+        {% blocktranslate %}Open until {{ deadline }} {{ zone }}.{% endblocktranslate %}
+    """
+    phrase = place_time(zone)
+    abbreviation = zone_abbreviation(zone, at) if at else ""
+    if not context.autoescape:
+        return f"{phrase} ({abbreviation})" if abbreviation else phrase
+    if not abbreviation:
+        return format_html("{}", phrase)
+    return format_html('{} (<span translate="no">{}</span>)', phrase, abbreviation)

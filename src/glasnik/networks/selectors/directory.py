@@ -38,6 +38,7 @@ DIRECTORY_COLUMNS = (
     "organization__country",
     "organization__kind",
     "organization__region",
+    "organization__language",
 )
 
 
