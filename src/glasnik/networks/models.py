@@ -63,18 +63,30 @@ class Network(models.Model):
 
 
 class Interest(models.Model):
-    """A subject a member wants to learn about or can share experience in."""
+    """A subject a member wants to learn about or can share experience in: each network's
+    organisers name their own, in the network's language."""
 
-    name = models.CharField(_("name"), max_length=120, unique=True)
-    slug = models.SlugField(max_length=60, unique=True)
+    network = models.ForeignKey(
+        Network, verbose_name=_("network"), on_delete=models.CASCADE, related_name="interests"
+    )
+    name = models.CharField(_("name"), max_length=120)
+    slug = models.SlugField(max_length=60)
 
     class Meta:
         verbose_name = _("interest")
         verbose_name_plural = _("interests")
         ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(fields=["network", "slug"], name="interest_unique_slug"),
+            models.UniqueConstraint(fields=["network", "name"], name="interest_unique_name"),
+        ]
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def content_language(self) -> str:
+        return self.network.content_language
 
 
 class MembershipStatus(models.TextChoices):

@@ -31,7 +31,7 @@ def world(make_person, make_organization):
     organiser = make_person("organiser@example.org", first_name="Jelena", last_name="Marković")
     role_grant(person=organiser, role=Role.ORGANISER, scope=network)
     TOTP.activate(organiser, "GLASNIKTESTSECRETGLASNIKTESTSECR")
-    video = Interest.objects.create(name="Video", slug="video")
+    video = Interest.objects.create(network=network, name="Video", slug="video")
 
     def member(first, last, organization):
         person = make_person(first_name=first, last_name=last)

@@ -100,7 +100,7 @@ def _directory_html(request, network, viewer: _DirectoryViewer, *, part: str):
     """The main element's content (or, for htmx, just the results) in the reader's script,
     and the question it answers: the valid filters and the page shown."""
     form = DirectoryFilterForm(
-        request.GET, regions=directory_regions(network), interests=directory_interests()
+        request.GET, regions=directory_regions(network), interests=directory_interests(network)
     )
     query = urlencode(form.query_items())
     page = Paginator(directory_members(network, filters=form.filters()), PAGE_SIZE).get_page(
