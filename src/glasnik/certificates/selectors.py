@@ -54,7 +54,7 @@ def person_requestable_enrolments(person) -> QuerySet[Enrolment]:
     return (
         Enrolment.objects.filter(person=person, status=EnrolmentStatus.ENROLLED)
         .exclude(Exists(issued))
-        .select_related("program")
+        .select_related("program__organization")
         .order_by("program__name", "pk")
     )
 

@@ -118,6 +118,7 @@ def institution_options(organizations, *, chosen: set[str]) -> list[dict]:
         {
             "value": organization.pk,
             "label": organization.name,
+            "lang": organization.content_language,
             "detail": f"{organization.get_kind_display()}, {organization.get_country_display()}",
             "selected": str(organization.pk) in chosen,
         }
