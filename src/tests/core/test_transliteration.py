@@ -373,6 +373,12 @@ def test_transliterate_html_to_latin_for_a_latin_script_language_converts_only_c
     )
 
 
+def test_transliterate_html_to_latin_returns_a_page_without_cyrillic_as_it_is():
+    html = '<html lang="hr"><a lang="sr-Cyrl">&#1057;rpski</a><p title="x">Općina Zlatar</p>'
+
+    assert transliterate_html(html, "latn") is html
+
+
 def test_a_page_in_the_other_script_is_left_whole():
     html = '<html lang="sr-Cyrl"><body><p>Вести</p></body></html>'
 

@@ -76,6 +76,7 @@ def _scanner(script: str) -> re.Pattern:
 
 
 _SCANNERS = {script: _scanner(script) for script in _SOURCE_LETTERS}
+_HAS_CYRILLIC = re.compile(f"[{_SOURCE_LETTERS['latn']}]")
 _SKIP_ATTRIBUTE = re.compile(
     r"""\s(?:lang\s*=\s*["']?(?P<lang>[\w-]*)
          |translate\s*=\s*["']?no\b
@@ -107,6 +108,8 @@ def transliterate_html(html: str, target: str) -> str:
     script = target.lower()
     if script not in _OTHER_SCRIPT:
         raise ValueError(f"Unknown script {target!r}: use 'cyrl' or 'latn'.")
+    if script == "latn" and not _HAS_CYRILLIC.search(html):
+        return html  # nothing to convert: most pages in a Latin-script language
     convert = to_cyrillic if script == "cyrl" else to_latin
     scan = _SCANNERS[script].match
     out: list[str] = []
