@@ -374,9 +374,21 @@ def test_transliterate_html_to_latin_for_a_latin_script_language_converts_only_c
 
 
 def test_transliterate_html_to_latin_returns_a_page_without_cyrillic_as_it_is():
-    html = '<html lang="hr"><a lang="sr-Cyrl">&#1057;rpski</a><p title="x">Općina Zlatar</p>'
+    html = '<html><a href="/sr/">&#1057;rpski</a><p title="x">Općina Zlatar</p></html>'
 
     assert transliterate_html(html, "latn") is html
+
+
+def test_transliterate_html_to_latin_names_the_script_of_serbian_parts_with_nothing_to_convert():
+    html = (
+        '<html lang="bs"><a lang="sr-Cyrl">&#1057;rpski</a>'
+        '<p lang="sr">Opština Vračar</p><p lang="hr">Općina Zlatar</p></html>'
+    )
+
+    assert transliterate_html(html, "latn") == (
+        '<html lang="bs"><a lang="sr-Cyrl">&#1057;rpski</a>'
+        '<p lang="sr-Latn">Opština Vračar</p><p lang="hr">Općina Zlatar</p></html>'
+    )
 
 
 def test_a_page_in_the_other_script_is_left_whole():

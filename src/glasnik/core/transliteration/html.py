@@ -77,6 +77,17 @@ def _scanner(script: str) -> re.Pattern:
 
 _SCANNERS = {script: _scanner(script) for script in _SOURCE_LETTERS}
 _HAS_CYRILLIC = re.compile(f"[{_SOURCE_LETTERS['latn']}]")
+# lang="sr", quoted as templates write it (a literal first: the search for it is fast).
+_BARE_LANG_IN_A_TAG = re.compile(r""" lang="({})(?=")""".format("|".join(BOTH_SCRIPTS)))
+
+
+def _with_latin_script(match: re.Match) -> str:
+    """lang="sr" → lang="sr-Latn", except on <html>, whose lang is the interface's."""
+    if match.string.endswith("<html", 0, match.start()):
+        return match[0]
+    return f"{match[0]}-Latn"
+
+
 _SKIP_ATTRIBUTE = re.compile(
     r"""\s(?:lang\s*=\s*["']?(?P<lang>[\w-]*)
          |translate\s*=\s*["']?no\b
@@ -109,7 +120,11 @@ def transliterate_html(html: str, target: str) -> str:
     if script not in _OTHER_SCRIPT:
         raise ValueError(f"Unknown script {target!r}: use 'cyrl' or 'latn'.")
     if script == "latn" and not _HAS_CYRILLIC.search(html):
-        return html  # nothing to convert: most pages in a Latin-script language
+        # Nothing to convert (most pages in a Latin-script language); the parts marked as
+        # Serbian, Bosnian or Montenegrin are in Latin, and say so as a converted page would.
+        if ' lang="' not in html:
+            return html
+        return _BARE_LANG_IN_A_TAG.sub(_with_latin_script, html)
     convert = to_cyrillic if script == "cyrl" else to_latin
     scan = _SCANNERS[script].match
     out: list[str] = []
