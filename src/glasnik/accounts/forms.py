@@ -3,6 +3,7 @@ from django import forms
 from django.contrib.auth.hashers import make_password
 from django.utils.translation import gettext_lazy as _
 
+from glasnik.core.languages import InterfaceLanguageSelect
 from glasnik.organizations.fields import InstitutionChoiceField, InstitutionSearchFormMixin
 
 from .models import PROFILE_FIELDS, Position, User
@@ -31,6 +32,8 @@ class ProfileForm(forms.ModelForm):
         self.fields["last_name"].required = True
         self.fields["gender"].choices = [("", _("Not stated")), *self.fields["gender"].choices[1:]]
         self.fields["experience_level"].choices = self.fields["experience_level"].choices[1:]
+        language = self.fields["preferred_language"]
+        language.widget = InterfaceLanguageSelect(choices=language.choices)
 
 
 class PositionForm(InstitutionSearchFormMixin, forms.ModelForm):

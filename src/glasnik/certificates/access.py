@@ -11,7 +11,9 @@ def certificate_for_user(
     user, pk: int, *, permission: str = "certificates.view_certificate"
 ) -> Certificate:
     return get_for_user_or_404(
-        Certificate.objects.select_related("event__program", "event__network", "program"),
+        Certificate.objects.select_related(
+            "event__program__organization", "event__network__organization", "program__organization"
+        ),
         user=user,
         permission=permission,
         pk=pk,

@@ -84,6 +84,13 @@ class Certificate(models.Model):
     def __str__(self) -> str:
         return f"{self.holder_name} – {self.title}"
 
+    @property
+    def content_language(self) -> str:
+        """The language of what it certifies (the event's or the programme's title)."""
+        if self.event_id:
+            return self.event.content_language
+        return self.program.content_language
+
 
 class BatchStatus(models.TextChoices):
     QUEUED = "queued", _("Queued")

@@ -17,7 +17,16 @@ def certificate_by_code(code: str) -> Certificate | None:
 
 
 def person_certificates(person) -> QuerySet[Certificate]:
-    return Certificate.objects.filter(person=person).order_by("-issued_at", "-pk")
+    # What they certify, with its owner's language, joined: the page marks each title with it.
+    return (
+        Certificate.objects.filter(person=person)
+        .select_related(
+            "event__program__organization",
+            "event__network__organization",
+            "program__organization",
+        )
+        .order_by("-issued_at", "-pk")
+    )
 
 
 def person_requestable_registrations(person) -> QuerySet[Registration]:
@@ -32,7 +41,7 @@ def person_requestable_registrations(person) -> QuerySet[Registration]:
             event__starts_at__lte=timezone.now(),
         )
         .exclude(Exists(issued))
-        .select_related("event")
+        .select_related("event__program__organization", "event__network__organization")
         .order_by("-event__starts_at", "-pk")
     )
 
@@ -45,7 +54,7 @@ def person_requestable_enrolments(person) -> QuerySet[Enrolment]:
     return (
         Enrolment.objects.filter(person=person, status=EnrolmentStatus.ENROLLED)
         .exclude(Exists(issued))
-        .select_related("program")
+        .select_related("program__organization")
         .order_by("program__name", "pk")
     )
 

@@ -192,7 +192,7 @@ def certificates_issue_bulk(
     batch = batch or CertificateBatch.objects.create(event=event, requested_by=actor)
     registrations = (
         Registration.objects.filter(event=event, status=RegistrationStatus.CONFIRMED)
-        .select_related("person", "event__program", "event__network")
+        .select_related("person", "event__program__organization", "event__network__organization")
         .order_by("person__last_name", "person__first_name", "pk")
     )
     already = set(

@@ -76,7 +76,9 @@ def download(request, pk: int):
 def request_for_event(request, event_pk: int):
     """A participant asks for their certificate; if the rule is not met they are told why."""
     registration = (
-        Registration.objects.select_related("event__program", "event__network", "person")
+        Registration.objects.select_related(
+            "event__program__organization", "event__network__organization", "person"
+        )
         .filter(event_id=event_pk, person=request.user, status=RegistrationStatus.CONFIRMED)
         .first()
     )

@@ -4,7 +4,7 @@ from urllib.parse import quote
 from django.conf import settings
 from django.templatetags.static import static
 from django.urls import reverse, translate_url
-from django.utils.html import format_html_join
+from django.utils.html import escape, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
@@ -18,6 +18,14 @@ HTML_LANG = {
     "sl": "sl",
     "en": "en",
 }
+
+
+def _as_character_references(name: str) -> str:
+    """ "Српски" as "&#1057;&#1088;…": shown and read out the same, and a page in a Latin-script
+    language whose content has no Cyrillic then has none at all, so its conversion to the
+    reader's script passes it through without reading it."""
+    escaped = "".join(f"&#{ord(c)};" if "\u0400" <= c <= "\u04ff" else c for c in escape(name))
+    return mark_safe(escaped)  # noqa: S308 - escaped above
 
 
 @lru_cache(maxsize=8192)
@@ -36,7 +44,7 @@ def _language_links(path: str, current: str) -> str:
                 HTML_LANG.get(code, code),
                 HTML_LANG.get(code, code),
                 mark_safe(' aria-current="true"') if code == current else "",
-                name,
+                _as_character_references(name),
             )
             for code, name in settings.LANGUAGES
         ),

@@ -12,6 +12,7 @@ from django.utils.safestring import mark_safe
 from .context_processors import HTML_LANG
 from .outbox import outgoing_email_create
 from .reader_script import html_in_reader_script, text_in_reader_script
+from .transliteration.languages import marks_to_html
 
 
 def email_render(
@@ -20,7 +21,9 @@ def email_render(
     """Render `<template>_subject.txt`, `<template>_message.txt` and `<template>_message.html`.
 
     A message without an HTML template gets its text wrapped in the HTML layout, so every
-    email has both parts.
+    email has both parts. What people wrote is marked with its language in the templates
+    (`written_in`) or the context (`mark_language`), so each piece is converted to the
+    reader's script by its own language: a Slovenian call's title stays Slovenian.
     """
     with translation.override(language):
         context = {
@@ -41,7 +44,7 @@ def email_render(
     return (
         text_in_reader_script(subject, language),
         text_in_reader_script(text, language),
-        html_in_reader_script(html, language),
+        html_in_reader_script(marks_to_html(html), language),
     )
 
 

@@ -13,6 +13,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django import forms
 from django.db.models import Count, QuerySet
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -39,7 +40,12 @@ def rating_choices(
         return [(value, str(value)) for value in values]
     if len(words) != len(values):
         raise ValueError("A rating scale needs one label per value.")
-    return [(value, f"{value} – {word}") for value, word in zip(values, words, strict=True)]
+    # Lazy: a form's fields are built when its module is imported, in whatever language the
+    # first request had; each label must follow the language of the page that shows it.
+    return [
+        (value, format_lazy("{} – {}", value, word))
+        for value, word in zip(values, words, strict=True)
+    ]
 
 
 class RatingWidget(forms.RadioSelect):

@@ -1,26 +1,42 @@
 """Show what people wrote in the script the reader chose.
 
 Texts are stored as written, in Cyrillic or Latin. A reader of the Serbian Cyrillic interface
-(`sr`) gets every page, fragment and email in Cyrillic, a reader of `sr-latn` in Latin, and so
-does a reader of Bosnian in Cyrillic (`bs-cyrl`); other languages are left as they are.
+(`sr`) or of Bosnian in Cyrillic (`bs-cyrl`) gets Serbian, Bosnian and Montenegrin text in
+Cyrillic; a reader of any other interface gets it in Latin. Text in other languages is left as
+written: Slovenian, Croatian and English are never put into Cyrillic. Which text is in which
+language is said in the HTML with `lang` (see `glasnik.core.languages`), and in plain text with
+the marks of `transliteration.languages.mark_language`.
 """
 
 from django.http import HttpResponse
 from django.utils.translation import get_language
 
-from .transliteration import transliterate, transliterate_html
+from .transliteration import transliterate_html
+from .transliteration.languages import converts, transliterate_marked, unmark
 
-READER_SCRIPTS = {"sr": "cyrl", "sr-latn": "latn", "bs-cyrl": "cyrl"}
+CYRILLIC_READERS = frozenset(["sr", "bs-cyrl"])
 
 
 def reader_script(language: str | None) -> str | None:
-    """'cyrl', 'latn', or None when the language is not read in a choice of scripts."""
-    return READER_SCRIPTS.get((language or "").lower())
+    """'cyrl' or 'latn'; None when no language is active (nothing is converted then)."""
+    if not language:
+        return None
+    return "cyrl" if language.lower() in CYRILLIC_READERS else "latn"
 
 
-def text_in_reader_script(text: str, language: str | None) -> str:
+def text_in_reader_script(text: str, language: str | None, *, written_in: str = "") -> str:
+    """Plain text for a reader of `language`.
+
+    `written_in` is the language of `text` when it is one piece of what people wrote (an
+    event's title in a calendar feed); left empty, the text is the interface's own, with what
+    people wrote in it marked by `mark_language` (the `written_in` template filter does it).
+    """
     script = reader_script(language)
-    return transliterate(text, script) if script else text
+    if script is None:
+        return unmark(text)
+    if written_in and not converts(written_in, script):
+        return unmark(text)
+    return transliterate_marked(text, script)
 
 
 def html_in_reader_script(html: str, language: str | None) -> str:

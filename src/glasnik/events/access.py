@@ -12,7 +12,10 @@ from .models import Event, EventSeries
 def event_for_user(user, pk: int, *, permission: str = "events.view_event") -> Event:
     """An event the user may see (or, with another permission, act on)."""
     return get_for_user_or_404(
-        Event.objects.select_related("network", "series"), user=user, permission=permission, pk=pk
+        Event.objects.select_related("network__organization", "program__organization", "series"),
+        user=user,
+        permission=permission,
+        pk=pk,
     )
 
 

@@ -65,6 +65,7 @@ class MeetingForm(PlaceFormMixin, forms.ModelForm):
         fields = [
             "title",
             "description",
+            "language",
             "starts_at",
             "ends_at",
             "mode",

@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from glasnik.core.languages import written_in_text
 from glasnik.core.reader_script import text_in_reader_script
 
 from .models import Event
@@ -32,7 +33,8 @@ def event_url(event: Event, language: str) -> str:
 
 def _location(event: Event) -> str:
     if event.is_in_person:
-        return ", ".join(part for part in (event.venue_name, event.venue_address) if part)
+        place = ", ".join(part for part in (event.venue_name, event.venue_address) if part)
+        return written_in_text(place, event)
     return _("Online")
 
 
@@ -41,16 +43,16 @@ def _description(event: Event) -> str:
     if event.is_cancelled:
         parts.append(_("This meeting has been cancelled."))
         if event.cancellation_reason:
-            parts.append(event.cancellation_reason)
+            parts.append(written_in_text(event.cancellation_reason, event))
     if event.description:
-        parts.append(event.description)
+        parts.append(written_in_text(event.description, event))
     agenda = list(event.agenda_items.all())
     if agenda:
         zone = ZoneInfo(event.time_zone)
         lines = [_("Agenda:")]
         for item in agenda:
             when = f"{item.starts_at.astimezone(zone):%H:%M} " if item.starts_at else ""
-            lines.append(f"– {when}{item.title}")
+            lines.append(f"– {when}{written_in_text(item.title, event)}")
         parts.append("\n".join(lines))
     if event.is_online and event.program_id is not None:
         parts.append(
@@ -82,7 +84,10 @@ def _vevent(event: Event, language: str) -> icalendar.Event:
     vevent.add("sequence", event.sequence)
     vevent.add("dtstart", event.starts_at.astimezone(zone))
     vevent.add("dtend", event.ends_at.astimezone(zone))
-    vevent.add("summary", text_in_reader_script(event.title, language))
+    vevent.add(
+        "summary",
+        text_in_reader_script(event.title, language, written_in=event.content_language),
+    )
     description = _description(event)
     if description:
         vevent.add("description", text_in_reader_script(description, language))
@@ -93,7 +98,8 @@ def _vevent(event: Event, language: str) -> icalendar.Event:
 
 
 def calendar_build(events: Iterable[Event], *, name: str, language: str) -> bytes:
-    """An iCalendar document with `events`, its time zones included."""
+    """An iCalendar document with `events`, its time zones included. A `name` that people
+    wrote (a network's) comes marked with its language (`written_in_text`)."""
     calendar = icalendar.Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")

@@ -57,7 +57,11 @@ def _event_context(event: Event):
 @task()
 def meeting_scheduled_notify(*, event_id: int) -> None:
     """Tell the network's members that a meeting has been scheduled."""
-    event = Event.objects.select_related("network").filter(pk=event_id).first()
+    event = (
+        Event.objects.select_related("network__organization", "program__organization")
+        .filter(pk=event_id)
+        .first()
+    )
     if event is None or event.network is None or event.status != EventStatus.SCHEDULED:
         return
     for person in _members_of(event.network_id):
@@ -72,7 +76,9 @@ def meeting_scheduled_notify(*, event_id: int) -> None:
 @task()
 def series_scheduled_notify(*, series_id: int) -> None:
     """Tell the network's members about a new series of meetings: one email with the dates."""
-    series = EventSeries.objects.select_related("network").filter(pk=series_id).first()
+    series = (
+        EventSeries.objects.select_related("network__organization").filter(pk=series_id).first()
+    )
     if series is None or series.network is None:
         return
     events = list(
@@ -102,7 +108,11 @@ def series_scheduled_notify(*, series_id: int) -> None:
 
 
 def _notify_people(event_id: int, person_ids: list[int], template: str) -> None:
-    event = Event.objects.select_related("network").filter(pk=event_id).first()
+    event = (
+        Event.objects.select_related("network__organization", "program__organization")
+        .filter(pk=event_id)
+        .first()
+    )
     if event is None:
         return
     people = get_user_model().objects.filter(pk__in=person_ids, is_active=True).order_by("pk")
@@ -161,7 +171,9 @@ def _registration(registration_id: int):
     from .models import Registration
 
     return (
-        Registration.objects.select_related("event", "event__program", "event__network", "person")
+        Registration.objects.select_related(
+            "event__program__organization", "event__network__organization", "person"
+        )
         .filter(pk=registration_id)
         .first()
     )
@@ -188,7 +200,7 @@ def registration_event_changed_notify(*, event_id: int) -> None:
             RegistrationStatus.WAITLISTED,
             RegistrationStatus.PENDING,
         ],
-    ).select_related("event", "event__program", "event__network", "person")
+    ).select_related("event__program__organization", "event__network__organization", "person")
     for registration in registrations:
         _send_registration_email(registration, "events/email/registration_event_changed")
 
@@ -280,7 +292,11 @@ def feedback_invitation_send(*, event_id: int, person_ids: list[int]) -> None:
     """Ask the participants to rate the event and its lecturers, each in their own language."""
     from .selectors.feedback import feedback_closes_at, feedback_lecturers
 
-    event = Event.objects.select_related("program", "network").filter(pk=event_id).first()
+    event = (
+        Event.objects.select_related("program__organization", "network__organization")
+        .filter(pk=event_id)
+        .first()
+    )
     if event is None or event.status != EventStatus.SCHEDULED:
         return
     lecturers = feedback_lecturers(event)

@@ -15,6 +15,8 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from glasnik.core.languages import written_in_text
+
 from . import selectors
 from .access import event_for_user, network_for_meetings, series_for_organiser
 from .forms import (
@@ -139,7 +141,7 @@ def meeting_ics(request, pk: int):
     """The meeting as a file to add to a calendar."""
     event = event_for_user(request.user, pk)
     language = translation.get_language()
-    content = calendar_build([event], name=event.title, language=language)
+    content = calendar_build([event], name=written_in_text(event.title, event), language=language)
     return _ics_response(content, f"{slugify(event.title) or 'meeting'}-{event.pk}.ics")
 
 
@@ -402,7 +404,11 @@ def personal_network_feed(request, token: str, network_slug: str):
     if not person.has_perm("networks.view_members_area", network):
         raise Http404
     events = selectors.feed_events_for_person(person, network=network)
-    content = calendar_build(events, name=network.name, language=person.preferred_language)
+    content = calendar_build(
+        events,
+        name=written_in_text(network.name, network),
+        language=person.preferred_language,
+    )
     return _ics_response(content, f"{network.slug}.ics")
 
 
@@ -411,7 +417,7 @@ def network_feed(request, network_slug: str):
     network = network_for_meetings(request.user, network_slug)
     language = translation.get_language()
     events = selectors.feed_events_public(network)
-    content = calendar_build(events, name=network.name, language=language)
+    content = calendar_build(events, name=written_in_text(network.name, network), language=language)
     response = _ics_response(content, f"{network.slug}.ics")
     response["Cache-Control"] = "public, max-age=900"
     return response

@@ -34,7 +34,7 @@ CHECKIN_EVENT_SESSION_KEY = "events:checkin_event"
 
 def _event(request, pk: int) -> Event:
     return get_for_user_or_404(
-        Event.objects.select_related("network", "program"),
+        Event.objects.select_related("network__organization", "program__organization"),
         user=request.user,
         permission=None,
         pk=pk,

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 
 from glasnik.access.helpers import get_for_user_or_404
 from glasnik.core.exports import EXPORT_FORMATS, export_dataset
+from glasnik.core.languages import written_in_text
 
 from .access import event_for_user
 from .forms_feedback import feedback_forms
@@ -35,7 +36,10 @@ EVENTS_PER_PAGE = 10
 def _event_for_participant(user, pk: int) -> Event:
     """The event, for a person who may give feedback on it; 404 for anyone else."""
     event = get_for_user_or_404(
-        Event.objects.select_related("program", "network"), user=user, permission=None, pk=pk
+        Event.objects.select_related("program__organization", "network__organization"),
+        user=user,
+        permission=None,
+        pk=pk,
     )
     if not selectors.feedback_is_participant(event, user):
         raise Http404
@@ -160,7 +164,8 @@ def _export(event: Event) -> HttpResponse:
         title=_("Comments"),
         headers=headers,
         rows=[
-            [name, comment.rating, comment.text] + ([] if results.anonymous else [comment.author])
+            [name, comment.rating, written_in_text(comment.text, event)]
+            + ([] if results.anonymous else [comment.author])
             for name, subject in subjects
             for comment in subject.comments
         ],

@@ -209,7 +209,7 @@ def lecturer_detail(request, slug: str):
             event__program__is_published=True,
             event__visibility=Visibility.PUBLIC,
         )
-        .select_related("event", "event__program")
+        .select_related("event__program__organization", "event__network__organization")
         .order_by("-event__starts_at", "starts_at", "position", "pk")
     )
     context = {

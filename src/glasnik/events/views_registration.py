@@ -19,6 +19,7 @@ from django.views.decorators.http import require_POST
 from glasnik.access.helpers import get_for_user_or_404
 from glasnik.accounts.selectors import positions_of
 from glasnik.core.exports import EXPORT_FORMATS, export_dataset, export_response
+from glasnik.core.languages import written_in_text
 
 from .forms_registration import InvitationForm, RegistrationForm
 from .ical import calendar_build
@@ -36,7 +37,7 @@ def _event_with_invitation(request, pk: int) -> tuple[Event, str]:
     """The event, for people who may see it or who hold an invitation to it (404 otherwise);
     and the invitation token when there is a valid one."""
     event = get_for_user_or_404(
-        Event.objects.select_related("network", "program"),
+        Event.objects.select_related("network__organization", "program__organization"),
         user=request.user,
         permission=None,
         pk=pk,
@@ -153,7 +154,7 @@ def register(request, pk: int):
 
 def _own_registration(request, pk: int) -> Registration:
     event = get_for_user_or_404(
-        Event.objects.select_related("network", "program"),
+        Event.objects.select_related("network__organization", "program__organization"),
         user=request.user,
         permission=None,
         pk=pk,
@@ -197,7 +198,9 @@ def registration_ics(request, pk: int):
     if registration.status not in selectors.ACTIVE_STATUSES:
         raise Http404
     event = registration.event
-    content = calendar_build([event], name=event.title, language=translation.get_language())
+    content = calendar_build(
+        [event], name=written_in_text(event.title, event), language=translation.get_language()
+    )
     return _ics_response(content, f"{slugify(event.title) or 'event'}-{event.pk}.ics")
 
 
@@ -225,7 +228,7 @@ def my_registrations(request):
 
 def _managed_event(request, pk: int) -> Event:
     return get_for_user_or_404(
-        Event.objects.select_related("network", "program"),
+        Event.objects.select_related("network__organization", "program__organization"),
         user=request.user,
         permission="events.manage_event",
         pk=pk,
@@ -255,7 +258,9 @@ def _export(event: Event, registrations, file_format: str):
         [
             registration.person.get_full_name(),
             registration.person.email,
-            registration.organization.name if registration.organization else "",
+            written_in_text(registration.organization.name, registration.organization)
+            if registration.organization
+            else "",
             registration.get_status_display(),
             when(registration.created_at),
             when(registration.waitlisted_at)

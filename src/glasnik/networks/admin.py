@@ -52,7 +52,9 @@ class NetworkAdmin(admin.ModelAdmin):
 
 @admin.register(Interest)
 class InterestAdmin(admin.ModelAdmin):
-    list_display = ["name", "slug"]
+    list_display = ["name", "network", "slug"]
+    list_filter = ["network"]
+    list_select_related = ["network"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
 

@@ -22,16 +22,29 @@ from .services.topics import topic_propose, topic_status_set, topic_vote_cast
 
 EMAIL_DOMAIN = "demo.glasnik.test"
 
-INTERESTS = [
-    ("content-planning", "Planiranje sadržaja"),
-    ("visual-communication", "Vizuelna komunikacija"),
-    ("crisis-communication", "Krizno komuniciranje"),
-    ("analytics", "Analitika društvenih mreža"),
-    ("media-relations", "Odnosi s medijima"),
-    ("writing-for-web", "Pisanje za internet"),
-    ("video", "Video"),
-    ("accessibility", "Pristupačnost"),
-]
+# Each network's organisers name the interests members choose from, in the network's language.
+INTERESTS = {
+    "mreza-komunikatora-srbija": [
+        ("content-planning", "Planiranje sadržaja"),
+        ("visual-communication", "Vizuelna komunikacija"),
+        ("crisis-communication", "Krizno komuniciranje"),
+        ("analytics", "Analitika društvenih mreža"),
+        ("media-relations", "Odnosi s medijima"),
+        ("writing-for-web", "Pisanje za internet"),
+        ("video", "Video"),
+        ("accessibility", "Pristupačnost"),
+    ],
+    "mreza-komunikatorjev": [
+        ("content-planning", "Načrtovanje vsebin"),
+        ("visual-communication", "Vizualno komuniciranje"),
+        ("crisis-communication", "Krizno komuniciranje"),
+        ("analytics", "Analitika družbenih omrežij"),
+        ("media-relations", "Odnosi z mediji"),
+        ("writing-for-web", "Pisanje za splet"),
+        ("video", "Video"),
+        ("accessibility", "Dostopnost"),
+    ],
+}
 
 NETWORKS = [
     {
@@ -54,6 +67,7 @@ NETWORKS = [
             "утврђује потребе за учењем за годину; начин рада прилагођава се члановима."
         ),
         "time_zone": "Europe/Belgrade",
+        "language": "sr",
         "organisers": ["jelena.markovic"],
         "members": ["marko.petrovic", "ana.jovanovic", "milica.stojanovic", "amra.hodzic"],
     },
@@ -72,6 +86,7 @@ NETWORKS = [
             "za leto; način dela se prilagaja željam članov."
         ),
         "time_zone": "Europe/Ljubljana",
+        "language": "sl",
         "organisers": ["mojca.novak"],
         "members": ["luka.kovac"],
     },
@@ -91,6 +106,7 @@ def _network(spec: dict) -> Network:
     association = Organization.objects.get(country=country, name=association_name)
     fields = {key: spec[key] for key in ("name", "summary", "aims", "audience", "how_it_works")} | {
         "time_zone": spec["time_zone"],
+        "language": spec["language"],
         "organization": association,
     }
     network, _ = Network.objects.update_or_create(slug=spec["slug"], defaults=fields)
@@ -111,15 +127,19 @@ def _member(network: Network, person, organiser) -> Membership:
     return membership_approve(membership=membership, actor=organiser)
 
 
+def _interests(network: Network) -> list[Interest]:
+    return [
+        Interest.objects.update_or_create(network=network, slug=slug, defaults={"name": name})[0]
+        for slug, name in INTERESTS[network.slug]
+    ]
+
+
 @transaction.atomic
 def demo_networks() -> list[Network]:
-    interests = [
-        Interest.objects.get_or_create(slug=slug, defaults={"name": name})[0]
-        for slug, name in INTERESTS
-    ]
     networks = []
     for spec in NETWORKS:
         network = _network(spec)
+        interests = _interests(network)
         organisers = [_person(local_part) for local_part in spec["organisers"]]
         for organiser in organisers:
             role_grant(person=organiser, role=Role.ORGANISER, scope=network)

@@ -7,6 +7,7 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from glasnik.core.languages import content_language_field
 from glasnik.core.uploads import upload_to_private
 
 
@@ -39,6 +40,9 @@ class Network(models.Model):
     time_zone = models.CharField(
         _("time zone"), max_length=40, choices=TimeZone.choices, default=TimeZone.BELGRADE
     )
+    language = content_language_field(
+        _("Leave empty for the language of the organising institution.")
+    )
     # The year's learning topics, as the needs meeting set them.
     learning_topics = models.TextField(_("learning topics of the year"), blank=True)
     learning_topics_updated_at = models.DateTimeField(null=True, blank=True, editable=False)
@@ -53,20 +57,37 @@ class Network(models.Model):
     def __str__(self) -> str:
         return self.name
 
+    @property
+    def content_language(self) -> str:
+        """The language its texts (and its calls', meetings' and members' choices) are in."""
+        return self.language or self.organization.content_language
+
 
 class Interest(models.Model):
-    """A subject a member wants to learn about or can share experience in."""
+    """A subject a member wants to learn about or can share experience in: each network's
+    organisers name their own, in the network's language."""
 
-    name = models.CharField(_("name"), max_length=120, unique=True)
-    slug = models.SlugField(max_length=60, unique=True)
+    network = models.ForeignKey(
+        Network, verbose_name=_("network"), on_delete=models.CASCADE, related_name="interests"
+    )
+    name = models.CharField(_("name"), max_length=120)
+    slug = models.SlugField(max_length=60)
 
     class Meta:
         verbose_name = _("interest")
         verbose_name_plural = _("interests")
         ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(fields=["network", "slug"], name="interest_unique_slug"),
+            models.UniqueConstraint(fields=["network", "name"], name="interest_unique_name"),
+        ]
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def content_language(self) -> str:
+        return self.network.content_language
 
 
 class MembershipStatus(models.TextChoices):
@@ -184,6 +205,7 @@ class Call(models.Model):
         _("currency"), max_length=3, choices=Currency.choices, default=Currency.EUR
     )
     is_published = models.BooleanField(_("published"), default=False)
+    language = content_language_field(_("Leave empty for the language of the network."))
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(_("last updated"), auto_now=True)
 
@@ -203,6 +225,11 @@ class Call(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def content_language(self) -> str:
+        """The language of its text and of its statement's questions."""
+        return self.language or self.network.content_language
 
 
 class QuestionKind(models.TextChoices):
@@ -237,6 +264,10 @@ class StatementQuestion(models.Model):
 
     def __str__(self) -> str:
         return self.label
+
+    @property
+    def content_language(self) -> str:
+        return self.call.content_language
 
     @property
     def option_list(self) -> list[str]:
@@ -359,6 +390,10 @@ class TopicProposal(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def content_language(self) -> str:
+        return self.network.content_language
 
 
 class TopicVote(models.Model):

@@ -90,6 +90,7 @@ def institution_choices(
             {
                 "value": organization.pk,
                 "label": organization.name,
+                "lang": organization.content_language,
                 "detail": f"{organization.get_kind_display()}, "
                 f"{organization.get_country_display()}",
                 "selected": organization == chosen,

@@ -3,6 +3,8 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from glasnik.core.languages import content_language_field, country_language
+
 
 class Country(models.TextChoices):
     SERBIA = "RS", _("Serbia")
@@ -48,6 +50,7 @@ class Organization(models.Model):
     population = models.PositiveIntegerField(_("population"), null=True, blank=True)
     website = models.URLField(_("website"), blank=True)
     email = models.EmailField(_("contact email"), blank=True)
+    language = content_language_field(_("Leave empty for the language of its country."))
     # Both names folded to lower case, with and without diacritics, so search is case-insensitive
     # in Cyrillic and "nis" finds "Niš" on SQLite too (its LIKE folds ASCII only).
     # Written by the services through `organization_search_text`.
@@ -73,3 +76,8 @@ class Organization(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def content_language(self) -> str:
+        """The language its texts and names are written in."""
+        return self.language or country_language(self.country)

@@ -53,7 +53,15 @@ class ProgramCreateForm(InstitutionSearchFormMixin, forms.ModelForm):
 
     class Meta:
         model = Program
-        fields = ["name", "slug", "organization", "summary", "time_zone", "enrolment_policy"]
+        fields = [
+            "name",
+            "slug",
+            "organization",
+            "summary",
+            "time_zone",
+            "language",
+            "enrolment_policy",
+        ]
         help_texts = {
             "slug": _("Part of the programme's web address: letters, digits and hyphens."),
         }

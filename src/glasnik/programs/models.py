@@ -9,6 +9,7 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from glasnik.core.languages import content_language_field
 from glasnik.networks.models import TimeZone
 
 
@@ -35,6 +36,7 @@ class Program(models.Model):
     time_zone = models.CharField(
         _("time zone"), max_length=40, choices=TimeZone.choices, default=TimeZone.BELGRADE
     )
+    language = content_language_field(_("Leave empty for the language of the organiser."))
     enrolment_policy = models.CharField(
         _("enrolment"),
         max_length=12,
@@ -52,6 +54,11 @@ class Program(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def content_language(self) -> str:
+        """The language its texts (and its phases' and events') are in."""
+        return self.language or self.organization.content_language
 
 
 class PhaseKind(models.TextChoices):
@@ -85,6 +92,10 @@ class Phase(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def content_language(self) -> str:
+        return self.program.content_language
 
 
 class EnrolmentStatus(models.TextChoices):

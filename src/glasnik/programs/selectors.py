@@ -114,7 +114,8 @@ def program_timeline(program: Program, *, today: date | None = None) -> list[Pha
 def program_events(program: Program, *, everyone: bool = False) -> QuerySet[Event]:
     """The programme's events with the seats taken: public ones, or all of them (`everyone`)
     for participants and the team."""
-    events = Event.objects.filter(program=program, kind__in=PROGRAM_EVENT_KINDS)
+    # Through the programme's manager, each event knows its programme (and so its language).
+    events = program.events.filter(kind__in=PROGRAM_EVENT_KINDS)
     if not everyone:
         events = events.filter(visibility=Visibility.PUBLIC)
     seats = (

@@ -19,6 +19,7 @@ from glasnik.access.models import Role
 from glasnik.access.selectors import user_is_platform_admin
 from glasnik.core.cache import public_page
 from glasnik.core.exports import EXPORT_FORMATS, export_dataset, export_response
+from glasnik.core.languages import written_in_text
 from glasnik.events.ical import calendar_build
 
 from . import selectors
@@ -92,7 +93,9 @@ def program_feed(request, slug: str):
     program = program_for_user(request.user, slug)
     language = translation.get_language()
     content = calendar_build(
-        selectors.program_feed_events(program), name=program.name, language=language
+        selectors.program_feed_events(program),
+        name=written_in_text(program.name, program),
+        language=language,
     )
     response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{program.slug}.ics"'
@@ -119,6 +122,7 @@ def program_create(request):
                 actor=request.user,
                 summary=data["summary"],
                 time_zone=data["time_zone"],
+                language=data["language"],
                 enrolment_policy=data["enrolment_policy"],
             )
         except ValidationError as error:
@@ -387,9 +391,9 @@ def program_participants_export(request, slug: str, file_format: str):
             (
                 enrolment.person.get_full_name(),
                 enrolment.person.email,
-                enrolment.organization.name,
+                written_in_text(enrolment.organization.name, enrolment.organization),
                 enrolment.organization.get_kind_display(),
-                enrolment.organization.region,
+                written_in_text(enrolment.organization.region, enrolment.organization),
                 enrolment.get_status_display(),
                 timezone.localtime(enrolment.created_at).strftime("%Y-%m-%d %H:%M"),
             )

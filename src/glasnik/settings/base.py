@@ -84,7 +84,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "glasnik.core.context_processors.interface",
             ],
-            "builtins": ["django.templatetags.i18n"],
+            "builtins": ["django.templatetags.i18n", "glasnik.core.templatetags.content"],
         },
     }
 ]

@@ -1,5 +1,7 @@
 """The engine on the cases that other transliterators get wrong."""
 
+import sys
+
 import pytest
 
 from glasnik.core.transliteration import (
@@ -43,6 +45,7 @@ LATIN_TO_CYRILLIC = [
     ("XIV sednica, II faza, MMXXVI", "XIV седница, II фаза, MMXXVI"),
     ("Petar VI i VI sednica", "Петар VI и VI седница"),
     ("ŠTA MISLITE VI?", "ШТА МИСЛИТЕ ВИ?"),
+    ("VI\nsednica, ŠTA\nMISLITE  VI?", "VI\nседница, ШТА\nМИСЛИТЕ  ВИ?"),
     ("I tako dalje", "И тако даље"),
     ("EU, SKGO i PR služba", "ЕУ, СКГО и ПР служба"),
     ("HTML, URL i CSV", "HTML, URL и CSV"),
@@ -60,6 +63,20 @@ LATIN_TO_CYRILLIC = [
         "Пријаве на https://opstina.rs/konkursi?godina=2026 и starigrad.org.rs/vesti, #NašGrad",
     ),
     ("Vesti &amp; događaji &#8211; &nbsp;jun", "Вести &amp; догађаји &#8211; &nbsp;јун"),
+    # foreign compounds with a hyphen, and the Serbian ones beside them
+    ("Wi-Fi mreža", "Wi-Fi мрежа"),
+    ("bez Wi-Fi-ja", "без Wi-Fi-ја"),
+    ("Hi-Fi i Sci-Fi", "Hi-Fi и Sci-Fi"),
+    ("e-mail i e-mailom", "e-mail и e-mailom"),
+    ("e-uprava i e-učenje", "е-управа и е-учење"),
+    ("Covid-19 i COVID-19", "Covid-19 и COVID-19"),
+    # technical words: products, file types, time zones, markup people type
+    ("iCalendar i eUprava", "iCalendar и eUprava"),
+    ("preuzmite .ics datoteku ili plan.xlsx", "преузмите .ics датотеку или plan.xlsx"),
+    ("u 2:00 CET, 14:00 CEST, 13:00 UTC", "у 2:00 CET, 14:00 CEST, 13:00 UTC"),
+    ("Online sesija", "Online сесија"),
+    ('<i>važno</i> i <a href="/vesti">link</a>', '<i>важно</i> и <a href="/vesti">линк</a>'),
+    ("&lt;i&gt;važno&lt;/i&gt;", "&lt;i&gt;важно&lt;/i&gt;"),
     # already Cyrillic, or mixed
     ("Општина Чајетина", "Општина Чајетина"),
     ("Бeоград", "Београд"),  # a Latin e inside a Cyrillic word
@@ -106,6 +123,105 @@ def test_to_latin_hard_cases(cyrillic, latin):
 def test_each_direction_leaves_its_own_script_unchanged(text):
     assert to_cyrillic(to_cyrillic(text)) == to_cyrillic(text)
     assert to_latin(to_latin(text)) == to_latin(text)
+
+
+def _calls(function, text: str) -> int:
+    """Python and C functions called while `function` converts `text`: a measure of the work
+    that does not depend on how fast or how busy the machine is."""
+    calls = 0
+
+    def count(frame, event, arg):
+        nonlocal calls
+        if event in ("call", "c_call"):
+            calls += 1
+
+    sys.setprofile(count)
+    try:
+        function(text)
+    finally:
+        sys.setprofile(None)
+    return calls
+
+
+def _distinct_latin_words(count: int, start: int = 0) -> list[str]:
+    """Words never seen before (the memo cannot help, as long as each test takes its own
+    `start`), with an address, a handle, a numeral and a foreign compound among them."""
+    letters = "abcdefghijklmnoprstuvz"
+    words = []
+    for number in range(start, start + count):
+        word = ""
+        for _ in range(4):  # 22**4 words, all as long
+            number, digit = divmod(number, len(letters))
+            word += letters[digit]
+        words.append(f"ž{word}")
+        if len(words) % 50 == 0:
+            words += [f"www.{word}.rs", f"@{word}", "VI", "Wi-Fi"]
+    return words
+
+
+def test_to_cyrillic_work_grows_linearly_with_the_text():
+    small = " ".join(_distinct_latin_words(5_000))
+    large = " ".join(_distinct_latin_words(10_000, start=5_000))
+
+    assert len(large) < 2.1 * len(small)
+    assert _calls(to_cyrillic, large) < 2.2 * _calls(to_cyrillic, small)
+
+
+def test_to_cyrillic_work_on_one_long_line_is_that_of_many_short_lines():
+    words = _distinct_latin_words(10_000, start=150_000)  # words no other test converts
+    lines = "\n".join(" ".join(words[start : start + 12]) for start in range(0, len(words), 12))
+    one_line = " ".join(_distinct_latin_words(10_000, start=170_000))
+
+    assert _calls(to_cyrillic, one_line) < 1.2 * _calls(to_cyrillic, lines)
+    assert to_cyrillic(lines).split("\n")[5] == to_cyrillic(lines.split("\n")[5])
+
+
+class _SearchCountingText(str):
+    """A text that counts the characters its own searches go over (str methods run in C, out
+    of sight of a profiler: this is where the engine once went back over a whole line for every
+    address in it)."""
+
+    searched = 0
+
+    def _searched(self, start, end, found: int | None = None) -> int:
+        start, end, _ = slice(start, end).indices(len(self))
+        return max(end - start, 0) if found is None or found < 0 else abs(found - start) + 1
+
+    def find(self, sub, start=None, end=None):
+        found = super().find(sub, start, end)
+        self.searched += self._searched(start, end, found)
+        return found
+
+    def rfind(self, sub, start=None, end=None):
+        found = super().rfind(sub, start, end)
+        _, stop, _ = slice(start, end).indices(len(self))
+        self.searched += stop - found if found >= 0 else self._searched(start, end)
+        return found
+
+    def count(self, sub, start=None, end=None):
+        self.searched += self._searched(start, end)
+        return super().count(sub, start, end)
+
+    def __contains__(self, sub):
+        self.searched += len(self)
+        return super().__contains__(sub)
+
+    def split(self, *args, **kwargs):
+        self.searched += len(self)
+        return super().split(*args, **kwargs)
+
+    def replace(self, *args, **kwargs):
+        self.searched += len(self)
+        return super().replace(*args, **kwargs)
+
+
+def test_to_cyrillic_goes_over_a_long_line_a_few_times_at_most():
+    words = [word.replace("ž", "z") for word in _distinct_latin_words(100_000)]  # ASCII
+    line = _SearchCountingText(" ".join(words))
+
+    to_cyrillic(line)
+
+    assert line.searched <= 6 * len(line)
 
 
 def test_to_cyrillic_leaves_cyrillic_text_as_it_is():
@@ -193,8 +309,12 @@ HTML_CASES = [
         '<a lang="sr-Latn" href="/sr-latn/">Srpski (latinica)</a> и <a lang="en">English</a>',
     ),
     (
-        '<p lang="sr">Opština</p><p lang="sr-Cyrl">Opština</p>',
-        '<p lang="sr">Општина</p><p lang="sr-Cyrl">Општина</p>',
+        '<p lang="sr">Opština</p><p lang="sr-Cyrl">Opština</p><p lang=bs>Općina</p>',
+        '<p lang="sr-Cyrl">Општина</p><p lang="sr-Cyrl">Општина</p><p lang=bs-Cyrl>Опћина</p>',
+    ),
+    (
+        '<p lang="sl">Skupnost občin</p><p lang="hr">Općina</p><p lang="en">Online</p>',
+        '<p lang="sl">Skupnost občin</p><p lang="hr">Općina</p><p lang="en">Online</p>',
     ),
     (
         "<p>Pokrenite <code>manage.py demo</code> i <kbd>Enter</kbd></p><pre>x = 1\nnj</pre>",
@@ -236,6 +356,38 @@ def test_transliterate_html_to_latin_keeps_the_cyrillic_switcher():
     assert transliterate_html(html, "latn") == (
         '<html lang="sr-Latn"><a lang="sr-Cyrl" href="/sr/">Српски (ћирилица)</a>'
         '<p title="Vesti">Vesti &amp; LJUBLJANA</p></html>'
+    )
+
+
+def test_transliterate_html_to_latin_for_a_latin_script_language_converts_only_cyrillic():
+    html = (
+        '<html lang="hr"><ul class="notranslit"><li lang="sr-Cyrl">Српски (ћирилица)</li></ul>'
+        '<h1 lang="sr">Мрежа комуникатора</h1><p>Јелена Марковић, Općina Stari Grad</p>'
+        '<p lang="mk">Општина Скопје</p><p translate="no">Ђ</p></html>'
+    )
+
+    assert transliterate_html(html, "latn") == (
+        '<html lang="hr"><ul class="notranslit"><li lang="sr-Cyrl">Српски (ћирилица)</li></ul>'
+        '<h1 lang="sr-Latn">Mreža komunikatora</h1><p>Jelena Marković, Općina Stari Grad</p>'
+        '<p lang="mk">Општина Скопје</p><p translate="no">Ђ</p></html>'
+    )
+
+
+def test_transliterate_html_to_latin_returns_a_page_without_cyrillic_as_it_is():
+    html = '<html><a href="/sr/">&#1057;rpski</a><p title="x">Općina Zlatar</p></html>'
+
+    assert transliterate_html(html, "latn") is html
+
+
+def test_transliterate_html_to_latin_names_the_script_of_serbian_parts_with_nothing_to_convert():
+    html = (
+        '<html lang="bs"><a lang="sr-Cyrl">&#1057;rpski</a>'
+        '<p lang="sr">Opština Vračar</p><p lang="hr">Općina Zlatar</p></html>'
+    )
+
+    assert transliterate_html(html, "latn") == (
+        '<html lang="bs"><a lang="sr-Cyrl">&#1057;rpski</a>'
+        '<p lang="sr-Latn">Opština Vračar</p><p lang="hr">Općina Zlatar</p></html>'
     )
 
 

@@ -4,6 +4,7 @@ from decimal import Decimal
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.utils import translation
 from fixtures_feedback import *  # noqa: F403
 
 from glasnik.core.ratings import RatingField, RatingSummary, rating_choices, rating_summaries
@@ -21,6 +22,15 @@ def test_five_point_choices_have_words():
     assert rating_choices(low=0, high=2) == [(0, "0"), (1, "1"), (2, "2")]
     with pytest.raises(ValueError, match="one label per value"):
         rating_choices(low=1, high=3, labels=["a", "b"])
+
+
+def test_a_field_built_under_one_language_shows_its_words_in_the_page_s_language():
+    with translation.override("sr"):
+        field = RatingField()  # as when a form's module is first imported by a Serbian page
+
+    assert str(field.choices[0][1]) == "1 – poor"
+    with translation.override("sr"):
+        assert str(field.choices[4][1]) == "5 – одлично"
 
 
 def test_required_rating_field_cleans_to_an_int_and_says_what_is_missing():

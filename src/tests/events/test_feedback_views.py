@@ -269,9 +269,10 @@ def test_results_query_count_does_not_grow(
     login_with_second_factor(client, organiser)
     client.get(_results_url(training))  # warm the session and caches
 
-    # the event and its programme (permission); the invitation counts; the event's distribution
-    # and comments; the lecturers' distributions and comments; the lecturers: never per row
-    with django_assert_num_queries(8):
+    # the event with its programme (one query, joined for the programme's language); the
+    # invitation counts; the event's distribution and comments; the lecturers' distributions
+    # and comments; the lecturers: never per row
+    with django_assert_num_queries(7):
         response = client.get(_results_url(training))
 
     assert response.context["results"].overall.summary.count == answers

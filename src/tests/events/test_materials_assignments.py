@@ -8,7 +8,7 @@ from django.core import mail
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from fixtures_attendance import *  # noqa: F403
 
 from glasnik.audit.models import AuditLogEntry
@@ -242,3 +242,20 @@ def test_submissions_page_query_count_does_not_grow(
         response = client.get(_detail(assignment))
 
     assert len(response.context["submissions"]) == people
+
+
+def test_markup_typed_in_a_comment_stays_as_written_on_a_cyrillic_page(
+    client, trainer, participant, assignment
+):
+    submission = submission_save(assignment=assignment, person=participant, text="Moj plan.")
+    submission_comment_add(
+        submission=submission, author=trainer, text="<i>Važno:</i> dodajte video."
+    )
+    client.force_login(participant)
+
+    with translation.override("sr"):
+        content = client.get(_detail(assignment)).content.decode()
+
+    assert "&lt;i&gt;Важно:&lt;/i&gt; додајте видео." in content
+    assert "‹" not in content
+    assert "&lt;и&gt;" not in content

@@ -307,4 +307,7 @@ def test_expired_call_message_names_the_time_zone(client, make_network, make_cal
 
     html = client.get(url("call_detail", call)).content.decode()
 
-    assert "This call has expired: the deadline was 31 March 2026, 16:00 (Ljubljana time)" in html
+    assert (
+        "This call has expired: the deadline was 31 March 2026, 16:00 Ljubljana time "
+        '(<span translate="no">CEST</span>).'
+    ) in html

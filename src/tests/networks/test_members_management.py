@@ -141,7 +141,7 @@ def test_member_edits_their_entry_and_is_found_by_the_new_institution(
     person = membership.person
     kranj = make_organization("Mestna občina Kranj", country="SI", kind="city")
     person.positions.create(organization=kranj, title="Vodja komuniciranja")
-    video = Interest.objects.create(name="Video", slug="video")
+    video = Interest.objects.create(network=net, name="Video", slug="video")
     client.force_login(person)
 
     response = client.post(

@@ -49,7 +49,7 @@ def test_list_shows_all_organizations_in_a_table(client, towns):
     content = response.content.decode()
     assert "<caption>5 institutions</caption>" in content
     assert '<th scope="col">Name</th>' in content
-    assert '<a href="/en/organizations/rs-nis/">Niš</a>' in content
+    assert '<a href="/en/organizations/rs-nis/"><span lang="sr-Latn">Niš</span></a>' in content
 
 
 @pytest.mark.parametrize(
@@ -147,22 +147,28 @@ def test_detail_shows_facts_parent_and_children(client, towns, make_organization
 
     content = response.content.decode()
     assert response.status_code == 200
-    assert "<h1>Niš</h1>" in content
+    assert '<h1 lang="sr-Latn">Niš</h1>' in content
     assert '<p lang="sr-Cyrl">Ниш</p>' in content
     assert "<dd>City</dd>" in content
     assert "<dd>Serbia</dd>" in content
-    assert "<dd>Nišavski okrug</dd>" in content
+    assert '<dd lang="sr-Latn">Nišavski okrug</dd>' in content
     assert "<dd>70858</dd>" in content
     assert "<dd>254723</dd>" in content
     assert 'href="https://www.ni.rs/"' in content
-    assert '<a href="/en/organizations/rs-nis-medijana/">Niš-Medijana</a>' in content
+    assert (
+        '<a href="/en/organizations/rs-nis-medijana/"><span lang="sr-Latn">Niš-Medijana</span></a>'
+        in content
+    )
     assert response.context["children_count"] == 1
 
 
 def test_detail_links_the_parent(client, towns):
     response = client.get(reverse("organizations:detail", args=["rs-nis-medijana"]))
 
-    assert '<dd><a href="/en/organizations/rs-nis/">Niš</a></dd>' in response.content.decode()
+    assert (
+        '<dd><a href="/en/organizations/rs-nis/"><span lang="sr-Latn">Niš</span></a></dd>'
+        in response.content.decode()
+    )
 
 
 def test_detail_limits_children_and_counts_them(client, make_organization):

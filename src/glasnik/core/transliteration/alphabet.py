@@ -33,7 +33,6 @@ COMPATIBILITY_DIGRAPHS = str.maketrans(
         "Ǌ": "NJ", "ǋ": "Nj", "ǌ": "nj",
     }
 )  # fmt: skip
-_HAS_COMPATIBILITY_DIGRAPH = re.compile("[\u01c4-\u01cc]")
 
 _UPPER = "A-ZА-ЯЀ-ЏČĆŽŠĐ"
 _LOWER = "a-zа-яѐ-џčćžšđ"
@@ -61,7 +60,19 @@ def normalize(text: str) -> str:
         return text
     if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
-    if _HAS_COMPATIBILITY_DIGRAPH.search(text):
+    # Nine substring searches, written out, run faster than one search for a class of nine
+    # characters (on long text) and than a loop over them (on short text).
+    if (
+        "Ǆ" in text
+        or "ǅ" in text
+        or "ǆ" in text
+        or "Ǉ" in text
+        or "ǈ" in text
+        or "ǉ" in text
+        or "Ǌ" in text
+        or "ǋ" in text
+        or "ǌ" in text
+    ):
         text = text.translate(COMPATIBILITY_DIGRAPHS)
     return text
 

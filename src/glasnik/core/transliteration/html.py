@@ -8,16 +8,22 @@ URLs), comments, doctype, entities (`&amp;`, `&#1078;`).
 Left alone together with everything inside them:
 - `<script>`, `<style>`, `<code>`, `<pre>`, `<kbd>`, `<samp>`, `<var>` and `<textarea>`;
 - an element with `translate="no"` or the class `notranslit`;
-- an element whose `lang` is not Serbian, Bosnian or Montenegrin (`en`, `sl`, `hr` …), or names
-  the other script: `lang="sr-Latn"` when converting to Cyrillic, `lang="sr-Cyrl"` when
-  converting to Latin. So `<a lang="sr-Latn">Srpski (latinica)</a>` in the language switcher
-  survives a page converted to Cyrillic. This holds for `<html>` too: give the page the `lang`
-  of the script it is being converted to.
+- an element whose `lang` is a language not converted to the target script (see
+  `languages.converts`): to Cyrillic, anything but Serbian, Bosnian or Montenegrin (`en`, `sl`,
+  `hr` …); to Latin, languages written only in Cyrillic (`mk`, `ru` …); and in either direction
+  a tag naming the other script: `lang="sr-Latn"` when converting to Cyrillic, `lang="sr-Cyrl"`
+  when converting to Latin. So `<a lang="sr-Latn">Srpski (latinica)</a>` in the language switcher
+  survives a page converted to Cyrillic, and `<p lang="sl">` on a Cyrillic page. This holds for
+  `<html>` too: give the page the `lang` of its interface.
+
+An element marked with a language written in both scripts and no script (`lang="sr"`) gets the
+script it is converted to (`lang="sr-Cyrl"`), so a screen reader knows what it reads.
 """
 
 import re
 
 from .alphabet import to_latin
+from .languages import BOTH_SCRIPTS, converts
 from .text import to_cyrillic
 
 _LEFT_ALONE = frozenset(["code", "pre", "kbd", "samp", "var", "textarea", "script", "style"])
@@ -70,6 +76,18 @@ def _scanner(script: str) -> re.Pattern:
 
 
 _SCANNERS = {script: _scanner(script) for script in _SOURCE_LETTERS}
+_HAS_CYRILLIC = re.compile(f"[{_SOURCE_LETTERS['latn']}]")
+# lang="sr", quoted as templates write it (a literal first: the search for it is fast).
+_BARE_LANG_IN_A_TAG = re.compile(r""" lang="({})(?=")""".format("|".join(BOTH_SCRIPTS)))
+
+
+def _with_latin_script(match: re.Match) -> str:
+    """lang="sr" → lang="sr-Latn", except on <html>, whose lang is the interface's."""
+    if match.string.endswith("<html", 0, match.start()):
+        return match[0]
+    return f"{match[0]}-Latn"
+
+
 _SKIP_ATTRIBUTE = re.compile(
     r"""\s(?:lang\s*=\s*["']?(?P<lang>[\w-]*)
          |translate\s*=\s*["']?no\b
@@ -89,8 +107,11 @@ _META_CONTENT = re.compile(
     r"""(?P<before>\scontent\s*=\s*)(?:"(?P<double>[^"]*)"|'(?P<single>[^']*)')""",
     re.IGNORECASE,
 )
-_SERBIAN_LANGUAGES = frozenset(["sr", "bs", "cnr", "sh"])
 _OTHER_SCRIPT = {"cyrl": "latn", "latn": "cyrl"}
+_LANG_WITHOUT_SCRIPT = re.compile(
+    r"""(?P<before>\slang\s*=\s*["']?)(?P<lang>{})(?=["'\s/>])""".format("|".join(BOTH_SCRIPTS)),
+    re.IGNORECASE,
+)
 
 
 def transliterate_html(html: str, target: str) -> str:
@@ -98,6 +119,12 @@ def transliterate_html(html: str, target: str) -> str:
     script = target.lower()
     if script not in _OTHER_SCRIPT:
         raise ValueError(f"Unknown script {target!r}: use 'cyrl' or 'latn'.")
+    if script == "latn" and not _HAS_CYRILLIC.search(html):
+        # Nothing to convert (most pages in a Latin-script language); the parts marked as
+        # Serbian, Bosnian or Montenegrin are in Latin, and say so as a converted page would.
+        if ' lang="' not in html:
+            return html
+        return _BARE_LANG_IN_A_TAG.sub(_with_latin_script, html)
     convert = to_cyrillic if script == "cyrl" else to_latin
     scan = _SCANNERS[script].match
     out: list[str] = []
@@ -118,7 +145,7 @@ def transliterate_html(html: str, target: str) -> str:
                     position = _element_end(html, name, position)
                 out.append(html[match.start() : position])
             else:
-                out.append(_convert_attributes(name, tag, convert))
+                out.append(_convert_attributes(name, tag, convert, script))
     return "".join(out)
 
 
@@ -140,25 +167,19 @@ def _left_alone(name: str, tag: str, script: str) -> bool:
         return False
     for match in _SKIP_ATTRIBUTE.finditer(tag):
         lang = match["lang"]
-        if lang is None or not _lang_is_target(lang, script):
+        if lang is None or not converts(lang, script):
             return True
     return False
 
 
-def _lang_is_target(lang: str, script: str) -> bool:
-    """`lang` may hold text in `script`: Serbian without a script, or with this one."""
-    if not lang:  # lang="" means "unknown": convert
-        return True
-    subtags = lang.lower().split("-")
-    return subtags[0] in _SERBIAN_LANGUAGES and _OTHER_SCRIPT[script] not in subtags[1:]
-
-
-def _convert_attributes(name: str, tag: str, convert) -> str:
+def _convert_attributes(name: str, tag: str, convert, script: str) -> str:
     if "=" not in tag:
         return tag
     tag = _READABLE_ATTRIBUTE.sub(lambda match: _quoted_value(match, convert), tag)
     if name == "meta" and _META_TEXT.search(tag):
         tag = _META_CONTENT.sub(lambda match: _quoted_value(match, convert), tag)
+    if name != "html" and "lang" in tag:
+        tag = _LANG_WITHOUT_SCRIPT.sub(rf"\g<before>\g<lang>-{script.capitalize()}", tag)
     return tag
 
 

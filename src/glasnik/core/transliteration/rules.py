@@ -40,6 +40,11 @@ _FOREIGN_LATIN = re.compile(
     )
 )
 _LATIN = re.compile("[A-Za-z\u00c0-\u024f]")
+# A capital after a small letter: product names (iCalendar, eUprava, PowerPoint), never a
+# Serbian word.
+_CAPITAL_INSIDE = re.compile("[a-zčćžšđ][A-ZČĆŽŠĐ]")
+# Pieces longer than this are converted without being remembered.
+LONGEST_REMEMBERED_PIECE = 64
 
 
 @dataclass(frozen=True)
@@ -107,9 +112,20 @@ class Rules:
     stem_lengths: tuple[int, ...] = ()
     # Memo of converted words: `converted[word]` converts on a miss (see `_WordMemo`).
     converted: "_WordMemo" = field(init=False)
+    # ... and of converted runs of text without spaces (see `text.to_cyrillic`), noting those
+    # whose conversion depends on their neighbours.
+    converted_pieces: "_WordMemo" = field(init=False)
+    pieces_with_numerals: set[str] = field(init=False, default_factory=set)
 
     def __post_init__(self) -> None:
+        from .text import piece_to_cyrillic
+
         self.converted = _WordMemo(self._convert)
+        self.converted_pieces = _WordMemo(
+            lambda piece: piece_to_cyrillic(piece, self),
+            longest=LONGEST_REMEMBERED_PIECE,
+            cleared=self.pieces_with_numerals.clear,
+        )
 
     @classmethod
     def build(cls, entries: list[Entry]) -> "Rules":
@@ -125,7 +141,12 @@ class Rules:
         return self.converted[word]
 
     def _convert(self, word: str) -> str:
-        if "_" in word or not _LATIN.search(word) or _FOREIGN_LATIN.search(word):
+        if (
+            "_" in word
+            or not _LATIN.search(word)
+            or _FOREIGN_LATIN.search(word)
+            or _CAPITAL_INSIDE.search(word)
+        ):
             return word
         if self.is_foreign(word) or (
             is_roman_numeral(word) and word not in AMBIGUOUS_ROMAN_NUMERALS
@@ -164,13 +185,18 @@ class Rules:
 class _WordMemo(dict):
     """A dict whose misses convert the word: lookups of known words stay in C."""
 
-    def __init__(self, convert) -> None:
+    def __init__(self, convert, *, longest: int | None = None, cleared=lambda: None) -> None:
         super().__init__()
         self.convert = convert
+        self.longest = longest
+        self.cleared = cleared
 
     def __missing__(self, word: str) -> str:
+        if self.longest is not None and len(word) > self.longest:
+            return self.convert(word)
         if len(self) > 100_000:  # text repeats its words; a flood of new ones must not grow it
             self.clear()
+            self.cleared()
         converted = self[word] = self.convert(word)
         return converted
 

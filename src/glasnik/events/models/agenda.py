@@ -83,3 +83,7 @@ class AgendaItem(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def content_language(self) -> str:
+        return self.event.content_language

@@ -9,6 +9,7 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from glasnik.core.languages import DEFAULT_CONTENT_LANGUAGE, content_language_field
 from glasnik.networks.models import TimeZone
 
 
@@ -121,6 +122,10 @@ class EventSeries(EventPlace):
     def __str__(self) -> str:
         return self.title
 
+    @property
+    def content_language(self) -> str:
+        return self.network.content_language if self.network_id else DEFAULT_CONTENT_LANGUAGE
+
 
 class Event(EventPlace):
     """One meeting, training day(s), online session, webinar or public event."""
@@ -157,6 +162,9 @@ class Event(EventPlace):
     )
     title = models.CharField(pgettext_lazy("event, session or phase", "title"), max_length=200)
     description = models.TextField(_("description"), blank=True)
+    language = content_language_field(
+        _("Leave empty for the language of the network or the programme.")
+    )
     starts_at = models.DateTimeField(_("starts"))
     # A multi-day training simply ends on a later day; its days follow from start and end.
     ends_at = models.DateTimeField(_("ends"))
@@ -251,3 +259,14 @@ class Event(EventPlace):
     @property
     def is_cancelled(self) -> bool:
         return self.status == EventStatus.CANCELLED
+
+    @property
+    def content_language(self) -> str:
+        """The language of its title, description, agenda, materials and minutes."""
+        if self.language:
+            return self.language
+        if self.program_id:
+            return self.program.content_language
+        if self.network_id:
+            return self.network.content_language
+        return DEFAULT_CONTENT_LANGUAGE

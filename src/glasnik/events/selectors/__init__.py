@@ -28,7 +28,8 @@ FEED_PAST_DAYS = 180
 def network_meetings(network: Network, *, members: bool) -> QuerySet[Event]:
     """The network's meetings a visitor may see: all for members and organisers, public ones
     for everyone else."""
-    events = Event.objects.filter(network=network)
+    # Through the network's manager, each event knows its network (and so its language).
+    events = network.events.all()
     if not members:
         events = events.filter(visibility=Visibility.PUBLIC)
     return events.annotate(yes_count=Count("rsvps", filter=Q(rsvps__answer=RsvpAnswer.YES)))
@@ -131,7 +132,7 @@ def person_upcoming_meetings(person, *, now: datetime | None = None) -> QuerySet
     now = now or timezone.now()
     return (
         Event.objects.filter(network_id__in=person_network_ids(person), ends_at__gt=now)
-        .select_related("network")
+        .select_related("network__organization")
         .order_by("starts_at", "pk")
     )
 
@@ -140,7 +141,7 @@ def _for_feed(events: QuerySet[Event]) -> QuerySet[Event]:
     since = timezone.now() - timedelta(days=FEED_PAST_DAYS)
     return (
         events.filter(ends_at__gte=since)
-        .select_related("network")
+        .select_related("network__organization", "program__organization")
         .prefetch_related(
             Prefetch("agenda_items", queryset=AgendaItem.objects.order_by("position", "pk"))
         )

@@ -100,7 +100,9 @@ def confirmed_registrations(event: Event) -> QuerySet[Registration]:
 def registration_by_token(token: str) -> Registration | None:
     return (
         Registration.objects.filter(checkin_token=token)
-        .select_related("person", "organization", "event", "event__program", "event__network")
+        .select_related(
+            "person", "organization", "event__program__organization", "event__network__organization"
+        )
         .first()
     )
 

@@ -217,7 +217,7 @@ def lecturer_rated_events(lecturer: Lecturer) -> QuerySet[Event]:
     rated = LecturerRating.objects.filter(lecturer=lecturer, response__event=OuterRef("pk"))
     return (
         Event.objects.filter(Exists(rated))
-        .select_related("program", "network")
+        .select_related("program__organization", "network__organization")
         .order_by("-starts_at", "-pk")
     )
 
@@ -287,6 +287,6 @@ def events_awaiting_feedback_invitations(*, days: int, now: datetime | None = No
         Event.objects.filter(status=EventStatus.SCHEDULED, ends_at__lte=now, ends_at__gt=since)
         .filter(Exists(confirmed))
         .exclude(Exists(invited))
-        .select_related("program", "network")
+        .select_related("program__organization", "network__organization")
         .order_by("ends_at", "pk")
     )

@@ -100,7 +100,7 @@ def assignment_for_user(user, pk: int) -> tuple[Assignment, str]:
     and which of the two."""
     assignment = (
         Assignment.objects.select_related(
-            "event", "event__program", "event__network", "agenda_item"
+            "event", "event__program__organization", "event__network__organization", "agenda_item"
         )
         .filter(pk=pk)
         .first()

@@ -79,7 +79,7 @@ def person_registrations(person, *, past: bool, now: datetime | None = None):
     they cancelled before."""
     now = now or timezone.now()
     registrations = Registration.objects.filter(person=person).select_related(
-        "event", "event__program", "event__network", "organization"
+        "event__program__organization", "event__network__organization", "organization"
     )
     if past:
         return registrations.filter(event__ends_at__lte=now).order_by("-event__starts_at", "-pk")

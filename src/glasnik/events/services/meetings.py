@@ -30,6 +30,7 @@ from ..recurrence import MAX_OCCURRENCES, rrule_occurrences
 MEETING_FIELDS = (
     "title",
     "description",
+    "language",
     "starts_at",
     "ends_at",
     "mode",

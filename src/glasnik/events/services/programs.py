@@ -29,6 +29,7 @@ PROGRAM_EVENT_FIELDS = (
     "kind",
     "title",
     "description",
+    "language",
     "starts_at",
     "ends_at",
     "mode",

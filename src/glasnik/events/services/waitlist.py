@@ -6,14 +6,14 @@ the seats under that lock; see `registration` for the operations that call these
 """
 
 from datetime import datetime, timedelta
-from zoneinfo import ZoneInfo
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import formats, timezone
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from glasnik.audit.services import log_action
+from glasnik.core.time_zones import time_in_zone
 
 from .. import tasks
 from ..models import SEAT_HOLDING_STATUSES, Event, Registration, RegistrationStatus
@@ -26,8 +26,7 @@ def event_scope(event: Event):
 
 
 def _local(value: datetime, event: Event) -> str:
-    local = timezone.localtime(value, ZoneInfo(event.time_zone))
-    return f"{formats.date_format(local, 'DATETIME_FORMAT')} ({event.time_zone})"
+    return time_in_zone(value, event.time_zone)
 
 
 def waitlist_position(registration: Registration) -> int:
@@ -48,7 +47,7 @@ def _locked(event: Event) -> Event:
     """Lock the event row for the rest of the transaction and read it fresh."""
     return (
         Event.objects.select_for_update(of=("self",))
-        .select_related("network", "program")
+        .select_related("network__organization", "program__organization")
         .get(pk=event.pk)
     )
 

@@ -1,6 +1,8 @@
 from django import forms
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from glasnik.core.languages import written_in_html
 from glasnik.core.uploads import DOCUMENT_EXTENSIONS, upload_check
 from glasnik.organizations.fields import InstitutionChoiceField, InstitutionSearchFormMixin
 from glasnik.organizations.models import Country, OrganizationKind
@@ -27,6 +29,7 @@ class CallForm(forms.ModelForm):
             "closes_at",
             "fee",
             "fee_currency",
+            "language",
         ]
         widgets = {
             "text": forms.Textarea(attrs={"rows": 10}),
@@ -106,9 +109,12 @@ class QuestionForm(forms.ModelForm):
 
 
 def _question_field(question: StatementQuestion, *, has_file: bool) -> forms.Field:
-    common = {"label": question.label, "required": question.is_required}
+    """The field for a question; its label, help and options are the organisers' words, marked
+    with the call's language (a Slovenian call's question stays Slovenian on a Cyrillic page)."""
+    lang = question.content_language
+    common = {"label": written_in_html(question.label, lang), "required": question.is_required}
     if question.help_text:
-        common["help_text"] = question.help_text
+        common["help_text"] = written_in_html(question.help_text, lang)
     kind = question.kind
     if kind == QuestionKind.TEXT:
         return forms.CharField(max_length=TEXT_ANSWER_MAX, **common)
@@ -118,7 +124,7 @@ def _question_field(question: StatementQuestion, *, has_file: bool) -> forms.Fie
         )
     if kind == QuestionKind.CHOICE:
         return forms.ChoiceField(
-            choices=[(option, option) for option in question.option_list],
+            choices=[(option, written_in_html(option, lang)) for option in question.option_list],
             widget=forms.RadioSelect,
             **common,
         )
@@ -136,7 +142,7 @@ def _question_field(question: StatementQuestion, *, has_file: bool) -> forms.Fie
                 _("You have already sent a file; choose one only to replace it.") + " " + help_text
             )
         if question.help_text:
-            help_text = f"{question.help_text} {help_text}"
+            help_text = format_html("{} {}", written_in_html(question.help_text, lang), help_text)
         return forms.FileField(
             validators=[upload_check],
             help_text=help_text,
@@ -144,9 +150,9 @@ def _question_field(question: StatementQuestion, *, has_file: bool) -> forms.Fie
         )
     # Consent: the privacy text is what the person agrees to, read out with the checkbox.
     return forms.BooleanField(
-        label=question.label,
+        label=written_in_html(question.label, lang),
         required=question.is_required,
-        help_text=question.privacy_text,
+        help_text=written_in_html(question.privacy_text, lang) if question.privacy_text else "",
     )
 
 

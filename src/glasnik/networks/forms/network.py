@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from glasnik.accounts.models import ExperienceLevel
+from glasnik.core.languages import written_in_html
 from glasnik.organizations.models import Country, Organization, OrganizationKind
 
 from ..models import (
@@ -104,7 +105,11 @@ class DirectoryEntryForm(forms.ModelForm):
             Organization.objects.filter(own).distinct().order_by("name").only("id", "name")
         )
         organization.required = True
-        self.fields["interests"].queryset = Interest.objects.order_by("name")
+        # The network's own choices, named in its language and marked so.
+        interests = self.fields["interests"]
+        interests.queryset = Interest.objects.filter(network_id=self.instance.network_id)
+        lang = self.instance.network.content_language
+        interests.label_from_instance = lambda interest: written_in_html(interest.name, lang)
 
 
 class DirectoryFilterForm(forms.Form):

@@ -10,14 +10,15 @@ from ..models import Call, Network, Statement, StatementAnswer, StatementStatus
 def calls_public_for_network(network: Network) -> list[Call]:
     """The network's published calls, the ones still accepting statements first."""
     now = timezone.now()
-    calls = list(Call.objects.filter(network=network, is_published=True).order_by("-opens_at"))
+    # Through the network's manager, each call knows its network (and so its language).
+    calls = list(network.calls.filter(is_published=True).order_by("-opens_at"))
     return sorted(calls, key=lambda call: call.closes_at <= now)
 
 
 def calls_for_organiser(network: Network) -> QuerySet[Call]:
     """All the network's calls, drafts too, with how many statements wait and were decided."""
     return (
-        Call.objects.filter(network=network)
+        network.calls.all()
         .annotate(
             statement_count=Count("statements"),
             waiting_count=Count(

@@ -38,6 +38,7 @@ DIRECTORY_COLUMNS = (
     "organization__country",
     "organization__kind",
     "organization__region",
+    "organization__language",
 )
 
 
@@ -219,12 +220,13 @@ def directory_regions(network: Network) -> list[str]:
     return regions
 
 
-def directory_interests() -> list[Interest]:
-    # Interests are reference data that change rarely (in the admin).
-    interests = cache.get("networks:interests:v1")
+def directory_interests(network: Network) -> list[Interest]:
+    """The network's interests, the choices its organisers name (in the admin, rarely)."""
+    key = f"networks:interests:v2:{network.pk}"
+    interests = cache.get(key)
     if interests is None:
-        interests = list(Interest.objects.order_by("name"))
-        cache.set("networks:interests:v1", interests, DIRECTORY_CACHE_SECONDS)
+        interests = list(Interest.objects.filter(network=network).order_by("name"))
+        cache.set(key, interests, DIRECTORY_CACHE_SECONDS)
     return interests
 
 

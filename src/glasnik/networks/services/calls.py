@@ -13,7 +13,6 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
@@ -22,6 +21,7 @@ from glasnik.access.selectors import role_holders
 from glasnik.accounts.services import profile_update
 from glasnik.audit.services import log_action
 from glasnik.core.email import email_send
+from glasnik.core.time_zones import time_in_zone
 from glasnik.core.transliteration import to_latin
 
 from ..models import (
@@ -45,6 +45,7 @@ CALL_FIELDS = (
     "closes_at",
     "fee",
     "fee_currency",
+    "language",
 )
 QUESTION_FIELDS = ("kind", "label", "help_text", "options", "is_required", "privacy_text")
 
@@ -266,13 +267,8 @@ def _call_touch(call: Call) -> None:
 
 
 def _moment_display(call: Call, moment: datetime) -> str:
-    """A date and time as the network's people read it: "1 March 2026, 9:00 (Belgrade time)"."""
-    with timezone.override(call.network.time_zone):
-        shown = date_format(timezone.localtime(moment), "DATETIME_FORMAT")
-    return _("%(moment)s (%(zone)s time)") % {
-        "moment": shown,
-        "zone": call.network.get_time_zone_display(),
-    }
+    """A date and time as the network's people read it: "1 March 2026 9:00 Belgrade time (CET)"."""
+    return time_in_zone(moment, call.network.time_zone)
 
 
 def deadline_display(call: Call) -> str:

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from glasnik.audit.services import log_action
 from glasnik.core.email import email_send
+from glasnik.core.languages import written_in_text
 
 from ..models import Membership, MembershipStatus
 from ..selectors.directory import directory_forget, membership_search_text
@@ -93,10 +94,10 @@ def membership_decide(
         template="networks/email/membership_status",
         context={
             "user": person,
-            "network_name": membership.network.name,
+            "network_name": written_in_text(membership.network.name, membership.network),
             "network_slug": membership.network.slug,
             "status": status,
-            "message": message.strip(),
+            "message": written_in_text(message.strip(), membership.network),
         },
         language=person.preferred_language,
     )

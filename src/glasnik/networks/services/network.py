@@ -23,6 +23,7 @@ PAGE_FIELDS = (
     "contact_email",
     "contact_phone",
     "time_zone",
+    "language",
 )
 
 

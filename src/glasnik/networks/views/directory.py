@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from glasnik.access.models import Role
 from glasnik.access.selectors import user_has_role, user_is_platform_admin
 from glasnik.core.exports import EXPORT_FORMATS, export_dataset, export_response
+from glasnik.core.languages import written_in_text
 from glasnik.core.reader_script import html_in_reader_script
 
 from ..access import directory_for_user, network_for_user
@@ -99,7 +100,7 @@ def _directory_html(request, network, viewer: _DirectoryViewer, *, part: str):
     """The main element's content (or, for htmx, just the results) in the reader's script,
     and the question it answers: the valid filters and the page shown."""
     form = DirectoryFilterForm(
-        request.GET, regions=directory_regions(network), interests=directory_interests()
+        request.GET, regions=directory_regions(network), interests=directory_interests(network)
     )
     query = urlencode(form.query_items())
     page = Paginator(directory_members(network, filters=form.filters()), PAGE_SIZE).get_page(
@@ -152,7 +153,8 @@ def members_export(request, network_slug: str, file_format: str):
     ]
     with timezone.override(network.time_zone):
         rows = [
-            _export_row(membership) for membership in members_for_export(network, status=status)
+            _export_row(membership, network)
+            for membership in members_for_export(network, status=status)
         ]
     dataset = export_dataset(headers=headers, rows=rows, title=_("Members"))
     return export_response(
@@ -160,20 +162,25 @@ def members_export(request, network_slug: str, file_format: str):
     )
 
 
-def _export_row(membership) -> list:
+def _export_row(membership, network) -> list:
+    """What people wrote is marked with its language (institutions' and the network's), so
+    the export converts it to the reader's script only where that language is read in both."""
     person, organization = membership.person, membership.organization
     joined = timezone.localtime(membership.joined_at) if membership.joined_at else None
+    written_at = organization or network
     return [
         person.last_name,
         person.first_name,
         person.email,
         person.phone,
-        organization.name if organization else "",
+        written_in_text(organization.name, organization) if organization else "",
         organization.get_country_display() if organization else "",
-        organization.region if organization else "",
-        membership.position_title,
+        written_in_text(organization.region, organization) if organization else "",
+        written_in_text(membership.position_title, written_at),
         person.get_experience_level_display(),
-        ", ".join(interest.name for interest in membership.interests.all()),
+        written_in_text(
+            ", ".join(interest.name for interest in membership.interests.all()), network
+        ),
         membership.get_status_display(),
         joined.strftime("%Y-%m-%d %H:%M") if joined else "",
     ]

@@ -13,6 +13,7 @@ from glasnik.access.models import Role
 from glasnik.access.services import role_grant, role_revoke
 from glasnik.audit.services import log_action
 from glasnik.core.email import email_send
+from glasnik.core.languages import written_in_text
 
 from ..models import Enrolment, EnrolmentPolicy, EnrolmentStatus, Invitation, Program
 from ..selectors import forget_person_programs, program_organisers
@@ -29,7 +30,7 @@ def _email(person, template: str, program: Program, **context) -> None:
         template=f"programs/email/{template}",
         context={
             "user": person,
-            "program_name": program.name,
+            "program_name": written_in_text(program.name, program),
             "program_slug": program.slug,
             **context,
         },
@@ -130,7 +131,12 @@ def enrolment_approve(
         raise ValidationError(_("This person has withdrawn from the programme."))
     _set_status(enrolment, EnrolmentStatus.ENROLLED, actor=actor, decided=True)
     if notify:
-        _email(enrolment.person, "enrolment_approved", enrolment.program, message=message.strip())
+        _email(
+            enrolment.person,
+            "enrolment_approved",
+            enrolment.program,
+            message=written_in_text(message.strip(), enrolment.program),
+        )
     return enrolment
 
 
@@ -146,7 +152,12 @@ def enrolment_decline(*, enrolment: Enrolment, actor, message: str = "") -> Enro
     if enrolment.status == EnrolmentStatus.WITHDRAWN:
         raise ValidationError(_("This person has withdrawn from the programme."))
     _set_status(enrolment, EnrolmentStatus.DECLINED, actor=actor, decided=True)
-    _email(enrolment.person, "enrolment_declined", enrolment.program, message=message.strip())
+    _email(
+        enrolment.person,
+        "enrolment_declined",
+        enrolment.program,
+        message=written_in_text(message.strip(), enrolment.program),
+    )
     return enrolment
 
 
@@ -209,8 +220,8 @@ def invitation_send(*, program: Program, email: str, actor) -> Invitation:
         template="programs/email/invitation",
         context={
             "user": person,
-            "program_name": program.name,
-            "program_summary": program.summary,
+            "program_name": written_in_text(program.name, program),
+            "program_summary": written_in_text(program.summary, program),
             "inviter": actor.get_full_name() if actor is not None else "",
             "link": invitation_link(invitation, language),
         },

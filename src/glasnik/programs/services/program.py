@@ -21,6 +21,7 @@ PAGE_FIELDS = (
     "description",
     "target_group",
     "time_zone",
+    "language",
     "enrolment_policy",
 )
 PHASE_FIELDS = ("kind", "title", "description", "starts_on", "ends_on", "position")
@@ -51,6 +52,8 @@ def program_create(
         raise ValidationError({"slug": _("This address is reserved; choose another.")})
     if slug and Program.objects.filter(slug=slug).exists():
         raise ValidationError({"slug": _("Another programme already has this address.")})
+    if not fields.get("language"):
+        fields["language"] = organization.content_language  # said once, changeable later
     program = Program.objects.create(
         name=name.strip(),
         slug=slug or program_slug_free(name),

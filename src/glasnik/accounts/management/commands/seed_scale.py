@@ -136,8 +136,8 @@ def seed_network(target: int, institution_ids: list[int]) -> int:
         },
     )
     interests = [
-        Interest.objects.get_or_create(slug=slug, defaults={"name": name})[0].pk
-        for slug, name in INTERESTS
+        Interest.objects.get_or_create(network=network, slug=slug, defaults={"name": name})[0].pk
+        for slug, name in INTERESTS["mreza-komunikatora-srbija"]
     ]
     scope_type = ContentType.objects.get_for_model(Network)
     members = (
