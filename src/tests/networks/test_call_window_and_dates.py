@@ -9,13 +9,12 @@ from datetime import UTC, datetime, timedelta
 from html import unescape
 
 import pytest
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 from django.urls import reverse
 from django.utils import timezone, translation
 from fixtures_calls import *  # noqa: F403 - fixtures
 from fixtures_calls import add_questions, answers_for
 from fixtures_network import *  # noqa: F403 - fixtures
+from migrating import back_to_latest_migrations, migrate_to
 from second_factor import login_with_second_factor
 
 from glasnik.networks.models import Call
@@ -158,11 +157,11 @@ def test_call_form_has_one_window(client, network, organiser):
 
 
 @pytest.mark.django_db(transaction=True)
+@pytest.mark.usefixtures(back_to_latest_migrations.__name__)
 def test_migration_closes_a_call_at_its_deadline():
-    before, after = [("networks", "0002_directory_search")], [("networks", "0004_call_one_window")]
-    executor = MigrationExecutor(connection)
-    executor.migrate(before)
-    old = executor.loader.project_state(before).apps
+    old = migrate_to(
+        [("networks", "0002_directory_search"), ("organizations", "0003_search_name_in_one_script")]
+    )
     association = old.get_model("organizations", "Organization").objects.create(
         name="Skupnost občin", slug="skupnost", country="SI", kind="association"
     )
@@ -182,8 +181,7 @@ def test_migration_closes_a_call_at_its_deadline():
     )
     without = calls.create(**common, title="Brez roka", slug="brez", closes_at=deadline)
 
-    executor = MigrationExecutor(connection)
-    executor.migrate(after)
+    calls = migrate_to([("networks", "0004_call_one_window")]).get_model("networks", "Call").objects
 
-    assert Call.objects.get(pk=with_deadline.pk).closes_at == deadline
-    assert Call.objects.get(pk=without.pk).closes_at == deadline
+    assert calls.get(pk=with_deadline.pk).closes_at == deadline
+    assert calls.get(pk=without.pk).closes_at == deadline

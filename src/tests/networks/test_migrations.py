@@ -2,14 +2,17 @@
 country, and the shared list of interests turned into one list per network."""
 
 import pytest
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
+from migrating import back_to_latest_migrations, migrate_to
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = [
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.usefixtures(back_to_latest_migrations.__name__),
+]
 
 BEFORE = [
     ("networks", "0002_directory_search"),
     ("organizations", "0003_search_name_in_one_script"),
+    ("accounts", "0002_preferred_language_bosnian_cyrillic"),
 ]
 AFTER = [
     ("networks", "0009_interest_network_required"),
@@ -17,15 +20,8 @@ AFTER = [
 ]
 
 
-def migrate(targets):
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(targets)
-    return executor.loader.project_state(targets).apps
-
-
 def test_languages_and_interests_are_given_to_each_network():
-    old = migrate(BEFORE)
+    old = migrate_to(BEFORE)
     Organization = old.get_model("organizations", "Organization")
     Network = old.get_model("networks", "Network")
     Interest = old.get_model("networks", "Interest")
@@ -51,7 +47,7 @@ def test_languages_and_interests_are_given_to_each_network():
         person = User.objects.create(email=email)
         Membership.objects.create(network=network, person=person).interests.add(video)
 
-    new = migrate(AFTER)
+    new = migrate_to(AFTER)
 
     Network = new.get_model("networks", "Network")
     Membership = new.get_model("networks", "Membership")
