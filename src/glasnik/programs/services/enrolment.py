@@ -13,6 +13,7 @@ from glasnik.access.models import Role
 from glasnik.access.services import role_grant, role_revoke
 from glasnik.audit.services import log_action
 from glasnik.core.email import email_send
+from glasnik.core.links import public_url
 
 from ..models import Enrolment, EnrolmentPolicy, EnrolmentStatus, Invitation, Program
 from ..selectors import forget_person_programs, program_organisers
@@ -177,10 +178,8 @@ ORGANISER_DECISIONS = {
 
 
 def invitation_link(invitation: Invitation, language: str) -> str:
-    from django.conf import settings
-
     with translation.override(language):
-        return settings.SITE_URL + reverse("programs:invitation", args=[invitation.token])
+        return public_url(reverse("programs:invitation", args=[invitation.token]))
 
 
 @transaction.atomic
