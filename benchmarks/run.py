@@ -66,6 +66,8 @@ def environment(port: int | None = None) -> dict[str, str]:
             "GLASNIK_BENCH_CAPTURE_DIR": str(CAPTURE_DIR),
             "PYTHONPATH": os.pathsep.join([str(BASE_DIR / "src"), str(BENCH_DIR)]),
             "EMAIL_URL": "consolemail://",
+            # The harness signs in with the demo's logins (manage.py demo); never on a real site.
+            "GLASNIK_DEMO_LOGINS_ALLOWED": "true",
         }
     )
     return env

@@ -2,7 +2,11 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 
+from glasnik.accounts.views import admin_login
 from glasnik.core import views as core_views
+
+# The admin has no login of its own: allauth's, with the second factor, is the only way in.
+admin.site.login = admin_login
 
 # Only language-neutral endpoints live outside the language prefix.
 urlpatterns = [

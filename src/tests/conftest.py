@@ -7,6 +7,7 @@ from allauth.account.models import EmailAddress
 from django.core.cache import cache
 from django.utils import translation
 from django.utils.translation import trans_real
+from second_factor import login_with_second_factor as _login_with_second_factor
 
 from glasnik.accounts.models import User
 from glasnik.organizations.models import Organization
@@ -72,3 +73,11 @@ def make_person(db):
 @pytest.fixture
 def password() -> str:
     return PASSWORD
+
+
+@pytest.fixture
+def login_with_second_factor(db):
+    """`login_with_second_factor(client, person)`: sign in as after the password and the code
+    from the authenticator app. Organisers, jurors, administrators and staff need it (with an
+    authenticator set up); `client.force_login` leaves them at the code prompt."""
+    return _login_with_second_factor

@@ -8,32 +8,38 @@ GRANTS_CACHE_SECONDS = 3600
 
 
 def grants_cache_key(user_id: int) -> str:
-    return f"access:grants:v1:{user_id}"
+    return f"access:grants:v2:{user_id}"
 
 
 def _grants(user) -> list[tuple[str, int | None, int | None]]:
     """All of a person's grants as (role, scope_type_id, scope_id): kept on the user object for
-    the request and in the shared cache between requests (role_grant/role_revoke clear it)."""
+    the request and in the cache between requests, with the person's access_version they were
+    read at; grants of another version are read again (role_grant/role_revoke raise it)."""
     if not getattr(user, "is_authenticated", False):
         return []
     cached = getattr(user, "_glasnik_grants", None)
     if cached is None:
         key = grants_cache_key(user.pk)
-        cached = cache.get(key)
-        if cached is None:
-            cached = list(
+        if not remember_grants(user, cache.get(key)):
+            version = user.access_version
+            grants = list(
                 RoleGrant.objects.filter(person_id=user.pk).values_list(
                     "role", "scope_type_id", "scope_id"
                 )
             )
-            cache.set(key, cached, GRANTS_CACHE_SECONDS)
-        user._glasnik_grants = cached
+            cache.set(key, (version, grants), GRANTS_CACHE_SECONDS)
+            user._glasnik_grants = grants
+        cached = user._glasnik_grants
     return cached
 
 
-def remember_grants(user, grants: list) -> None:
-    """Attach grants already read from the cache (by the authentication backend)."""
-    user._glasnik_grants = grants
+def remember_grants(user, stored) -> bool:
+    """Attach grants read from the cache (here or by the authentication backend) if they are of
+    the person's current access_version; say whether they were."""
+    if not (isinstance(stored, tuple) and len(stored) == 2 and stored[0] == user.access_version):
+        return False
+    user._glasnik_grants = stored[1]
+    return True
 
 
 def forget_cached_grants(user) -> None:

@@ -1,5 +1,6 @@
 from django.contrib.contenttypes.models import ContentType
 from django.db import models, transaction
+from django.db.models import F
 
 from glasnik.audit.services import log_action
 
@@ -28,6 +29,7 @@ def role_grant(*, person, role: str, scope: models.Model | None = None, actor=No
             scope=scope,
             data={"role": role},
         )
+        _access_changed(person)
     forget_cached_grants(person)
     return grant
 
@@ -45,5 +47,15 @@ def role_revoke(*, person, role: str, scope: models.Model | None = None, actor=N
         log_action(
             "access.role.revoked", actor=actor, target=person, scope=scope, data={"role": role}
         )
+        _access_changed(person)
     forget_cached_grants(person)
     return bool(deleted)
+
+
+def _access_changed(person) -> None:
+    """Raise the person's access_version in the caller's transaction: every process sees the
+    new version on the person's next request and reads their grants again, whatever its own
+    cache still holds. Saving the person also drops them from the cache (accounts.apps)."""
+    person.access_version = F("access_version") + 1
+    person.save(update_fields=["access_version"])
+    person.refresh_from_db(fields=["access_version"])

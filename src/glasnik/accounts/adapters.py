@@ -1,5 +1,6 @@
 from allauth.account import app_settings as allauth_settings
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.urls import reverse
@@ -7,6 +8,8 @@ from django.utils import translation
 
 from glasnik.core.email import email_send
 from glasnik.core.links import public_url
+
+from . import login_limits
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -46,8 +49,22 @@ class AccountAdapter(DefaultAccountAdapter):
         with translation.override(language):
             return reverse(settings.LOGIN_REDIRECT_URL)
 
+    def pre_authenticate(self, request, **credentials):
+        # Glasnik's limits on failed sign-ins (login_limits); allauth rolls this usage back
+        # when the password is right, as it does its own.
+        login = credentials.get("email") or credentials.get("username") or ""
+        self._login_failed_rl_usage = login_limits.login_attempt_consume(request, login)
+        if not self._login_failed_rl_usage:
+            raise self.validation_error("too_many_login_attempts")
+
+    def _delete_login_attempts_cached_email(self, request, **credentials):
+        # allauth calls this after a successful password reset.
+        login_limits.login_limits_clear(request, credentials.get("email") or "")
+
     def post_login(self, request, user, **kwargs):
         response = super().post_login(request, user, **kwargs)
+        addresses = EmailAddress.objects.filter(user=user).values_list("email", flat=True)
+        login_limits.browser_remember(request, response, [user.email, *addresses])
         if user.preferred_language:
             response.set_cookie(
                 settings.LANGUAGE_COOKIE_NAME,

@@ -1,9 +1,22 @@
+from allauth.account import forms as allauth_forms
 from django import forms
+from django.contrib.auth.hashers import make_password
 from django.utils.translation import gettext_lazy as _
 
-from glasnik.organizations.models import Organization
+from glasnik.organizations.fields import InstitutionChoiceField, InstitutionSearchFormMixin
 
 from .models import PROFILE_FIELDS, Position, User
+
+
+class SignupForm(allauth_forms.SignupForm):
+    """allauth's sign-up form, doing the same work whether or not the address has an account:
+    the answer's time must not tell who has one (allauth answers both alike otherwise)."""
+
+    def try_save(self, request):
+        if self.account_already_exists:
+            # A new account's password is hashed, the slowest step by far: hash this one too.
+            make_password(self.cleaned_data.get("password1"))
+        return super().try_save(request)
 
 
 class ProfileForm(forms.ModelForm):
@@ -20,10 +33,8 @@ class ProfileForm(forms.ModelForm):
         self.fields["experience_level"].choices = self.fields["experience_level"].choices[1:]
 
 
-class PositionForm(forms.ModelForm):
-    organization = forms.ModelChoiceField(
-        label=_("Institution"), queryset=Organization.objects.order_by("name")
-    )
+class PositionForm(InstitutionSearchFormMixin, forms.ModelForm):
+    organization = InstitutionChoiceField(label=_("Institution"))
 
     class Meta:
         model = Position

@@ -85,6 +85,10 @@ class User(AbstractUser):
         choices=ExperienceLevel.choices,
         blank=True,
     )
+    # Goes up with every change of the person's roles (glasnik.access.services), in the same
+    # transaction: each process compares it with the version of the grants it keeps, so a role
+    # taken away is gone on the next request in every process, with or without a shared cache.
+    access_version = models.PositiveIntegerField(default=0, editable=False)
 
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS = []
@@ -98,6 +102,13 @@ class User(AbstractUser):
 
     def __str__(self) -> str:
         return self.get_full_name() or self.email
+
+    def get_session_auth_hash(self) -> str:
+        # A person loaded from the cache (accounts.backends) comes without the password hash,
+        # with the session hash computed from it instead; setting a password loads the field.
+        if "password" not in self.__dict__ and hasattr(self, "_glasnik_session_auth_hash"):
+            return self._glasnik_session_auth_hash
+        return super().get_session_auth_hash()
 
 
 class Position(models.Model):

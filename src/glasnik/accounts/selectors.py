@@ -1,3 +1,4 @@
+from allauth.account.authentication import get_authentication_records
 from allauth.mfa.models import Authenticator
 from django.core.cache import cache
 from django.db import transaction
@@ -24,6 +25,16 @@ def user_has_mfa(user) -> bool:
         cache.set(key, has_mfa, MFA_STATE_CACHE_SECONDS)
     user._glasnik_has_mfa = has_mfa
     return has_mfa
+
+
+def session_passed_second_factor(request) -> bool:
+    """Whether this session's sign-in (or a later confirmation) included the second factor.
+
+    allauth records every step of authentication in the session; "mfa" is the code from the
+    authenticator app or a recovery code, at login or when asked again.
+    """
+    records = get_authentication_records(request, request.user)
+    return any(record.get("method") == "mfa" for record in records)
 
 
 def forget_mfa_state(user) -> None:

@@ -1,5 +1,8 @@
+from allauth.account.decorators import secure_admin_login
+from allauth.account.utils import get_next_redirect_url
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -9,6 +12,20 @@ from glasnik.access.helpers import get_for_user_or_404
 from . import selectors, services
 from .forms import PositionForm, ProfileForm
 from .models import Position, User
+
+
+def admin_login(request, extra_context=None):
+    """The Django admin's login page, replaced: people sign in through allauth (its second
+    factor and its rate limits), which sends them back here, and on to the admin. A signed-in
+    person who is not staff gets 404, as on every page they may not see."""
+    if request.user.is_authenticated and not (request.user.is_staff and request.user.is_active):
+        raise Http404
+    return _admin_login_through_allauth(request)
+
+
+@secure_admin_login
+def _admin_login_through_allauth(request):
+    return redirect(get_next_redirect_url(request) or "admin:index")
 
 
 @login_required

@@ -37,3 +37,13 @@ class AuditLogEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.created_at:%Y-%m-%d %H:%M} {self.action}"
+
+    @property
+    def details(self) -> list[tuple[str, object]]:
+        """The data as (key, value) pairs, sorted by key, for display. Templates must not look
+        up `.items` on the JSON itself: a service may write a key named "items" (or "keys")."""
+        if isinstance(self.data, dict):
+            return sorted(self.data.items())
+        if self.data in (None, "", [], {}):
+            return []
+        return [("", self.data)]

@@ -14,7 +14,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from glasnik.core.cache import public_page
 from glasnik.events.models import Registration, RegistrationStatus
 from glasnik.programs.models import Enrolment, EnrolmentStatus
 
@@ -288,22 +287,17 @@ def _too_many_lookups(request) -> bool:
     return count > limit
 
 
-@public_page
-def _verify_page(request, code: str):
-    certificate = selectors.certificate_by_code(code)
-    if certificate is None:
-        raise Http404
-    return render(request, "certificates/verify.html", {"certificate": certificate})
-
-
 def verify(request, code: str):
     """Public: is this certificate authentic? Only the name, what it certifies, the programme
-    and the dates, and whether it has been revoked. Copies for visitors live
-    PUBLIC_PAGE_CACHE_SECONDS, so a revocation shows within that time."""
+    and the dates, and whether it has been revoked. Never served from the public-page cache:
+    an organiser's revocation must show to the next visitor, not a minute later."""
     if _too_many_lookups(request):
         return render(request, "certificates/verify_limited.html", status=429)
     if len(code) > CODE_MAX_LENGTH:
         raise Http404
-    response = _verify_page(request, code=code)
+    certificate = selectors.certificate_by_code(code)
+    if certificate is None:
+        raise Http404
+    response = render(request, "certificates/verify.html", {"certificate": certificate})
     response["X-Robots-Tag"] = "noindex, nofollow"
     return response

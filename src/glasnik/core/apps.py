@@ -6,7 +6,10 @@ class CoreConfig(AppConfig):
     name = "glasnik.core"
     verbose_name = _("Core")
 
-    def ready(self):
-        from . import translation_fallback
+    def ready(self) -> None:
+        from . import (
+            checks,  # noqa: F401 - registers the system checks
+            translation_fallback,
+        )
 
         translation_fallback.install()

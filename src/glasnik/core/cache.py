@@ -18,17 +18,35 @@ def _is_anonymous_visitor(request) -> bool:
     )
 
 
+def _page_key(request) -> str:
+    """One copy per language, host, address and kind of request: an htmx fragment and the
+    whole page at the same address are different bodies."""
+    kind = "htmx" if request.headers.get("HX-Request") == "true" else "page"
+    target = request.headers.get("HX-Target", "")
+    return (
+        f"public-page:{get_language()}:{request.get_host()}:{kind}:{target}:"
+        f"{request.get_full_path()}"
+    )
+
+
+def _carries_csrf_token(request) -> bool:
+    # Set by django.middleware.csrf.get_token() whenever a page asks for a token ({% csrf_token %}):
+    # that token belongs to this visitor's cookie and must not be handed to the next one.
+    return bool(request.META.get("CSRF_COOKIE_NEEDS_UPDATE"))
+
+
 def public_page(view):
     """Serve a stored copy to visitors without a session; render afresh for everyone else.
 
-    A copy lives `PUBLIC_PAGE_CACHE_SECONDS` seconds, so an edit shows within that time.
+    A copy lives `PUBLIC_PAGE_CACHE_SECONDS` seconds, so an edit shows within that time. A page
+    with a form (a CSRF token) is never stored, and neither is anything but a plain 200.
     """
 
     @wraps(view)
     def wrapped(request, *args, **kwargs):
         if not _is_anonymous_visitor(request):
             return view(request, *args, **kwargs)
-        key = f"public-page:{get_language()}:{request.get_full_path()}"
+        key = _page_key(request)
         stored = cache.get(key)
         if stored is not None:
             content, content_type = stored
@@ -36,7 +54,11 @@ def public_page(view):
             response.in_reader_script = True  # stored after conversion
             return response
         response = response_in_reader_script(view(request, *args, **kwargs))
-        if response.status_code == 200 and not response.cookies:
+        if (
+            response.status_code == 200
+            and not response.cookies
+            and not _carries_csrf_token(request)
+        ):
             cache.set(
                 key,
                 (response.content, response["Content-Type"]),

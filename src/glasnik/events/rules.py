@@ -47,6 +47,10 @@ rules.add_perm(
     "events.view_event",
     is_public_event | takes_part_in_event_network | takes_part_in_event_program,
 )
+# Taking part is not seeing: a public event is seen by everyone, but only the network's members
+# and the programme's enrolled participants (and their organisers) take part in it, which is
+# what non-public materials and exercises of an event without registration ask for.
+rules.add_perm("events.take_part_event", takes_part_in_event_network | takes_part_in_event_program)
 # Members (and organisers) answer whether they come.
 rules.add_perm("events.rsvp_event", takes_part_in_event_network)
 # Trainers of the programme: materials, assignments and comments, check-in.

@@ -5,6 +5,8 @@ from datetime import timedelta
 
 from django.utils import timezone
 
+from glasnik.core.demo import demo_pdf
+
 from .models import Call, Network, QuestionKind, Statement, StatementQuestion
 from .services.calls import Decision, statement_decide, statement_submit
 
@@ -178,6 +180,11 @@ def _statement(call: Call, spec: dict, local_part: str) -> Statement | None:
         for question, answer in zip(questions, spec["answers"], strict=False)
         if answer is not None
     }
+    if local_part == spec["approved"][0]:
+        # The first approved statement comes with an example, so its file can be opened.
+        for question in questions:
+            if question.kind == QuestionKind.FILE:
+                answers[question.pk] = demo_pdf("primer-objave.pdf", "Primer objave")
     return statement_submit(
         call=call,
         person=person,

@@ -11,7 +11,6 @@ urlpatterns = [
     # The public page of a call, and applying to it.
     path(CALL, views.call_detail, name="call_detail"),
     path(CALL + "apply/", views.statement_apply, name="statement_apply"),
-    path(CALL + "apply/institutions/", views.institution_search, name="institution_search"),
     # Organisers: the call's text, its statement's questions, publishing.
     path(CALL + "edit/", views.call_edit, name="call_edit"),
     path(CALL + "publish/", views.call_publish, name="call_publish"),

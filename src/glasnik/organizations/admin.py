@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.db import models
 
 from .models import Organization
+from .search import search_terms
 from .services import organization_save
 
 
@@ -29,6 +30,15 @@ class OrganizationAdmin(admin.ModelAdmin):
     readonly_fields = ["created_at", "updated_at"]
     inlines = [ChildInline]
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+
+    def get_search_results(self, request, queryset, search_term):
+        # Also by the search key, so "nis", "Ниш" and "NIŠ" find "Grad Niš" here (and in the
+        # autocomplete of every admin form that links to an institution) as on the site.
+        found, may_have_duplicates = super().get_search_results(request, queryset, search_term)
+        terms = search_terms(search_term)
+        if terms:
+            found |= queryset.filter(search_name__contains=terms[0])
+        return found, may_have_duplicates
 
     def save_model(self, request, obj, form, change):
         organization_save(

@@ -5,6 +5,9 @@ from .models import Organization
 from .search import search_terms
 
 DETAIL_CHILDREN_LIMIT = 50
+CHOICE_LIMIT = 20
+CHOICE_QUERY_MIN_LENGTH = 2
+CHOICE_QUERY_MAX_LENGTH = 100
 
 
 def organization_public_by_slug(slug: str) -> Organization:
@@ -33,6 +36,31 @@ def organization_list_public(
             matches |= Q(search_name__contains=term)
         organizations = organizations.filter(matches)
     return organizations.order_by("country", "name")
+
+
+def organizations_matching(
+    query: str, *, kinds: tuple[str, ...] = (), limit: int = CHOICE_LIMIT
+) -> tuple[list[Organization], int]:
+    """Up to `limit` institutions whose name matches, in either script, and how many match: the
+    choices of an institution search field. Nothing for fewer than two letters."""
+    query = query.strip()[:CHOICE_QUERY_MAX_LENGTH]
+    if len(query) < CHOICE_QUERY_MIN_LENGTH:
+        return [], 0
+    organizations = organization_list_public(search=query).select_related(None)
+    if kinds:
+        organizations = organizations.filter(kind__in=kinds)
+    found = list(organizations[:limit])
+    return found, len(found) if len(found) < limit else organizations.count()
+
+
+def organization_choosable(pk: int | None, *, kinds: tuple[str, ...] = ()) -> Organization | None:
+    """The institution with this id, if a field limited to `kinds` may take it."""
+    if pk is None:
+        return None
+    organizations = Organization.objects.filter(pk=pk)
+    if kinds:
+        organizations = organizations.filter(kind__in=kinds)
+    return organizations.first()
 
 
 def organization_regions(*, country: str = "") -> list[str]:

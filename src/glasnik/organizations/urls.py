@@ -6,5 +6,6 @@ app_name = "organizations"
 
 urlpatterns = [
     path("", views.organization_list, name="list"),
+    path("search/choices/", views.institution_search, name="choices"),
     path("<slug:slug>/", views.organization_detail, name="detail"),
 ]

@@ -1,12 +1,15 @@
 from urllib.parse import urlencode
 
+from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.shortcuts import render
+from django.views.decorators.http import require_GET
 
 from glasnik.core.cache import public_page
 
+from .fields import QUERY_SUFFIX, html_name_or, institution_choices
 from .forms import OrganizationFilterForm
-from .models import Country
+from .models import Country, OrganizationKind
 from .selectors import (
     organization_children_public,
     organization_list_public,
@@ -45,3 +48,20 @@ def organization_detail(request, slug: str):
         "children_count": children_count,
     }
     return render(request, "organizations/organization_detail.html", context)
+
+
+@login_required
+@require_GET
+def institution_search(request):
+    """The matches for an institution search field as the person types (an htmx fragment): no
+    more than the public list of institutions shows, for the forms of signed-in people."""
+    name = html_name_or(request.GET.get("name", ""), "organization")
+    kinds = tuple(kind for kind in request.GET.getlist("kind") if kind in OrganizationKind.values)
+    choices = institution_choices(
+        name=name,
+        id_prefix=html_name_or(request.GET.get("id", ""), f"id_{name}"),
+        query=request.GET.get(name + QUERY_SUFFIX, ""),
+        kinds=tuple(dict.fromkeys(kinds)),
+    )
+    context = {"choices": choices, "oob": True}
+    return render(request, "organizations/widgets/institution_results.html", context)

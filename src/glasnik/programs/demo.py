@@ -1,7 +1,9 @@
-"""The demo programme for `manage.py demo`, after seed 000: "Društvene mreže — program obuke i
+"""The demo programmes for `manage.py demo`. After seed 000: "Društvene mreže — program obuke i
 mentorstva" of the Serbian association of towns and municipalities, with its four phases, a
 two-day training at the training centre with a full agenda and two lecturers, an online
-mentoring session, and a few participants. Idempotent."""
+mentoring session, a few participants, an invitation, and what happened at its past events
+(`glasnik.events.demo_program`). And a small programme of the Slovenian association, so that a
+second association has private things of its own. Idempotent."""
 
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
@@ -12,17 +14,21 @@ from django.db import transaction
 from django.utils import timezone
 
 from glasnik.access.models import Role
+from glasnik.core.demo import demo_pdf, demo_without_mail
+from glasnik.events.demo_program import demo_program_activity
 from glasnik.events.models import EventKind, EventMode, Lecturer, SessionType, Visibility
+from glasnik.events.services.materials import material_create
 from glasnik.events.services.programs import (
     lecturer_create,
     program_agenda_set,
     program_event_create,
 )
+from glasnik.events.services.registration import registration_create
 from glasnik.organizations.models import Organization
 
 from .models import Enrolment, EnrolmentPolicy, EnrolmentStatus, PhaseKind, Program
 from .selectors import person_default_organization
-from .services.enrolment import enrolment_approve, enrolment_create
+from .services.enrolment import enrolment_approve, enrolment_create, invitation_send
 from .services.program import phase_create, program_create, program_publish, program_team_add
 
 EMAIL_DOMAIN = "demo.glasnik.test"
@@ -187,7 +193,8 @@ AGENDA = [
     ),
 ]
 
-PARTICIPANTS = ["marko.petrovic", "ana.jovanovic", "milica.stojanovic"]
+PARTICIPANTS = ["marko.petrovic", "ana.jovanovic", "milica.stojanovic", "amra.hodzic"]
+INVITED = f"nova.polaznica@{EMAIL_DOMAIN}"
 
 
 def _person(local_part: str):
@@ -338,4 +345,82 @@ def demo_programs() -> Program:
             )
         if enrolment.status == EnrolmentStatus.PENDING:
             enrolment_approve(enrolment=enrolment, actor=organiser, notify=False)
+    if not program.invitations.exists():
+        with demo_without_mail():
+            invitation_send(program=program, email=INVITED, actor=organiser)
+    demo_program_activity(program, _lecturers())
+    demo_slovenian_program()
+    return program
+
+
+SLOVENIAN_SLUG = "druzbena-omrezja-za-obcine"
+SLOVENIAN_PROGRAM = {
+    "name": "Družbena omrežja za občine",
+    "summary": "Usposabljanje komunikatorjev v občinah za delo na družbenih omrežjih.",
+    "description": "Delavnice in mentorstvo za komunikatorje v občinah in javnih zavodih.",
+    "target_group": "Komunikatorji v občinah in občinskih javnih zavodih.",
+}
+SLOVENIAN_WORKSHOP = "Delavnica: načrt objav za občino"
+
+
+def demo_slovenian_program() -> Program:
+    """The Slovenian association's programme: its organiser, a participant, a workshop with a
+    registration and slides that only its participants see."""
+    organiser = _person("mojca.novak")
+    participant = _person("luka.kovac")
+    program = Program.objects.filter(slug=SLOVENIAN_SLUG).first()
+    if program is None:
+        association = Organization.objects.get(country="SI", name="Skupnost občin Slovenije")
+        program = program_create(
+            slug=SLOVENIAN_SLUG,
+            organization=association,
+            organisers=[organiser],
+            actor=None,
+            time_zone="Europe/Ljubljana",
+            enrolment_policy=EnrolmentPolicy.APPROVAL,
+            **SLOVENIAN_PROGRAM,
+        )
+        phase_create(
+            program=program,
+            actor=organiser,
+            kind=PhaseKind.TRAINING,
+            title="Delavnice",
+            description="Delavnice v živo in na spletu.",
+            starts_on=_month_start(0),
+            ends_on=_month_start(3) - timedelta(days=1),
+        )
+        program_publish(program=program, actor=organiser)
+    if not Enrolment.objects.filter(program=program, person=participant).exists():
+        enrolment = enrolment_create(
+            program=program,
+            person=participant,
+            organization=person_default_organization(participant),
+            notify=False,
+        )
+        enrolment_approve(enrolment=enrolment, actor=organiser, notify=False)
+    if not program.events.exists():
+        day = timezone.localdate() + timedelta(days=20)
+        zone = ZoneInfo("Europe/Ljubljana")
+        event = program_event_create(
+            program=program,
+            actor=organiser,
+            kind=EventKind.TRAINING,
+            title=SLOVENIAN_WORKSHOP,
+            description="Kako pripraviti mesečni načrt objav občine.",
+            starts_at=datetime.combine(day, time(9), zone),
+            ends_at=datetime.combine(day, time(13), zone),
+            mode=EventMode.IN_PERSON,
+            venue_name="Skupnost občin Slovenije, sejna soba",
+            visibility=Visibility.MEMBERS,
+            registration_enabled=True,
+            capacity=15,
+        )
+        material_create(
+            event=event,
+            actor=organiser,
+            title="Prosojnice: načrt objav",
+            file=demo_pdf("prosojnice-nacrt-objav.pdf", "Nacrt objav - prosojnice"),
+        )
+        with demo_without_mail():
+            registration_create(event=event, person=participant)
     return program

@@ -5,6 +5,7 @@ from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
 from glasnik.access.models import Role
+from glasnik.organizations.fields import InstitutionChoiceField, InstitutionSearchFormMixin
 from glasnik.organizations.models import Organization, OrganizationKind
 
 from .models import EnrolmentStatus, Phase, Program
@@ -40,7 +41,8 @@ def _people_by_email(text: str) -> tuple[list, list[str]]:
     return found, missing
 
 
-class ProgramCreateForm(forms.ModelForm):
+class ProgramCreateForm(InstitutionSearchFormMixin, forms.ModelForm):
+    organization = InstitutionChoiceField(label=_("Organiser"), kinds=ORGANISER_KINDS)
     organisers = forms.CharField(
         label=_("Organisers"),
         help_text=_(
@@ -59,9 +61,6 @@ class ProgramCreateForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["slug"].required = False
-        self.fields["organization"].queryset = Organization.objects.filter(
-            kind__in=ORGANISER_KINDS
-        ).order_by("name")
 
     def clean_organisers(self):
         people, missing = _people_by_email(self.cleaned_data["organisers"])

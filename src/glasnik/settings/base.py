@@ -16,6 +16,9 @@ SECRET_KEY = env.str("DJANGO_SECRET_KEY", default="")
 ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS", default=["localhost", "127.0.0.1", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env.list("DJANGO_CSRF_TRUSTED_ORIGINS", default=[])
 SITE_URL = env.str("GLASNIK_SITE_URL", default="http://127.0.0.1:8000")
+# The demo's logins (manage.py demo) have a public password and TOTP secret: allowed in
+# development and tests; production refuses them (glasnik.accounts.checks).
+DEMO_LOGINS_ALLOWED = True
 
 INSTALLED_APPS = [
     "glasnik.core",
@@ -53,6 +56,8 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "glasnik.core.reader_script.ReaderScriptMiddleware",
+    # Before anything reads the body (the CSRF check, forms, uploads).
+    "glasnik.core.request_size.RequestSizeLimitMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -107,6 +112,10 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Whether every app server process sees the same default cache: only then may a signed-in
+# person be kept in it between requests (glasnik.accounts.backends); otherwise each request
+# reads them from the database, so a deactivation or a new password counts at once everywhere.
+SHARED_CACHE = bool(REDIS_URL)
 # The layout's fixed parts (menus, footer) per language, drawn once in each process: they
 # change only with a new release, which restarts the processes.
 CACHES["layout"] = {
@@ -142,6 +151,7 @@ SITE_ID = 1
 
 # django-allauth
 ACCOUNT_ADAPTER = "glasnik.accounts.adapters.AccountAdapter"
+ACCOUNT_FORMS = {"signup": "glasnik.accounts.forms.SignupForm"}
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
@@ -156,9 +166,21 @@ ACCOUNT_PREVENT_ENUMERATION = True
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Glasnik] "
 # Tell people when their password, email address or two-factor settings change.
 ACCOUNT_EMAIL_NOTIFICATIONS = True
+# The client's address for every limit counted per address (allauth's and the certificate
+# lookups): behind a load balancer or proxy, say how many of them append to X-Forwarded-For,
+# or which header carries the client's address; otherwise every client has the proxy's.
+ALLAUTH_TRUSTED_PROXY_COUNT = env.int("GLASNIK_TRUSTED_PROXY_COUNT", default=0)
+ALLAUTH_TRUSTED_CLIENT_IP_HEADER = env.str("GLASNIK_CLIENT_IP_HEADER", default="") or None
 ACCOUNT_RATE_LIMITS = {
-    "login": "30/m/ip",
-    "login_failed": "5/5m/ip,5/5m/key",
+    # Every sign-in attempt per address: room for a training room behind one NAT.
+    "login": "100/m/ip",
+    # Failed sign-ins (glasnik.accounts.login_limits): per address to any account, and per
+    # account at one address; per account from browsers it was never signed in on; and from a
+    # browser it was signed in on, that browser's own. Also the wrong codes at the second
+    # factor, per person.
+    "login_failed": "30/5m/ip,5/5m/key",
+    "login_failed_account": "30/h/key",
+    "login_failed_known_browser": "5/5m/key",
     "signup": "20/h/ip",
     "confirm_email": "1/3m/key",
     "reset_password": "20/m/ip,5/m/key",
@@ -246,6 +268,9 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
+# The largest request body accepted at all, uploads included (the largest upload, a training
+# material, is 25 MB); anything declared larger is refused before it is read.
+MAX_REQUEST_BYTES = env.int("GLASNIK_MAX_REQUEST_BYTES", default=30 * 1024 * 1024)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 

@@ -16,6 +16,8 @@ CSRF_COOKIE_SECURE = True
 LANGUAGE_COOKIE_SECURE = True
 MFA_TRUST_COOKIE_SECURE = True
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https"
+# Only for a demo or benchmark server run with production settings, never for a real site.
+DEMO_LOGINS_ALLOWED = env.bool("GLASNIK_DEMO_LOGINS_ALLOWED", default=False)
 SILENCED_SYSTEM_CHECKS = env.list(
     "DJANGO_SILENCED_SYSTEM_CHECKS",
     default=[],

@@ -37,14 +37,14 @@ def shown_actions(response) -> set[str]:
 
 
 def test_organiser_sees_only_entries_of_their_organization(
-    client, make_person, with_mfa, two_associations
+    client, make_person, with_mfa, two_associations, login_with_second_factor
 ):
     own, other = two_associations
     organiser = with_mfa(make_person())
     role_grant(person=organiser, role=Role.ORGANISER, scope=own)
     log_action("test.own", target=own)
     log_action("test.other", target=other)
-    client.force_login(organiser)
+    login_with_second_factor(client, organiser)
 
     response = client.get(reverse("audit:log"))
 
@@ -60,12 +60,14 @@ def test_member_gets_404_on_audit_log(client, make_person, two_associations):
     assert client.get(reverse("audit:log")).status_code == 404
 
 
-def test_platform_admin_sees_every_entry(client, make_person, with_mfa, two_associations):
+def test_platform_admin_sees_every_entry(
+    client, make_person, with_mfa, two_associations, login_with_second_factor
+):
     admin = with_mfa(make_person())
     role_grant(person=admin, role=Role.PLATFORM_ADMIN)
     for organization in two_associations:
         log_action("test.entry", target=organization)
-    client.force_login(admin)
+    login_with_second_factor(client, admin)
 
     response = client.get(reverse("audit:log"))
 
@@ -73,12 +75,12 @@ def test_platform_admin_sees_every_entry(client, make_person, with_mfa, two_asso
 
 
 def test_audit_log_query_count_does_not_grow_with_entries(
-    client, make_person, with_mfa, two_associations
+    client, make_person, with_mfa, two_associations, login_with_second_factor
 ):
     association = two_associations[0]
     organiser = with_mfa(make_person())
     role_grant(person=organiser, role=Role.ORGANISER, scope=association)
-    client.force_login(organiser)
+    login_with_second_factor(client, organiser)
 
     def queries_for_page() -> int:
         cache.clear()  # both measurements start cold: grants and MFA state are cached
@@ -94,3 +96,29 @@ def test_audit_log_query_count_does_not_grow_with_entries(
 
     assert AuditLogEntry.objects.count() == 31
     assert with_thirty_one == with_two
+
+
+def test_audit_log_shows_details_whose_key_is_items(
+    client, make_person, with_mfa, two_associations, login_with_second_factor
+):
+    association = two_associations[0]
+    organiser = with_mfa(make_person())
+    role_grant(person=organiser, role=Role.ORGANISER, scope=association)
+    log_action("events.agenda.set", actor=organiser, target=association, data={"items": 4})
+    login_with_second_factor(client, organiser)
+
+    response = client.get(reverse("audit:log"), {"action": "events.agenda"})
+
+    assert response.status_code == 200
+    assert "<td>items: 4</td>" in response.content.decode()
+
+
+def test_audit_entry_details_are_pairs_for_any_json(make_organization):
+    entry = log_action("test.entry", target=make_organization(), data={"b": 2, "a": [1, 2]})
+    entry.refresh_from_db()
+
+    assert entry.details == [("a", [1, 2]), ("b", 2)]
+    entry.data = ["not", "a", "mapping"]
+    assert entry.details == [("", ["not", "a", "mapping"])]
+    entry.data = {}
+    assert entry.details == []

@@ -1,18 +1,28 @@
-"""Grants, MFA state and positions are cached between requests; every change shows at once."""
+"""Grants, MFA state and positions are cached between requests; every change shows at once,
+in every process, whether the processes share a cache (Redis) or each has its own."""
 
 import pytest
 from allauth.mfa import signals
 from allauth.mfa.models import Authenticator
+from allauth.mfa.totp.internal.auth import TOTP
+from django.core.cache import cache
 from django.urls import reverse
 
 from glasnik.access.models import Role
-from glasnik.access.selectors import user_has_role
+from glasnik.access.selectors import grants_cache_key, user_has_role
 from glasnik.access.services import role_grant, role_revoke
 from glasnik.accounts.models import User
 from glasnik.accounts.selectors import user_has_mfa
 from glasnik.accounts.services import position_add, position_remove
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True, params=[False, True], ids=["own-cache", "shared-cache"])
+def shared_cache(request, settings):
+    """Each test runs as with a cache of each process's own and as with a shared one."""
+    settings.SHARED_CACHE = request.param
+    return request.param
 
 
 def fresh(person):
@@ -101,3 +111,55 @@ def test_password_change_elsewhere_ends_other_sessions(client, make_person):
     person.save(update_fields=["password"])
 
     assert client.get(reverse("accounts:dashboard")).status_code == 302
+
+
+def test_role_revoked_in_another_process_is_refused_on_the_next_request(
+    client, make_person, make_organization, login_with_second_factor
+):
+    association = make_organization(kind="association")
+    organiser = make_person()
+    role_grant(person=organiser, role=Role.ORGANISER, scope=association)
+    TOTP.activate(organiser, "GLASNIKTESTSECRETGLASNIKTESTSECR")
+    login_with_second_factor(client, organiser)
+    assert client.get(reverse("audit:log")).status_code == 200
+    kept_here = cache.get(grants_cache_key(organiser.pk))
+    assert kept_here is not None
+
+    # Another process takes the role away; this process's own cache still holds the grants.
+    role_revoke(person=User.objects.get(pk=organiser.pk), role=Role.ORGANISER, scope=association)
+    cache.set(grants_cache_key(organiser.pk), kept_here)
+
+    assert client.get(reverse("audit:log")).status_code == 404
+
+
+def test_role_change_raises_the_access_version(make_person, make_organization):
+    person, organization = make_person(), make_organization()
+
+    role_grant(person=person, role=Role.JUROR, scope=organization)
+    role_grant(person=person, role=Role.JUROR, scope=organization)  # already held: no change
+    role_revoke(person=person, role=Role.JUROR, scope=organization)
+
+    assert person.access_version == 2
+    assert fresh(person).access_version == 2
+
+
+def test_password_hash_is_kept_nowhere_in_the_cache(client, make_person):
+    person = make_person()
+    client.force_login(person)
+
+    assert client.get(reverse("accounts:dashboard")).status_code == 200
+
+    kept = list(cache._cache.values())  # the local-memory cache's pickled values
+    assert kept
+    assert not any(person.password.encode() in value for value in kept)
+
+
+def test_person_is_kept_between_requests_only_in_a_shared_cache(client, make_person, shared_cache):
+    from glasnik.accounts.backends import person_cache_key
+
+    person = make_person()
+    client.force_login(person)
+
+    client.get(reverse("accounts:dashboard"))
+
+    assert (cache.get(person_cache_key(person.pk)) is not None) is shared_cache

@@ -63,11 +63,13 @@ def test_other_roles_requiring_mfa_are_sent_to_mfa_setup(
     assert client.get(reverse("accounts:dashboard")).url == reverse("mfa_activate_totp")
 
 
-def test_organiser_with_totp_reaches_dashboard(client, make_person, make_organization):
+def test_organiser_with_totp_reaches_dashboard(
+    client, make_person, make_organization, login_with_second_factor
+):
     organiser = make_person()
     role_grant(person=organiser, role=Role.ORGANISER, scope=make_organization(kind="association"))
     TOTP.activate(organiser, TOTP_SECRET)
-    client.force_login(organiser)
+    login_with_second_factor(client, organiser)
 
     assert client.get(reverse("accounts:dashboard")).status_code == 200
 

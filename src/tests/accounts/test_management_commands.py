@@ -8,6 +8,7 @@ from glasnik.accounts.management.commands.demo import DEMO_PASSWORD
 from glasnik.accounts.models import Position, User
 from glasnik.networks.models import Network
 from glasnik.organizations.models import Organization, OrganizationKind
+from glasnik.programs.demo import SLUG
 from glasnik.programs.models import Program
 
 pytestmark = pytest.mark.django_db
@@ -31,7 +32,7 @@ def test_demo_is_idempotent_and_grants_roles(capsys):
     assert association.kind == OrganizationKind.ASSOCIATION
     organiser = User.objects.get(email="jelena.markovic@demo.glasnik.test")
     network = Network.objects.get(slug="mreza-komunikatora-srbija")
-    program = Program.objects.get()
+    program = Program.objects.get(slug=SLUG)
     assert {grant.scope for grant in organiser.role_grants.all()} == {association, network, program}
     assert organiser.check_password(DEMO_PASSWORD)
     assert EmailAddress.objects.get(user=organiser).verified

@@ -1,9 +1,14 @@
+import re
+
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from glasnik.accounts.models import Position
 from glasnik.accounts.services import position_add
 from glasnik.audit.models import AuditLogEntry
+from glasnik.organizations.models import Organization
 
 pytestmark = pytest.mark.django_db
 
@@ -106,3 +111,144 @@ def test_position_remove_of_missing_position_is_404(client, make_person):
     client.force_login(make_person())
 
     assert client.post(reverse("accounts:position_remove", args=[999])).status_code == 404
+
+
+# Choosing the institution: a search, never a list of every institution.
+
+
+def test_profile_page_does_not_grow_with_the_number_of_institutions(client, make_person):
+    for number in range(3):
+        Organization.objects.create(
+            name=f"Opština {number}", slug=f"opstina-{number}", country="RS", kind="municipality"
+        )
+    client.force_login(make_person())
+    client.get(reverse("accounts:profile"))  # warm the session and the person's caches
+    with CaptureQueriesContext(connection) as few:
+        small = client.get(reverse("accounts:profile"))
+    many = Organization.objects.bulk_create(
+        Organization(
+            name=f"Javna ustanova {number:03d}",
+            slug=f"javna-ustanova-{number}",
+            country="RS",
+            kind="public_institute",
+        )
+        for number in range(300)
+    )
+
+    with CaptureQueriesContext(connection) as more:
+        large = client.get(reverse("accounts:profile"))
+
+    html = large.content.decode()
+    assert large.status_code == 200
+    assert len(more.captured_queries) == len(few.captured_queries)
+    assert len(large.content) == len(small.content)
+    assert not [organization.name for organization in many if organization.name in html]
+    assert "Opština 0" not in html
+    assert 'role="combobox"' not in html  # JavaScript makes the search field a combobox
+    assert 'name="organization_q"' in html
+
+
+def test_position_add_refuses_a_tampered_institution_and_keeps_what_was_typed(
+    client, make_person, make_organization
+):
+    make_organization("Grad Kragujevac")
+    client.force_login(make_person())
+
+    response = client.post(
+        reverse("accounts:position_add"),
+        {"organization": "99999", "organization_q": "Kragujevac", "title": "Portparolka"},
+    )
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert response.context["position_form"].errors["organization"] == [
+        "This institution cannot be chosen here. Search for it by name and pick it from the list."
+    ]
+    assert 'value="Portparolka"' in html
+    assert 'value="Kragujevac"' in html
+    assert "Grad Kragujevac" in html  # the matches are offered again
+    assert not Position.objects.exists()
+
+
+@pytest.mark.parametrize("tampered", ["abc", "-1", "1.0", "²", "9" * 40, "1 OR 1=1"])
+def test_position_add_refuses_an_institution_id_that_is_not_a_number(client, make_person, tampered):
+    client.force_login(make_person())
+
+    response = client.post(
+        reverse("accounts:position_add"), {"organization": tampered, "title": "PR"}
+    )
+
+    assert response.status_code == 200
+    assert response.context["position_form"].errors["organization"] == [
+        "This institution cannot be chosen here. Search for it by name and pick it from the list."
+    ]
+
+
+def test_position_add_with_a_search_but_no_choice_asks_to_pick_one(client, make_person):
+    client.force_login(make_person())
+
+    response = client.post(
+        reverse("accounts:position_add"), {"organization_q": "Kragujevac", "title": "PR"}
+    )
+
+    assert response.context["position_form"].errors["organization"] == [
+        "Pick one of the institutions found, or search again with another part of the name."
+    ]
+
+
+def test_position_form_keeps_the_chosen_institution_after_another_error(
+    client, make_person, make_organization
+):
+    organization = make_organization("Grad Kragujevac")
+    client.force_login(make_person())
+
+    response = client.post(
+        reverse("accounts:position_add"),
+        {
+            "organization": str(organization.pk),
+            "title": "PR",
+            "since": "2024-01-15",
+            "until": "2023-01-15",
+        },
+    )
+
+    html = response.content.decode()
+    assert response.context["position_form"].errors == {
+        "until": ["The end date cannot be before the start date."]
+    }
+    assert re.search(rf'value="{organization.pk}"[^>]*checked', html)
+    assert "Grad Kragujevac" in html
+
+
+def test_position_search_without_javascript_shows_matches_and_keeps_the_rest(
+    client, make_person, make_organization
+):
+    kragujevac = make_organization("Grad Kragujevac", name_cyrillic="Град Крагујевац")
+    make_organization("Grad Niš")
+    client.force_login(make_person())
+
+    response = client.post(
+        reverse("accounts:position_add"),
+        {
+            "organization_q": "Крагујевац",
+            "organization_search": "1",
+            "title": "Portparolka",
+            "since": "2024-01-15",
+        },
+    )
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert re.search(rf'type="radio" name="organization" value="{kragujevac.pk}"', html)
+    assert "Grad Niš" not in html
+    assert 'value="Portparolka"' in html
+    assert 'value="2024-01-15"' in html
+    assert 'class="errorlist"' not in html
+    assert not Position.objects.exists()
+
+    saved = client.post(
+        reverse("accounts:position_add"),
+        {"organization": str(kragujevac.pk), "title": "Portparolka", "since": "2024-01-15"},
+    )
+    assert saved.status_code == 302
+    assert Position.objects.get().organization == kragujevac

@@ -164,3 +164,13 @@ def test_email_render_wraps_text_when_html_template_is_missing(tmp_path, setting
     assert '<a href="https://example.org/x"' in html
     assert "Bye &amp; &lt;b&gt;" in html
     assert "<p>" in html
+
+
+def test_email_addresses_page_opens_for_a_signed_in_person(client, make_person):
+    person = make_person("vesna@example.org")
+    client.force_login(person)
+
+    response = client.get(reverse("account_email"))
+
+    assert response.status_code == 200
+    assert response.context["current_emailaddress"].email == "vesna@example.org"

@@ -15,6 +15,7 @@ from django.core import mail
 from django.test import Client
 from playwright.sync_api import expect
 from pypdf import PdfReader
+from second_factor import login_with_second_factor
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -86,7 +87,7 @@ def world(make_person, make_organization, live_server, settings):
 
 def sign_in(browser, live_server, person):
     client = Client()
-    client.force_login(person)
+    login_with_second_factor(client, person)
     context = browser.new_context(
         bypass_csp=True, locale="en-GB", base_url=live_server.url, accept_downloads=True
     )

@@ -12,6 +12,7 @@ from django.conf import settings
 from django.test import Client
 from django.utils import timezone
 from playwright.sync_api import expect
+from second_factor import login_with_second_factor
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -89,7 +90,7 @@ def world(make_person, make_organization):
 
 def sign_in(browser, live_server, person, *, viewport=None):
     client = Client()
-    client.force_login(person)
+    login_with_second_factor(client, person)
     context = browser.new_context(
         bypass_csp=True,
         locale="en-GB",

@@ -16,6 +16,7 @@ from django.test import Client
 from django.utils import timezone, translation
 from django.utils.translation import gettext
 from playwright.sync_api import expect
+from second_factor import login_with_second_factor
 
 from glasnik.core.reader_script import text_in_reader_script
 
@@ -81,7 +82,7 @@ def world(make_person, make_organization):
 
 def signed_in_page(browser, live_server, person):
     client = Client()
-    client.force_login(person)
+    login_with_second_factor(client, person)
     context = browser.new_context(bypass_csp=True, locale="en-GB", base_url=live_server.url)
     context.set_default_timeout(10_000)
     context.add_cookies(
@@ -185,7 +186,7 @@ def test_call_application_directory_meeting_feed_and_topic(
     expect(newcomer).to_have_url(re.compile(rf"{prefix}/calls/{call.slug}/apply/$"))
     expect_interface_in(newcomer, language)
     newcomer.locator("#id_organization_q").fill("stari")
-    newcomer.locator("input[name=organization]").first.check()
+    newcomer.locator("#id_organization_q_listbox [role=option]").first.click()
     newcomer.locator("#id_first_name").fill("Nikola")
     newcomer.locator("#id_last_name").fill("Novaković")
     newcomer.locator("#id_position_title").fill("Portparol")

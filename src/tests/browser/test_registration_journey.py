@@ -11,6 +11,7 @@ from django.core import mail
 from django.test import Client
 from django.utils import timezone
 from playwright.sync_api import expect
+from second_factor import login_with_second_factor
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -77,7 +78,7 @@ def world(make_person, make_organization):
 
 def sign_in(browser, live_server, person):
     client = Client()
-    client.force_login(person)
+    login_with_second_factor(client, person)
     context = browser.new_context(bypass_csp=True, locale="en-GB", base_url=live_server.url)
     context.set_default_timeout(10_000)
     context.add_cookies(

@@ -13,6 +13,7 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
+from second_factor import login_with_second_factor
 
 from glasnik.audit.models import AuditLogEntry
 from glasnik.core.email import email_queue
@@ -155,7 +156,7 @@ def test_administrator_resends_a_dead_letter_from_the_admin(
     sent = _queue(commit, to="boris@example.org")  # not dead: left alone
     administrator = make_person(is_staff=True, is_superuser=True)
     TOTP.activate(administrator, "GLASNIKTESTSECRETGLASNIKTESTSECR")
-    client.force_login(administrator)
+    login_with_second_factor(client, administrator)
     changelist = reverse("admin:core_outgoingemail_changelist")
     listing = client.get(changelist, {"status__exact": "dead"})
     assert listing.status_code == 200

@@ -18,10 +18,10 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def admin_client(client, make_person):
+def admin_client(client, make_person, login_with_second_factor):
     admin = make_person(is_staff=True, is_superuser=True)
     TOTP.activate(admin, "GLASNIKTESTSECRETGLASNIKTESTSECR")  # administrators must have MFA
-    client.force_login(admin)
+    login_with_second_factor(client, admin)
     return client
 
 

@@ -32,8 +32,8 @@ def _day_url(event, day):
 # The list --------------------------------------------------------------------------------
 
 
-def test_checkin_opens_todays_list(client, organiser, training):
-    client.force_login(organiser)
+def test_checkin_opens_todays_list(client, organiser, training, login_with_second_factor):
+    login_with_second_factor(client, organiser)
 
     response = client.get(reverse("events:checkin", args=[training.pk]))
 
@@ -42,12 +42,12 @@ def test_checkin_opens_todays_list(client, organiser, training):
 
 
 def test_checkin_list_shows_confirmed_people_and_counts(
-    client, organiser, training, make_participant
+    client, organiser, training, make_participant, login_with_second_factor
 ):
     make_participant(training, first_name="Marko", last_name="Petrović")
     make_participant(training, first_name="Ana", last_name="Anić")
     make_participant(training, first_name="Waiting", last_name="List", status="waitlisted")
-    client.force_login(organiser)
+    login_with_second_factor(client, organiser)
 
     response = client.get(_day_url(training, belgrade_today()))
 
@@ -73,8 +73,10 @@ def test_participant_and_outsider_get_404(client, participant, make_person, trai
     assert client.get(_day_url(training, belgrade_today())).status_code == 404
 
 
-def test_checkin_list_refuses_a_day_that_is_not_an_event_day(client, organiser, training):
-    client.force_login(organiser)
+def test_checkin_list_refuses_a_day_that_is_not_an_event_day(
+    client, organiser, training, login_with_second_factor
+):
+    login_with_second_factor(client, organiser)
 
     tomorrow = belgrade_today() + timedelta(days=1)
 
@@ -91,12 +93,12 @@ def test_checkin_list_refuses_a_day_that_is_not_an_event_day(client, organiser, 
     ],
 )
 def test_search_by_name_in_either_script(
-    client, organiser, training, make_participant, query, expected
+    client, organiser, training, make_participant, query, expected, login_with_second_factor
 ):
     make_participant(training, first_name="Marko", last_name="Petrović")
     make_participant(training, first_name="Милица", last_name="Петровић")
     make_participant(training, first_name="Ana", last_name="Anić")
-    client.force_login(organiser)
+    login_with_second_factor(client, organiser)
 
     response = client.get(_day_url(training, belgrade_today()), {"q": query})
 
@@ -106,8 +108,10 @@ def test_search_by_name_in_either_script(
     assert response.context["checkin"].confirmed == 3
 
 
-def test_htmx_search_returns_only_the_results(client, organiser, training, participant):
-    client.force_login(organiser)
+def test_htmx_search_returns_only_the_results(
+    client, organiser, training, participant, login_with_second_factor
+):
+    login_with_second_factor(client, organiser)
 
     response = client.get(
         _day_url(training, belgrade_today()),
@@ -121,8 +125,10 @@ def test_htmx_search_returns_only_the_results(client, organiser, training, parti
     assert "<h1>" not in content
 
 
-def test_check_in_button_records_and_logs(client, organiser, training, participant):
-    client.force_login(organiser)
+def test_check_in_button_records_and_logs(
+    client, organiser, training, participant, login_with_second_factor
+):
+    login_with_second_factor(client, organiser)
     registration = registration_of(participant, training)
     today = belgrade_today()
 
@@ -148,8 +154,10 @@ def test_check_in_button_records_and_logs(client, organiser, training, participa
     assert entry.data == {"day": today.isoformat(), "session": None, "method": "organiser"}
 
 
-def test_undo_takes_the_check_in_back(client, organiser, training, participant):
-    client.force_login(organiser)
+def test_undo_takes_the_check_in_back(
+    client, organiser, training, participant, login_with_second_factor
+):
+    login_with_second_factor(client, organiser)
     registration = registration_of(participant, training)
     url = reverse(
         "events:checkin_mark", args=[training.pk, belgrade_today().isoformat(), registration.pk]
@@ -164,11 +172,11 @@ def test_undo_takes_the_check_in_back(client, organiser, training, participant):
 
 
 def test_check_in_of_another_events_registration_is_404(
-    client, organiser, training, make_training, make_participant
+    client, organiser, training, make_training, make_participant, login_with_second_factor
 ):
     other = make_training(title="Druga obuka")
     stranger = registration_of(make_participant(other), other)
-    client.force_login(organiser)
+    login_with_second_factor(client, organiser)
 
     response = client.post(
         reverse(
@@ -183,11 +191,17 @@ def test_check_in_of_another_events_registration_is_404(
 
 @pytest.mark.parametrize("people", [1, 30])
 def test_checkin_list_query_count_does_not_grow(
-    client, organiser, training, make_participant, django_assert_num_queries, people
+    client,
+    organiser,
+    training,
+    make_participant,
+    django_assert_num_queries,
+    people,
+    login_with_second_factor,
 ):
     for number in range(people):
         make_participant(training, first_name=f"Osoba{number}", last_name="Petrović")
-    client.force_login(organiser)
+    login_with_second_factor(client, organiser)
     url = _day_url(training, belgrade_today())
     client.get(url)
 
@@ -205,8 +219,10 @@ def _qr_url(registration):
     return reverse("events:checkin_qr", kwargs={"token": registration.checkin_token})
 
 
-def test_qr_get_shows_who_it_is_and_changes_nothing(client, organiser, training, participant):
-    client.force_login(organiser)
+def test_qr_get_shows_who_it_is_and_changes_nothing(
+    client, organiser, training, participant, login_with_second_factor
+):
+    login_with_second_factor(client, organiser)
     registration = registration_of(participant, training)
 
     response = client.get(_qr_url(registration))
@@ -219,8 +235,10 @@ def test_qr_get_shows_who_it_is_and_changes_nothing(client, organiser, training,
     assert not Attendance.objects.exists()
 
 
-def test_qr_post_checks_in_for_today(client, organiser, training, participant):
-    client.force_login(organiser)
+def test_qr_post_checks_in_for_today(
+    client, organiser, training, participant, login_with_second_factor
+):
+    login_with_second_factor(client, organiser)
     registration = registration_of(participant, training)
 
     response = client.post(_qr_url(registration))
@@ -230,8 +248,10 @@ def test_qr_post_checks_in_for_today(client, organiser, training, participant):
     assert "is checked in for today" in response.content.decode()
 
 
-def test_qr_of_a_cancelled_registration_is_refused(client, organiser, training, participant):
-    client.force_login(organiser)
+def test_qr_of_a_cancelled_registration_is_refused(
+    client, organiser, training, participant, login_with_second_factor
+):
+    login_with_second_factor(client, organiser)
     registration = registration_of(participant, training)
     registration.status = RegistrationStatus.CANCELLED
     registration.save(update_fields=["status"])
@@ -243,11 +263,11 @@ def test_qr_of_a_cancelled_registration_is_refused(client, organiser, training, 
 
 
 def test_qr_of_another_events_registration_is_refused_at_this_events_check_in(
-    client, organiser, training, make_training, make_participant
+    client, organiser, training, make_training, make_participant, login_with_second_factor
 ):
     other = make_training(title="Druga obuka")
     stranger = registration_of(make_participant(other), other)
-    client.force_login(organiser)
+    login_with_second_factor(client, organiser)
     client.get(_day_url(training, belgrade_today()))  # the organiser has this event's list open
     assert client.session[CHECKIN_EVENT_SESSION_KEY] == training.pk
 
@@ -258,11 +278,11 @@ def test_qr_of_another_events_registration_is_refused_at_this_events_check_in(
 
 
 def test_qr_on_a_day_that_is_not_an_event_day_is_refused(
-    client, organiser, make_training, make_participant
+    client, organiser, make_training, make_participant, login_with_second_factor
 ):
     event = make_training(first_day=belgrade_today() + timedelta(days=3))
     registration = registration_of(make_participant(event), event)
-    client.force_login(organiser)
+    login_with_second_factor(client, organiser)
 
     response = client.post(_qr_url(registration))
 
@@ -281,8 +301,8 @@ def test_qr_for_someone_who_does_not_organise_is_404(client, participant, make_p
 # Room codes and self check-in ------------------------------------------------------------
 
 
-def test_organiser_makes_a_code_for_the_day(client, organiser, training):
-    client.force_login(organiser)
+def test_organiser_makes_a_code_for_the_day(client, organiser, training, login_with_second_factor):
+    login_with_second_factor(client, organiser)
 
     response = client.post(
         reverse("events:checkin_codes", args=[training.pk]), {"day": belgrade_today().isoformat()}
@@ -437,11 +457,11 @@ def by_session(make_training):
 
 
 def test_qr_per_session_checks_in_at_the_chosen_session(
-    client, organiser, by_session, make_participant
+    client, organiser, by_session, make_participant, login_with_second_factor
 ):
     event, session = by_session
     registration = registration_of(make_participant(event), event)
-    client.force_login(organiser)
+    login_with_second_factor(client, organiser)
 
     page = client.get(_qr_url(registration))
     client.post(_qr_url(registration), {"session": str(session.pk)})

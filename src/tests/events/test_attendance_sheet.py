@@ -27,7 +27,9 @@ def _correct(client, event, registration, day, present: bool, **extra):
     )
 
 
-def test_sheet_shows_people_by_days(client, organiser, training, participant, make_participant):
+def test_sheet_shows_people_by_days(
+    client, organiser, training, participant, make_participant, login_with_second_factor
+):
     make_participant(training, first_name="Ana", last_name="Anić")
     today = belgrade_today()
     attendance_check_in(
@@ -36,7 +38,7 @@ def test_sheet_shows_people_by_days(client, organiser, training, participant, ma
         method=AttendanceMethod.ORGANISER,
         actor=organiser,
     )
-    client.force_login(organiser)
+    login_with_second_factor(client, organiser)
 
     response = client.get(_sheet_url(training))
 
@@ -61,10 +63,12 @@ def test_sheet_is_for_organisers_only(client, trainer, participant, training):
     assert client.get(_sheet_url(training)).status_code == 404
 
 
-def test_correction_marks_present_and_is_logged(client, organiser, training, participant):
+def test_correction_marks_present_and_is_logged(
+    client, organiser, training, participant, login_with_second_factor
+):
     registration = registration_of(participant, training)
     yesterday = belgrade_today() - timedelta(days=1)
-    client.force_login(organiser)
+    login_with_second_factor(client, organiser)
 
     response = _correct(client, training, registration, yesterday, True)
 
@@ -88,13 +92,15 @@ def test_correction_marks_present_and_is_logged(client, organiser, training, par
     }
 
 
-def test_correction_marks_absent_after_a_check_in(client, organiser, training, participant):
+def test_correction_marks_absent_after_a_check_in(
+    client, organiser, training, participant, login_with_second_factor
+):
     registration = registration_of(participant, training)
     today = belgrade_today()
     attendance_check_in(
         registration=registration, day=today, method=AttendanceMethod.SELF, actor=participant
     )
-    client.force_login(organiser)
+    login_with_second_factor(client, organiser)
 
     _correct(client, training, registration, today, False)
 
@@ -104,8 +110,10 @@ def test_correction_marks_absent_after_a_check_in(client, organiser, training, p
     assert (entry.data["before"], entry.data["after"]) == (True, False)
 
 
-def test_correction_on_a_day_outside_the_event_is_404(client, organiser, training, participant):
-    client.force_login(organiser)
+def test_correction_on_a_day_outside_the_event_is_404(
+    client, organiser, training, participant, login_with_second_factor
+):
+    login_with_second_factor(client, organiser)
 
     response = _correct(
         client,
@@ -129,7 +137,9 @@ def test_correction_by_a_trainer_is_404(client, trainer, training, participant):
     assert response.status_code == 404
 
 
-def test_sheet_per_session(client, organiser, make_training, make_participant):
+def test_sheet_per_session(
+    client, organiser, make_training, make_participant, login_with_second_factor
+):
     event = make_training(attendance_by_session=True)
     today = belgrade_today()
     item = AgendaItem.objects.create(event=event, title="Vežba", starts_at=local(today, 10))
@@ -137,7 +147,7 @@ def test_sheet_per_session(client, organiser, make_training, make_participant):
         event=event, title="Pauza", starts_at=local(today, 11), session_type="break"
     )
     registration = registration_of(make_participant(event), event)
-    client.force_login(organiser)
+    login_with_second_factor(client, organiser)
 
     _correct(client, event, registration, today, True, session=item.pk)
 
@@ -147,7 +157,7 @@ def test_sheet_per_session(client, organiser, make_training, make_participant):
     assert sheet.rows[0].days_attended == 1
 
 
-def test_export_xlsx(client, organiser, training, participant):
+def test_export_xlsx(client, organiser, training, participant, login_with_second_factor):
     registration = registration_of(participant, training)
     attendance_check_in(
         registration=registration,
@@ -155,7 +165,7 @@ def test_export_xlsx(client, organiser, training, participant):
         method=AttendanceMethod.ORGANISER,
         actor=organiser,
     )
-    client.force_login(organiser)
+    login_with_second_factor(client, organiser)
 
     response = client.get(_sheet_url(training), {"format": "xlsx"})
 
@@ -168,9 +178,11 @@ def test_export_xlsx(client, organiser, training, participant):
     assert rows[1][4:] == [None, "present", 1, "no"]
 
 
-def test_export_csv_is_safe_from_formulas(client, organiser, training, make_participant):
+def test_export_csv_is_safe_from_formulas(
+    client, organiser, training, make_participant, login_with_second_factor
+):
     make_participant(training, first_name="=SUM(A1)", last_name="Hack")
-    client.force_login(organiser)
+    login_with_second_factor(client, organiser)
 
     response = client.get(_sheet_url(training), {"format": "csv"})
 
@@ -180,7 +192,13 @@ def test_export_csv_is_safe_from_formulas(client, organiser, training, make_part
 
 @pytest.mark.parametrize("people", [1, 30])
 def test_sheet_query_count_does_not_grow(
-    client, organiser, training, make_participant, django_assert_num_queries, people
+    client,
+    organiser,
+    training,
+    make_participant,
+    django_assert_num_queries,
+    people,
+    login_with_second_factor,
 ):
     for number in range(people):
         person = make_participant(training, first_name=f"Osoba{number}", last_name="Anić")
@@ -190,7 +208,7 @@ def test_sheet_query_count_does_not_grow(
             method=AttendanceMethod.ORGANISER,
             actor=organiser,
         )
-    client.force_login(organiser)
+    login_with_second_factor(client, organiser)
     client.get(_sheet_url(training))
 
     # the event, the registrations, their attendance rows

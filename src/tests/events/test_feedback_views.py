@@ -65,7 +65,7 @@ def test_form_says_when_feedback_is_not_anonymous(client, make_training, make_pa
 
 
 def test_form_is_hidden_from_people_who_did_not_take_part(
-    client, training, make_person, make_participant, organiser, lecturers
+    client, training, make_person, make_participant, organiser, lecturers, login_with_second_factor
 ):
     url = _form_url(training)
     assert client.get(url).status_code == 302  # to the sign-in page
@@ -75,7 +75,7 @@ def test_form_is_hidden_from_people_who_did_not_take_part(
         organiser,
         lecturers[0].person,
     ):
-        client.force_login(person)
+        login_with_second_factor(client, person)
         assert client.get(url).status_code == 404
         assert client.post(url, {"rating": "5"}).status_code == 404
     assert not FeedbackResponse.objects.exists()
@@ -164,9 +164,9 @@ def answered(training, lecturers, make_participant):
 
 
 def test_results_show_averages_distributions_and_comments_without_names(
-    client, answered, organiser
+    client, answered, organiser, login_with_second_factor
 ):
-    client.force_login(organiser)
+    login_with_second_factor(client, organiser)
 
     response = client.get(_results_url(answered))
 
@@ -192,10 +192,12 @@ def test_results_are_for_organisers_only(client, answered, participant, lecturer
         assert client.post(url).status_code == 404
 
 
-def test_invite_button_emails_participants(client, training, organiser, make_participant, commit):
+def test_invite_button_emails_participants(
+    client, training, organiser, make_participant, commit, login_with_second_factor
+):
     first = make_participant(training)
     second = make_participant(training)
-    client.force_login(organiser)
+    login_with_second_factor(client, organiser)
     url = reverse("events:feedback_invite", args=[training.pk])
 
     with commit():
@@ -208,10 +210,12 @@ def test_invite_button_emails_participants(client, training, organiser, make_par
     assert sorted(message.to[0] for message in mail.outbox) == sorted([first.email, second.email])
 
 
-def test_invite_button_refused_before_the_end(client, make_training, organiser, make_participant):
+def test_invite_button_refused_before_the_end(
+    client, make_training, organiser, make_participant, login_with_second_factor
+):
     event = make_training(ended_days_ago=-2)
     make_participant(event)
-    client.force_login(organiser)
+    login_with_second_factor(client, organiser)
 
     response = client.post(reverse("events:feedback_invite", args=[event.pk]), follow=True)
 
@@ -219,8 +223,8 @@ def test_invite_button_refused_before_the_end(client, make_training, organiser, 
     assert not FeedbackReceipt.objects.exists()
 
 
-def test_results_export_to_xlsx(client, answered, organiser):
-    client.force_login(organiser)
+def test_results_export_to_xlsx(client, answered, organiser, login_with_second_factor):
+    login_with_second_factor(client, organiser)
 
     response = client.get(_results_url(answered), {"export": "xlsx"})
 
@@ -251,6 +255,7 @@ def test_results_query_count_does_not_grow(
     django_assert_num_queries,
     answers,
     lecturer_count,
+    login_with_second_factor,
 ):
     lecturers = [make_lecturer(f"Predavač {n}", event=training) for n in range(lecturer_count)]
     for number in range(answers):
@@ -261,7 +266,7 @@ def test_results_query_count_does_not_grow(
             comment=f"Komentar {number}",
             lecturer_answers=[LecturerAnswer(lecturer.pk, 4, "Dobro") for lecturer in lecturers],
         )
-    client.force_login(organiser)
+    login_with_second_factor(client, organiser)
     client.get(_results_url(training))  # warm the session and caches
 
     # the event and its programme (permission); the invitation counts; the event's distribution

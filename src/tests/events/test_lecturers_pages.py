@@ -97,7 +97,12 @@ def _teaching(lecturer, event, organiser):
 
 
 def test_only_organisers_where_the_lecturer_teaches_edit_the_profile(
-    organiser_client, prog_organiser, make_event, make_person, make_organization
+    organiser_client,
+    prog_organiser,
+    make_event,
+    make_person,
+    make_organization,
+    login_with_second_factor,
 ):
     from allauth.mfa.totp.internal.auth import TOTP
 
@@ -114,7 +119,7 @@ def test_only_organisers_where_the_lecturer_teaches_edit_the_profile(
     role_grant(person=stranger, role=Role.ORGANISER, scope=other_program)
     TOTP.activate(stranger, "GLASNIKTESTSECRETGLASNIKTESTSECR")
     other = Client()  # the organiser_client fixture is the `client` itself
-    other.force_login(stranger)
+    login_with_second_factor(other, stranger)
     edit = reverse("events:lecturer_edit", args=["dragan-ilic"])
 
     assert organiser_client.get(edit).status_code == 200

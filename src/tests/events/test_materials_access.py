@@ -24,9 +24,9 @@ def material(training, organiser):
     return material_create(event=training, actor=organiser, title="Slajdovi", file=_pdf())
 
 
-def test_organiser_uploads_a_file(client, organiser, training):
+def test_organiser_uploads_a_file(client, organiser, training, login_with_second_factor):
     session = AgendaItem.objects.create(event=training, title="Teorija")
-    client.force_login(organiser)
+    login_with_second_factor(client, organiser)
 
     response = client.post(
         reverse("events:material_add", args=[training.pk]),
@@ -71,8 +71,10 @@ def test_trainer_adds_a_link(client, trainer, training):
         (SimpleUploadedFile("prazan.pdf", b""), "The submitted file is empty."),
     ],
 )
-def test_bad_files_are_refused_with_a_clear_message(client, organiser, training, upload, message):
-    client.force_login(organiser)
+def test_bad_files_are_refused_with_a_clear_message(
+    client, organiser, training, upload, message, login_with_second_factor
+):
+    login_with_second_factor(client, organiser)
 
     response = client.post(
         reverse("events:material_add", args=[training.pk]), {"title": "Loše", "file": upload}
@@ -83,8 +85,8 @@ def test_bad_files_are_refused_with_a_clear_message(client, organiser, training,
     assert not Material.objects.exists()
 
 
-def test_file_and_link_together_are_refused(client, organiser, training):
-    client.force_login(organiser)
+def test_file_and_link_together_are_refused(client, organiser, training, login_with_second_factor):
+    login_with_second_factor(client, organiser)
 
     response = client.post(
         reverse("events:material_add", args=[training.pk]),
@@ -96,9 +98,11 @@ def test_file_and_link_together_are_refused(client, organiser, training):
     ]
 
 
-def test_too_large_file_is_refused(client, organiser, training, settings, monkeypatch):
+def test_too_large_file_is_refused(
+    client, organiser, training, settings, monkeypatch, login_with_second_factor
+):
     monkeypatch.setattr("glasnik.events.forms_attendance.MATERIAL_MAX_BYTES", 10)
-    client.force_login(organiser)
+    login_with_second_factor(client, organiser)
 
     response = client.post(
         reverse("events:material_add", args=[training.pk]), {"title": "Veliko", "file": _pdf()}
@@ -178,8 +182,10 @@ def test_event_with_public_materials_shows_them_all(client, make_training, organ
     assert _download(client, material).status_code == 200
 
 
-def test_organiser_removes_a_material(client, organiser, training, material):
-    client.force_login(organiser)
+def test_organiser_removes_a_material(
+    client, organiser, training, material, login_with_second_factor
+):
+    login_with_second_factor(client, organiser)
 
     response = client.post(reverse("events:material_delete", args=[material.pk]))
 

@@ -178,11 +178,13 @@ def test_rsvp_by_someone_outside_the_network_is_404(client, make_person, make_me
     assert Rsvp.objects.count() == 0
 
 
-def test_organiser_sees_answers_and_counts(client, organiser, make_member, make_meeting):
+def test_organiser_sees_answers_and_counts(
+    client, organiser, make_member, make_meeting, login_with_second_factor
+):
     event = make_meeting()
     rsvp_set(event=event, person=make_member(first_name="Ana", last_name="Jovanović"), answer="yes")
     rsvp_set(event=event, person=make_member(first_name="Luka", last_name="Kovač"), answer="no")
-    client.force_login(organiser)
+    login_with_second_factor(client, organiser)
 
     response = client.get(reverse("events:meeting_detail", args=[event.pk]))
 
@@ -204,9 +206,9 @@ def test_member_does_not_see_the_answers_of_others(client, member, make_member, 
 
 
 def test_organiser_schedules_a_meeting_in_the_network_time_zone(
-    client, organiser, member, django_capture_on_commit_callbacks
+    client, organiser, member, django_capture_on_commit_callbacks, login_with_second_factor
 ):
-    client.force_login(organiser)
+    login_with_second_factor(client, organiser)
 
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(
@@ -230,8 +232,10 @@ def test_organiser_schedules_a_meeting_in_the_network_time_zone(
     assert [message.to[0] for message in mail.outbox] == [member.email]
 
 
-def test_meeting_form_keeps_input_and_explains_a_missing_link(client, organiser):
-    client.force_login(organiser)
+def test_meeting_form_keeps_input_and_explains_a_missing_link(
+    client, organiser, login_with_second_factor
+):
+    login_with_second_factor(client, organiser)
 
     response = client.post(
         reverse("events:meeting_create", args=["mreza"]),
@@ -267,8 +271,8 @@ def test_member_cannot_open_the_organiser_forms(client, member, make_meeting):
         assert client.get(url).status_code == 404, url
 
 
-def test_organiser_schedules_a_monthly_series(client, organiser):
-    client.force_login(organiser)
+def test_organiser_schedules_a_monthly_series(client, organiser, login_with_second_factor):
+    login_with_second_factor(client, organiser)
 
     response = client.post(
         reverse("events:series_create", args=["mreza"]),
@@ -298,8 +302,8 @@ def test_organiser_schedules_a_monthly_series(client, organiser):
     assert Event.objects.filter(is_needs_meeting=True).count() == 1
 
 
-def test_series_form_needs_an_end(client, organiser):
-    client.force_login(organiser)
+def test_series_form_needs_an_end(client, organiser, login_with_second_factor):
+    login_with_second_factor(client, organiser)
 
     response = client.post(
         reverse("events:series_create", args=["mreza"]),
@@ -318,9 +322,9 @@ def test_series_form_needs_an_end(client, organiser):
     assert Event.objects.count() == 0
 
 
-def test_organiser_cancels_a_meeting(client, organiser, make_meeting):
+def test_organiser_cancels_a_meeting(client, organiser, make_meeting, login_with_second_factor):
     event = make_meeting()
-    client.force_login(organiser)
+    login_with_second_factor(client, organiser)
 
     assert client.get(reverse("events:meeting_cancel", args=[event.pk])).status_code == 200
     response = client.post(reverse("events:meeting_cancel", args=[event.pk]), {"reason": "Praznik"})
@@ -330,14 +334,14 @@ def test_organiser_cancels_a_meeting(client, organiser, make_meeting):
     assert (event.status, event.cancellation_reason) == (EventStatus.CANCELLED, "Praznik")
 
 
-def test_organiser_edits_the_agenda(client, organiser, make_meeting):
+def test_organiser_edits_the_agenda(client, organiser, make_meeting, login_with_second_factor):
     # An evening meeting on one day, whatever the time of day the test runs at: a meeting that
     # crosses midnight asks for the day of each agenda item.
     evening = timezone.localtime(timezone.now() + timedelta(days=7)).replace(
         hour=17, minute=30, second=0, microsecond=0
     )
     event = make_meeting(starts_at=evening, ends_at=evening + timedelta(hours=1, minutes=30))
-    client.force_login(organiser)
+    login_with_second_factor(client, organiser)
     url = reverse("events:meeting_agenda", args=[event.pk])
     assert client.get(url).status_code == 200
 
@@ -366,9 +370,11 @@ def test_organiser_edits_the_agenda(client, organiser, make_meeting):
     )
 
 
-def test_organiser_records_the_needs_meeting_outcome(client, organiser, network, make_meeting):
+def test_organiser_records_the_needs_meeting_outcome(
+    client, organiser, network, make_meeting, login_with_second_factor
+):
     event = make_meeting(days=-1, is_needs_meeting=True)
-    client.force_login(organiser)
+    login_with_second_factor(client, organiser)
 
     response = client.post(
         reverse("events:meeting_minutes", args=[event.pk]),
@@ -432,12 +438,12 @@ def test_past_meeting_cannot_be_answered_in_the_page(client, member, make_meetin
     assert timezone.now() > event.ends_at - timedelta(seconds=1)
 
 
-def test_organiser_pages_open(client, organiser, make_meeting):
+def test_organiser_pages_open(client, organiser, make_meeting, login_with_second_factor):
     from glasnik.events.models import Event as EventModel
 
     upcoming = make_meeting()
     past = make_meeting(days=-1, is_needs_meeting=True)
-    client.force_login(organiser)
+    login_with_second_factor(client, organiser)
     series_url = reverse("events:series_create", args=["mreza"])
     client.post(
         series_url,

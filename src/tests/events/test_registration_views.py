@@ -225,7 +225,7 @@ def test_my_registrations_query_count_does_not_grow_with_rows(
 
 
 def test_organiser_page_counts_filters_and_orders_the_waiting_list(
-    client, make_training, make_participant, program_organiser
+    client, make_training, make_participant, program_organiser, login_with_second_factor
 ):
     event = make_training(capacity=2)
     people = [make_participant(first_name=f"Osoba{number}") for number in range(5)]
@@ -237,7 +237,7 @@ def test_organiser_page_counts_filters_and_orders_the_waiting_list(
         waitlisted_at=later.waitlisted_at - timedelta(hours=1)
     )
     _seat(event, people[4], Status.PENDING)
-    client.force_login(program_organiser)
+    login_with_second_factor(client, program_organiser)
     url = reverse("events:registrations_manage", args=[event.pk])
 
     everyone = client.get(url)
@@ -266,10 +266,11 @@ def test_organiser_approves_and_cancels_from_the_table(
     program_organiser,
     mailoutbox,
     django_capture_on_commit_callbacks,
+    login_with_second_factor,
 ):
     event = make_training(capacity=1, requires_approval=True)
     pending = _seat(event, make_participant(), Status.PENDING)
-    client.force_login(program_organiser)
+    login_with_second_factor(client, program_organiser)
     decide = reverse("events:registration_decide", args=[event.pk, pending.pk])
 
     with django_capture_on_commit_callbacks(execute=True):
@@ -297,12 +298,18 @@ def test_participants_cannot_open_the_organisers_pages(client, make_training, ma
 
 @pytest.mark.parametrize("rows", [1, 30])
 def test_organiser_page_query_count_does_not_grow_with_rows(
-    client, make_training, make_participant, program_organiser, django_assert_num_queries, rows
+    client,
+    make_training,
+    make_participant,
+    program_organiser,
+    django_assert_num_queries,
+    rows,
+    login_with_second_factor,
 ):
     event = make_training(capacity=100)
     for _ in range(rows):
         _seat(event, make_participant())
-    client.force_login(program_organiser)
+    login_with_second_factor(client, program_organiser)
     url = reverse("events:registrations_manage", args=[event.pk])
     client.get(url)
 
@@ -314,7 +321,12 @@ def test_organiser_page_query_count_does_not_grow_with_rows(
 
 
 def test_export_has_every_registration_with_answers(
-    client, make_training, make_participant, program_organiser, make_organization
+    client,
+    make_training,
+    make_participant,
+    program_organiser,
+    make_organization,
+    login_with_second_factor,
 ):
     event = make_training()
     question = RegistrationQuestion.objects.create(
@@ -327,7 +339,7 @@ def test_export_has_every_registration_with_answers(
         organization=make_organization("Opština Kula"),
         answers={str(question.pk): "=PR služba"},
     )
-    client.force_login(program_organiser)
+    login_with_second_factor(client, program_organiser)
     url = reverse("events:registrations_manage", args=[event.pk])
 
     csv = client.get(url, {"export": "csv"}).content.decode("utf-8-sig")
@@ -344,10 +356,15 @@ def test_export_has_every_registration_with_answers(
 
 
 def test_organiser_sends_invitations_and_sees_them(
-    client, make_training, program_organiser, mailoutbox, django_capture_on_commit_callbacks
+    client,
+    make_training,
+    program_organiser,
+    mailoutbox,
+    django_capture_on_commit_callbacks,
+    login_with_second_factor,
 ):
     event = make_training()
-    client.force_login(program_organiser)
+    login_with_second_factor(client, program_organiser)
     url = reverse("events:event_invitations", args=[event.pk])
 
     bad = client.post(url, {"emails": "ana@example.org, nije-adresa"})

@@ -47,8 +47,8 @@ def net_organiser(make_person, net):
 
 
 @pytest.fixture
-def organiser_client(client, net_organiser):
-    client.force_login(net_organiser)
+def organiser_client(client, net_organiser, login_with_second_factor):
+    login_with_second_factor(client, net_organiser)
     return client
 
 

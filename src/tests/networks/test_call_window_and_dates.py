@@ -16,6 +16,7 @@ from django.utils import timezone, translation
 from fixtures_calls import *  # noqa: F403 - fixtures
 from fixtures_calls import add_questions, answers_for
 from fixtures_network import *  # noqa: F403 - fixtures
+from second_factor import login_with_second_factor
 
 from glasnik.networks.models import Call
 from glasnik.networks.services.calls import statement_submit
@@ -89,7 +90,7 @@ def test_network_page_of_a_member_has_no_double_full_stop(
     make_call(net, opens_in=-3, closes_in=20)
     make_call(net, slug="stari", opens_in=-60, closes_in=-30)
     member = make_member(net, language=language).person
-    client.force_login(member)
+    login_with_second_factor(client, member)
 
     text = text_of(get_in(client, language, "detail", network_slug=net.slug))
 
@@ -110,7 +111,7 @@ def test_call_and_statement_pages_have_no_double_full_stop(
         position_title="PR",
         answers=answers_for(call),
     )
-    client.force_login(person)
+    login_with_second_factor(client, person)
     slugs = {"network_slug": call.network.slug, "slug": call.slug}
 
     pages = [
@@ -136,7 +137,7 @@ def test_profile_page_has_no_double_full_stop(client, make_person, make_organiza
         since=timezone.localdate() - timedelta(days=400),
         until=timezone.localdate() - timedelta(days=10),
     )
-    client.force_login(person)
+    login_with_second_factor(client, person)
 
     with translation.override(language):
         response = client.get(reverse("accounts:profile"))
@@ -145,7 +146,7 @@ def test_profile_page_has_no_double_full_stop(client, make_person, make_organiza
 
 
 def test_call_form_has_one_window(client, network, organiser):
-    client.force_login(organiser)
+    login_with_second_factor(client, organiser)
 
     html = get_in(client, "en", "call_create", network_slug=network.slug).content.decode()
 

@@ -20,7 +20,7 @@ def url(name, call, *args):
 
 
 def test_organiser_creates_call_with_times_in_network_time_zone(
-    client, make_network, make_person, make_organization
+    client, make_network, make_person, make_organization, login_with_second_factor
 ):
     from allauth.mfa.totp.internal.auth import TOTP
 
@@ -28,7 +28,7 @@ def test_organiser_creates_call_with_times_in_network_time_zone(
     organiser = make_person()
     role_grant(person=organiser, role=Role.ORGANISER, scope=network)
     TOTP.activate(organiser, "GLASNIKTESTSECRETGLASNIKTESTSECR")
-    client.force_login(organiser)
+    login_with_second_factor(client, organiser)
 
     response = client.post(
         reverse("networks:call_create", args=[network.slug]),
@@ -63,9 +63,9 @@ def test_organiser_creates_call_with_times_in_network_time_zone(
     ],
 )
 def test_call_form_shows_errors_by_field_and_keeps_input(
-    client, network, organiser, changes, field, message
+    client, network, organiser, changes, field, message, login_with_second_factor
 ):
-    client.force_login(organiser)
+    login_with_second_factor(client, organiser)
     data = {
         "title": "Poziv",
         "text": "Tekst poziva.",
@@ -84,8 +84,10 @@ def test_call_form_shows_errors_by_field_and_keeps_input(
     assert not Call.objects.exists()
 
 
-def test_question_builder_adds_moves_edits_and_removes(client, call, organiser):
-    client.force_login(organiser)
+def test_question_builder_adds_moves_edits_and_removes(
+    client, call, organiser, login_with_second_factor
+):
+    login_with_second_factor(client, organiser)
 
     response = client.post(
         url("call_questions", call),
@@ -121,9 +123,11 @@ def test_question_builder_adds_moves_edits_and_removes(client, call, organiser):
     assert not StatementQuestion.objects.filter(pk=question.pk).exists()
 
 
-def test_publish_needs_questions_then_publishes(client, network, make_call, organiser):
+def test_publish_needs_questions_then_publishes(
+    client, network, make_call, organiser, login_with_second_factor
+):
     call = make_call(network, is_published=False)
-    client.force_login(organiser)
+    login_with_second_factor(client, organiser)
 
     client.post(url("call_publish", call), {"publish": "1"})
     call.refresh_from_db()
@@ -136,11 +140,18 @@ def test_publish_needs_questions_then_publishes(client, network, make_call, orga
 
 
 def test_organiser_calls_page_lists_drafts_with_counts(
-    client, call, network, make_call, organiser, make_person, make_organization
+    client,
+    call,
+    network,
+    make_call,
+    organiser,
+    make_person,
+    make_organization,
+    login_with_second_factor,
 ):
     make_call(network, slug="nacrt", title="Nacrt poziva", is_published=False)
     submit(call, make_person(), make_organization())
-    client.force_login(organiser)
+    login_with_second_factor(client, organiser)
 
     response = client.get(reverse("networks:call_manage_list", args=[network.slug]))
 
@@ -155,7 +166,7 @@ def test_organiser_calls_page_lists_drafts_with_counts(
 
 @pytest.mark.parametrize("who", ["member", "other_organiser", "applicant"])
 def test_others_get_404_on_organiser_pages(
-    client, call, make_person, make_network, make_organization, who
+    client, call, make_person, make_network, make_organization, who, login_with_second_factor
 ):
     from allauth.mfa.totp.internal.auth import TOTP
 
@@ -166,7 +177,7 @@ def test_others_get_404_on_organiser_pages(
         role_grant(person=person, role=Role.ORGANISER, scope=make_network("druga"))
         TOTP.activate(person, "GLASNIKTESTSECRETGLASNIKTESTSECR")
     statement = submit(call, person if who == "applicant" else make_person(), make_organization())
-    client.force_login(person)
+    login_with_second_factor(client, person)
 
     pages = [
         reverse("networks:call_manage_list", args=[call.network.slug]),
@@ -240,12 +251,12 @@ def test_public_call_page_after_deadline_says_expired(client, network, make_call
 
 
 def test_draft_call_is_404_for_visitors_and_visible_to_organisers(
-    client, network, make_call, organiser
+    client, network, make_call, organiser, login_with_second_factor
 ):
     call = make_call(network, is_published=False)
 
     assert client.get(url("call_detail", call)).status_code == 404
-    client.force_login(organiser)
+    login_with_second_factor(client, organiser)
     assert "Draft" in client.get(url("call_detail", call)).content.decode()
 
 
@@ -267,12 +278,12 @@ def test_cached_public_page_never_shows_a_persons_own_state(
 
 
 def test_organiser_calls_page_query_count_does_not_grow(
-    client, network, make_call, organiser, django_assert_num_queries
+    client, network, make_call, organiser, django_assert_num_queries, login_with_second_factor
 ):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    client.force_login(organiser)
+    login_with_second_factor(client, organiser)
     make_call(network, slug="poziv-0")
     page = reverse("networks:call_manage_list", args=[network.slug])
     client.get(page)  # warm the session and grant caches

@@ -68,7 +68,7 @@ def test_directory_is_404_for_applicants_declined_and_former_members(
 
 
 def test_directory_shows_members_only_to_members_and_organisers(
-    client, net, make_member, net_organiser
+    client, net, make_member, net_organiser, login_with_second_factor
 ):
     member = make_member(net, first_name="Marko", last_name="Petrović")
     make_member(net, first_name="Ana", last_name="Ilić", status="applied")
@@ -78,7 +78,7 @@ def test_directory_shows_members_only_to_members_and_organisers(
 
     assert response.status_code == 200
     assert shown_names(response) == ["Marko Petrović"]
-    client.force_login(net_organiser)
+    login_with_second_factor(client, net_organiser)
     assert client.get(directory_url(net)).status_code == 200
 
 
@@ -151,7 +151,7 @@ def test_directory_search_finds_a_latin_name_by_cyrillic_query(client, net, make
 
 
 def test_directory_shows_contact_details_only_as_each_member_chose(
-    client, net, make_member, net_organiser
+    client, net, make_member, net_organiser, login_with_second_factor
 ):
     viewer = make_member(net, first_name="Ana", last_name="Anić")
     make_member(net, email="open@example.org", phone="+381 11 123", show_email=True)
@@ -164,7 +164,7 @@ def test_directory_shows_contact_details_only_as_each_member_chose(
     assert "+381 11 123" not in content
     assert "hidden@example.org" not in content
     assert "+381 11 999" not in content
-    client.force_login(net_organiser)
+    login_with_second_factor(client, net_organiser)
     content = client.get(directory_url(net)).content.decode()
     assert "hidden@example.org" in content
     assert "+381 11 999" in content
@@ -376,13 +376,13 @@ def test_directory_answers_a_malformed_question_afresh_each_time(client, net, ma
 
 
 def test_directory_gives_organisers_and_members_their_own_page(
-    client, net, make_member, net_organiser
+    client, net, make_member, net_organiser, login_with_second_factor
 ):
     viewer = make_member(net, first_name="Ana", last_name="Anić")
     client.force_login(viewer.person)
     assert "Download members as CSV" not in client.get(directory_url(net)).content.decode()
 
-    client.force_login(net_organiser)
+    login_with_second_factor(client, net_organiser)
     assert "Download members as CSV" in client.get(directory_url(net)).content.decode()
     client.force_login(viewer.person)
     assert "Download members as CSV" not in client.get(directory_url(net)).content.decode()

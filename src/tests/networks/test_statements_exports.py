@@ -8,6 +8,7 @@ import pytest
 from django.urls import reverse
 from fixtures_calls import *  # noqa: F403 - fixtures
 from fixtures_calls import answers_for, submit
+from second_factor import login_with_second_factor
 
 from glasnik.networks.exports import spreadsheet_safe
 from glasnik.networks.models import QuestionKind
@@ -36,7 +37,7 @@ def exported(call, make_person, make_organization):
 
 
 def export(client, call, organiser, fmt):
-    client.force_login(organiser)
+    login_with_second_factor(client, organiser)
     return client.get(
         reverse("networks:statement_export", args=[call.network.slug, call.slug, fmt])
     )

@@ -81,8 +81,8 @@ def prog_organiser(make_person, program):
 
 
 @pytest.fixture
-def organiser_client(client, prog_organiser):
-    client.force_login(prog_organiser)
+def organiser_client(client, prog_organiser, login_with_second_factor):
+    login_with_second_factor(client, prog_organiser)
     return client
 
 

@@ -98,13 +98,13 @@ def test_participant_sees_every_event_of_the_programme(
 
 
 def test_draft_programme_is_404_for_visitors_and_shown_to_its_organisers(
-    client, program, prog_organiser
+    client, program, prog_organiser, login_with_second_factor
 ):
     program.is_published = False
     program.save()
     assert client.get(url("detail", program)).status_code == 404
     assert client.get(url("feed", program)).status_code == 404
-    client.force_login(prog_organiser)
+    login_with_second_factor(client, prog_organiser)
     response = client.get(url("detail", program))
     assert response.status_code == 200
     assert "Draft: only the programme" in response.content.decode()
@@ -123,7 +123,9 @@ def test_organisers_pages_are_404_for_participants_and_strangers(
     assert client.get(url(name, program)).status_code == 404
 
 
-def test_create_programme_is_for_platform_admins_only(client, make_person, prog_association):
+def test_create_programme_is_for_platform_admins_only(
+    client, make_person, prog_association, login_with_second_factor
+):
     organiser = make_person("jelena@example.org")
     client.force_login(make_person())
     assert client.get(reverse("programs:create")).status_code == 404
@@ -132,7 +134,7 @@ def test_create_programme_is_for_platform_admins_only(client, make_person, prog_
     from allauth.mfa.totp.internal.auth import TOTP
 
     TOTP.activate(admin, TOTP_SECRET)  # noqa: F405
-    client.force_login(admin)
+    login_with_second_factor(client, admin)
     response = client.post(
         reverse("programs:create"),
         {
@@ -153,12 +155,14 @@ def test_create_programme_is_for_platform_admins_only(client, make_person, prog_
     assert AuditLogEntry.objects.filter(action="programs.program.created").count() == 1
 
 
-def test_create_programme_refuses_unknown_organisers(client, make_person, prog_association):
+def test_create_programme_refuses_unknown_organisers(
+    client, make_person, prog_association, login_with_second_factor
+):
     admin = make_person(is_superuser=True)
     from allauth.mfa.totp.internal.auth import TOTP
 
     TOTP.activate(admin, TOTP_SECRET)  # noqa: F405
-    client.force_login(admin)
+    login_with_second_factor(client, admin)
     response = client.post(
         reverse("programs:create"),
         {
@@ -173,6 +177,38 @@ def test_create_programme_refuses_unknown_organisers(client, make_person, prog_a
     assert "No one with these addresses has an account: nobody@example.org" in (
         response.content.decode()
     )
+
+
+def test_create_programme_searches_for_the_organising_institution(
+    client, make_person, make_organization, prog_association
+):
+    from allauth.mfa.totp.internal.auth import TOTP
+
+    municipality = make_organization("Opština Stari grad")
+    admin = make_person(is_superuser=True)
+    TOTP.activate(admin, TOTP_SECRET)  # noqa: F405
+    client.force_login(admin)
+
+    page = client.get(reverse("programs:create")).content.decode()
+    response = client.post(
+        reverse("programs:create"),
+        {
+            "name": "Program",
+            "organization": str(municipality.pk),
+            "organization_q": "Stari grad",
+            "time_zone": "Europe/Belgrade",
+            "enrolment_policy": "open",
+            "organisers": admin.email,
+        },
+    )
+
+    assert prog_association.name not in page
+    assert 'name="organization_q"' in page
+    assert response.status_code == 200
+    assert response.context["form"].errors["organization"] == [
+        "This institution cannot be chosen here. Search for it by name and pick it from the list."
+    ]
+    assert not Program.objects.filter(name="Program").exists()
 
 
 def test_organiser_edits_page_adds_phase_and_publishes(organiser_client, program):

@@ -1,9 +1,10 @@
 """Reads of materials and assignments, with who may see them.
 
 Organisers and trainers see everything; participants with a confirmed registration see the
-event's materials and assignments (for an event without registration, everyone who may see the
-event takes part); everyone else sees public materials only: all of them when the event's
-materials are public, otherwise those marked public one by one.
+event's materials and assignments (for an event without registration, the network's members or
+the programme's enrolled participants take part: seeing a public event is not taking part in
+it); everyone else sees public materials only: all of them when the event's materials are
+public, otherwise those marked public one by one.
 """
 
 from django.db.models import Count, Prefetch, QuerySet
@@ -31,7 +32,7 @@ def is_participant(user, event: Event) -> bool:
     if not getattr(user, "is_authenticated", False):
         return False
     if not event.registration_enabled and not event.registrations.exists():
-        return user.has_perm("events.view_event", event)
+        return user.has_perm("events.take_part_event", event)
     return Registration.objects.filter(
         event=event, person=user, status=RegistrationStatus.CONFIRMED
     ).exists()

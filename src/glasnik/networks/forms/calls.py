@@ -2,7 +2,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from glasnik.core.uploads import DOCUMENT_EXTENSIONS, upload_check
-from glasnik.organizations.models import Country, Organization, OrganizationKind
+from glasnik.organizations.fields import InstitutionChoiceField, InstitutionSearchFormMixin
+from glasnik.organizations.models import Country, OrganizationKind
 
 from ..models import Call, QuestionKind, StatementQuestion, StatementStatus
 from ..services.calls import Decision, call_dates_check, question_check
@@ -104,66 +105,6 @@ class QuestionForm(forms.ModelForm):
         pass
 
 
-def institution_options(organizations, *, chosen: set[str]) -> list[dict]:
-    """Institutions as the radio buttons of the institution search show them."""
-    return [
-        {
-            "value": organization.pk,
-            "label": organization.name,
-            "detail": f"{organization.get_kind_display()}, {organization.get_country_display()}",
-            "selected": str(organization.pk) in chosen,
-        }
-        for organization in organizations
-    ]
-
-
-class InstitutionSearchWidget(forms.RadioSelect):
-    """The institution: a search field and the matching institutions as radio buttons.
-
-    With JavaScript, htmx replaces the list as the person types; without it, a "Search" button
-    submits the form and the page comes back with the results and everything else kept.
-    """
-
-    template_name = "networks/calls/widgets/institution_search.html"
-    use_fieldset = True
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.search_url = ""
-        self.query = ""
-        self.offered: list[Organization] = []
-        self.total = 0
-
-    def get_context(self, name, value, attrs):
-        context = super().get_context(name, value, attrs)
-        values = value if isinstance(value, list | tuple) else [value]
-        chosen = {str(item) for item in values if item}
-        context["widget"].update(
-            {
-                "options": institution_options(self.offered, chosen=chosen),
-                "search_url": self.search_url,
-                "query": self.query,
-                "total": self.total,
-                "shown": len(self.offered),
-                "searched": bool(self.query),
-            }
-        )
-        return context
-
-
-class InstitutionField(forms.ModelChoiceField):
-    widget = InstitutionSearchWidget
-
-    def __init__(self, **kwargs):
-        super().__init__(queryset=Organization.objects.all(), empty_label=None, **kwargs)
-
-    def offer(self, organizations: list[Organization], *, query: str = "", total: int = 0):
-        """The institutions to show as choices (the chosen one is always among them)."""
-        widget = self.widget
-        widget.offered, widget.query, widget.total = organizations, query, total
-        widget.choices = [(organization.pk, organization.name) for organization in organizations]
-
-
 def _question_field(question: StatementQuestion, *, has_file: bool) -> forms.Field:
     common = {"label": question.label, "required": question.is_required}
     if question.help_text:
@@ -213,11 +154,11 @@ def question_field_name(question: StatementQuestion) -> str:
     return f"question_{question.pk}"
 
 
-class StatementForm(forms.Form):
+class StatementForm(InstitutionSearchFormMixin, forms.Form):
     # The organisers decide on a person, not an email address: the name goes to the profile.
     first_name = forms.CharField(label=_("First name"), max_length=150)
     last_name = forms.CharField(label=_("Last name"), max_length=150)
-    organization = InstitutionField(
+    organization = InstitutionChoiceField(
         label=_("Your institution"),
         error_messages={
             "required": _("Choose your institution: search for it by name and pick it."),

@@ -3,11 +3,8 @@ from django.utils import timezone
 
 from glasnik.organizations.models import Organization
 from glasnik.organizations.search import search_terms
-from glasnik.organizations.selectors import organization_list_public
 
 from ..models import Call, Network, Statement, StatementAnswer, StatementStatus
-
-INSTITUTION_SEARCH_LIMIT = 20
 
 
 def calls_public_for_network(network: Network) -> list[Call]:
@@ -101,15 +98,6 @@ def call_statements_for_export(call: Call) -> QuerySet[Statement]:
         )
         .order_by("submitted_at", "pk")
     )
-
-
-def institutions_matching(query: str, *, limit: int = INSTITUTION_SEARCH_LIMIT):
-    """Up to `limit` institutions whose name matches, in either script, and how many match."""
-    query = query.strip()
-    if len(query) < 2:
-        return [], 0
-    institutions = organization_list_public(search=query)
-    return list(institutions[:limit]), institutions.count()
 
 
 def institutions_of_person(person) -> list[Organization]:

@@ -17,7 +17,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from glasnik.core.cache import public_page
-from glasnik.organizations.models import Organization
 
 from ..access import call_for_user, network_for_user, statement_for_organiser
 from ..exports import statements_dataset
@@ -28,7 +27,6 @@ from ..forms.calls import (
     QuestionForm,
     StatementFilterForm,
     StatementForm,
-    institution_options,
     statement_initial,
 )
 from ..models import Call, StatementQuestion, StatementStatus
@@ -37,7 +35,6 @@ from ..selectors.calls import (
     call_statements,
     call_status_counts,
     calls_for_organiser,
-    institutions_matching,
     institutions_of_person,
     statement_with_answers,
 )
@@ -227,25 +224,6 @@ def call_detail(request, network_slug: str, slug: str):
     return _render(request, "networks/calls/call_detail.html", context, network=call.network)
 
 
-def _offer_institutions(form: StatementForm, request, call: Call, *, chosen, query: str) -> None:
-    """Fill the institution field's list: the chosen one, then matches or the person's own."""
-    chosen = str(chosen or "")
-    chosen_organization = (
-        Organization.objects.filter(pk=int(chosen)).first() if chosen.isdigit() else None
-    )
-    if query:
-        matches, total = institutions_matching(query)
-    else:
-        matches, total = institutions_of_person(request.user), 0
-    offered = [chosen_organization] if chosen_organization else []
-    offered += [organization for organization in matches if organization != chosen_organization]
-    field = form.fields["organization"]
-    field.offer(offered, query=query, total=total)
-    field.widget.search_url = reverse(
-        "networks:institution_search", args=[call.network.slug, call.slug]
-    )
-
-
 def _statement_defaults(person) -> dict:
     defaults = {"first_name": person.first_name, "last_name": person.last_name}
     position = person.positions.select_related("organization").order_by("-since", "pk").first()
@@ -271,16 +249,10 @@ def statement_apply(request, network_slug: str, slug: str):
         }
         return _render(request, "networks/calls/statement_closed.html", context, network=network)
 
-    searching = request.method == "POST" and "_search" in request.POST
-    if request.method == "POST" and not searching:
+    if request.method == "POST":
         form = StatementForm(request.POST, request.FILES, questions=questions, statement=statement)
-        chosen = request.POST.get("organization")
     else:
-        if searching:
-            initial = {
-                key: request.POST.getlist(key)[-1] for key in request.POST if key != "_search"
-            }
-        elif statement is not None:
+        if statement is not None:
             initial = statement_initial(statement, questions) | {
                 "first_name": request.user.first_name,
                 "last_name": request.user.last_name,
@@ -288,11 +260,7 @@ def statement_apply(request, network_slug: str, slug: str):
         else:
             initial = _statement_defaults(request.user)
         form = StatementForm(initial=initial, questions=questions, statement=statement)
-        chosen = initial.get("organization")
-    _offer_institutions(
-        form, request, call, chosen=chosen, query=request.POST.get("organization_q", "").strip()
-    )
-    if request.method == "POST" and not searching and form.is_valid():
+    if request.method == "POST" and form.is_valid():
         try:
             services.statement_submit(
                 call=call,
@@ -314,6 +282,8 @@ def statement_apply(request, network_slug: str, slug: str):
             else:
                 messages.success(request, _("Your statement has been changed."))
             return redirect("networks:call_detail", network.slug, call.slug)
+    # Before a search, the institutions of the person's positions are offered.
+    form.fields["organization"].suggest(institutions_of_person(request.user))
     context = {
         "call": call,
         "form": form,
@@ -321,32 +291,10 @@ def statement_apply(request, network_slug: str, slug: str):
         "state": state,
         "deadline": services.deadline_display(call),
     }
-    status = 400 if request.method == "POST" and not searching else 200
+    status = 400 if request.method == "POST" and not form.searching else 200
     return _render(
         request, "networks/calls/statement_form.html", context, network=network, status=status
     )
-
-
-@login_required
-@require_GET
-def institution_search(request, network_slug: str, slug: str):
-    """The institution field's list for the query typed so far (an htmx fragment)."""
-    call = call_for_user(request.user, network_slug, slug)
-    query = request.GET.get("organization_q", "").strip()[:100]
-    chosen = request.GET.get("organization", "")
-    form = StatementForm(questions=[])
-    _offer_institutions(form, request, call, chosen=chosen, query=query)
-    widget = form.fields["organization"].widget
-    context = {
-        "name": "organization",
-        "id_prefix": "id_organization",
-        "options": institution_options(widget.offered, chosen={chosen}),
-        "query": query,
-        "total": widget.total,
-        "shown": len(widget.offered),
-        "searched": bool(query),
-    }
-    return render(request, "networks/calls/widgets/institution_results.html", context)
 
 
 # Organisers: reviewing the statements.

@@ -6,7 +6,8 @@ from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
 from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
 from allauth.mfa.totp.internal.auth import TOTP
-from django.core.management import BaseCommand, call_command
+from django.conf import settings
+from django.core.management import BaseCommand, CommandError, call_command
 from django.db import transaction
 from django.utils import translation
 
@@ -15,7 +16,9 @@ from glasnik.access.services import role_grant
 from glasnik.accounts.models import Position, Script, User
 from glasnik.accounts.selectors import forget_mfa_state
 from glasnik.accounts.services import position_add
+from glasnik.certificates.demo import demo_certificates
 from glasnik.events.demo import demo_events
+from glasnik.events.demo_program import demo_anonymous_feedback
 from glasnik.networks.demo import demo_networks
 from glasnik.organizations.importing import organization_slug_base
 from glasnik.organizations.models import Country, Organization, OrganizationKind
@@ -159,6 +162,12 @@ class Command(BaseCommand):
     help = "Load demo institutions and one demo login for every role. Safe to run again."
 
     def handle(self, *args, **options):
+        if not settings.DEMO_LOGINS_ALLOWED:
+            raise CommandError(
+                "The demo's logins have a public password and TOTP secret; these settings do "
+                "not allow them (production). Only a demo or benchmark server may set "
+                "GLASNIK_DEMO_LOGINS_ALLOWED=true."
+            )
         # The console speaks English, like the README that sends people here.
         with translation.override("en"):
             self._load_and_print(options)
@@ -171,7 +180,10 @@ class Command(BaseCommand):
             rows = [self._load_person(spec) for spec in PEOPLE]
             networks = demo_networks()
             demo_events(networks)
-            demo_programs()
+            program = demo_programs()
+            demo_certificates()
+        # Anonymous answers are written in transactions of their own (glasnik.core.anonymity).
+        demo_anonymous_feedback(program)
         self._print_logins(rows)
 
     def _load_person(self, spec: DemoPerson) -> tuple[str, str, str]:
