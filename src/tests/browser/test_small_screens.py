@@ -12,6 +12,7 @@ from django.conf import settings
 from django.test import Client
 from django.utils import timezone
 from playwright.sync_api import expect
+from second_factor import login_with_second_factor
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -124,7 +125,7 @@ def phone_page(browser, live_server, person=None):
     context.set_default_timeout(10_000)
     if person is not None:
         client = Client()
-        client.force_login(person)
+        login_with_second_factor(client, person)
         context.add_cookies(
             [
                 {

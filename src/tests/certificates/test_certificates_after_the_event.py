@@ -101,9 +101,9 @@ def test_completion_refused_while_an_event_of_the_programme_has_not_ended(
 
 
 def test_organisers_page_before_the_end_says_when_instead_of_offering_to_issue(
-    client, december_training, checked_in_early, organiser, before_the_end
+    login_with_second_factor, client, december_training, checked_in_early, organiser, before_the_end
 ):
-    client.force_login(organiser)
+    login_with_second_factor(client, organiser)
 
     content = client.get(
         reverse("certificates:event", args=[december_training.pk])
@@ -116,9 +116,9 @@ def test_organisers_page_before_the_end_says_when_instead_of_offering_to_issue(
 
 
 def test_organiser_bulk_issue_before_the_end_is_refused_with_the_reason(
-    client, december_training, checked_in_early, organiser, before_the_end
+    login_with_second_factor, client, december_training, checked_in_early, organiser, before_the_end
 ):
-    client.force_login(organiser)
+    login_with_second_factor(client, organiser)
 
     response = client.post(
         reverse("certificates:event_issue_bulk", args=[december_training.pk]), follow=True
@@ -129,9 +129,9 @@ def test_organiser_bulk_issue_before_the_end_is_refused_with_the_reason(
 
 
 def test_organiser_issue_for_one_person_before_the_end_is_refused_with_the_reason(
-    client, december_training, checked_in_early, organiser, before_the_end
+    login_with_second_factor, client, december_training, checked_in_early, organiser, before_the_end
 ):
-    client.force_login(organiser)
+    login_with_second_factor(client, organiser)
 
     response = client.post(
         reverse("certificates:event_issue", args=[december_training.pk, checked_in_early.pk]),

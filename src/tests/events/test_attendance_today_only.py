@@ -148,11 +148,11 @@ def test_self_check_in_with_a_code_made_ahead_waits_for_its_day(
 
 
 def test_checkin_list_of_a_day_that_has_not_come_has_no_buttons(
-    client, organiser, upcoming, make_participant
+    login_with_second_factor, client, organiser, upcoming, make_participant
 ):
     registration = registration_of(make_participant(upcoming), upcoming)
     tomorrow = belgrade_today() + timedelta(days=1)
-    client.force_login(organiser)
+    login_with_second_factor(client, organiser)
 
     response = client.get(reverse("events:checkin_day", args=[upcoming.pk, tomorrow.isoformat()]))
 
@@ -162,11 +162,11 @@ def test_checkin_list_of_a_day_that_has_not_come_has_no_buttons(
 
 
 def test_check_in_button_for_a_day_that_has_not_come_says_why(
-    client, organiser, upcoming, make_participant
+    login_with_second_factor, client, organiser, upcoming, make_participant
 ):
     registration = registration_of(make_participant(upcoming), upcoming)
     tomorrow = belgrade_today() + timedelta(days=1)
-    client.force_login(organiser)
+    login_with_second_factor(client, organiser)
 
     response = client.post(
         _mark_url(upcoming, tomorrow, registration),
@@ -181,10 +181,12 @@ def test_check_in_button_for_a_day_that_has_not_come_says_why(
     assert not Attendance.objects.exists()
 
 
-def test_checkin_list_of_a_past_day_links_to_the_sheet(client, organiser, training, participant):
+def test_checkin_list_of_a_past_day_links_to_the_sheet(
+    login_with_second_factor, client, organiser, training, participant
+):
     registration = registration_of(participant, training)
     yesterday = belgrade_today() - timedelta(days=1)
-    client.force_login(organiser)
+    login_with_second_factor(client, organiser)
 
     response = client.get(reverse("events:checkin_day", args=[training.pk, yesterday.isoformat()]))
 
@@ -195,12 +197,12 @@ def test_checkin_list_of_a_past_day_links_to_the_sheet(client, organiser, traini
 
 
 def test_sheet_offers_corrections_only_for_days_that_have_begun(
-    client, organiser, make_training, make_participant
+    login_with_second_factor, client, organiser, make_training, make_participant
 ):
     # Three days: yesterday, today and tomorrow.
     event = make_training(first_day=belgrade_today() - timedelta(days=1), days=3)
     make_participant(event)
-    client.force_login(organiser)
+    login_with_second_factor(client, organiser)
 
     content = client.get(reverse("events:attendance_sheet", args=[event.pk])).content.decode()
 
