@@ -189,6 +189,8 @@ PAGES: dict[str, Page | list[Page]] = {
     "audit:log": Page(ANY_ORGANISER),
     "organizations:list": Page(EVERYONE),
     "organizations:detail": Page(EVERYONE, lambda demo: {"slug": demo.municipality.slug}),
+    # The institution search of forms: signed-in people only, and only what the public list shows.
+    "organizations:choices": Page(SIGNED_IN, query="?name=organization&organization_q=Kragujevac"),
     # allauth: signing in and out, email addresses, passwords, two-factor authentication
     "account_login": Page(EVERYONE, ok=SIGNED_IN_REDIRECT),
     "account_signup": Page(EVERYONE, ok=SIGNED_IN_REDIRECT),
@@ -244,7 +246,6 @@ PAGES: dict[str, Page | list[Page]] = {
     "networks:call_create": Page(ORGANISERS, network),
     "networks:call_detail": Page(EVERYONE, call),
     "networks:statement_apply": Page(SIGNED_IN, call),
-    "networks:institution_search": Page(SIGNED_IN, call),
     "networks:call_edit": Page(ORGANISERS, call),
     "networks:call_publish": post(ORGANISERS, call),
     "networks:call_questions": Page(ORGANISERS, call),

@@ -180,14 +180,14 @@ def test_create_programme_refuses_unknown_organisers(
 
 
 def test_create_programme_searches_for_the_organising_institution(
-    client, make_person, make_organization, prog_association
+    client, make_person, make_organization, prog_association, login_with_second_factor
 ):
     from allauth.mfa.totp.internal.auth import TOTP
 
     municipality = make_organization("Opština Stari grad")
     admin = make_person(is_superuser=True)
     TOTP.activate(admin, TOTP_SECRET)  # noqa: F405
-    client.force_login(admin)
+    login_with_second_factor(client, admin)
 
     page = client.get(reverse("programs:create")).content.decode()
     response = client.post(
