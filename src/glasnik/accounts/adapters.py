@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from glasnik.core.email import email_send
+from glasnik.core.links import public_url
 
 from . import login_limits
 
@@ -18,6 +19,16 @@ class AccountAdapter(DefaultAccountAdapter):
         user = context.get("user") or get_user_model().objects.filter(email__iexact=email).first()
         language = getattr(user, "preferred_language", None) or translation.get_language()
         context = {"email": email, **context, "current_site": _site_for_email()}
+        # allauth builds its links (activate_url, password_reset_url, signup_url) from the
+        # request's host, or from the Site row outside a request; an email's links go to the
+        # public address instead.
+        context.update(
+            {
+                key: public_url(value)
+                for key, value in context.items()
+                if key.endswith("_url") and isinstance(value, str)
+            }
+        )
         # The request stays behind: the message is rendered here, delivered by a task.
         context.pop("request", None)
         email_send(

@@ -1,6 +1,8 @@
 from datetime import date
 
 from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
 
 from glasnik.audit.services import log_action
 
@@ -45,6 +47,22 @@ def position_add(
     log_action("accounts.position.added", actor=actor, target=position, scope=organization)
     forget_positions(person.pk)
     return position
+
+
+@transaction.atomic
+def position_ensure(*, person: User, organization, title: str, actor: User) -> Position:
+    """The person's current position at the institution; added with `title` when there is none
+    (a membership statement approved, a programme joined), so the profile says where they work."""
+    today = timezone.localdate()
+    current = (
+        Position.objects.filter(person=person, organization=organization)
+        .filter(Q(until__isnull=True) | Q(until__gte=today))
+        .order_by("-since", "pk")
+        .first()
+    )
+    if current is not None:
+        return current
+    return position_add(person=person, organization=organization, title=title, actor=actor)
 
 
 @transaction.atomic

@@ -35,19 +35,43 @@ def dashboard(request):
 
 @login_required
 def profile(request):
+    """The profile and the positions in one form, so nothing typed is lost whichever button is
+    pressed: "Add position" also saves a changed name, "Save profile" also adds a position that
+    was filled in, and the institution search (without JavaScript) keeps both as typed."""
     # The form validates against a copy: ModelForm writes the cleaned values into its instance,
     # and profile_update() compares them with request.user to find what changed.
-    form = ProfileForm(request.POST or None, instance=User.objects.get(pk=request.user.pk))
-    if request.method == "POST" and form.is_valid():
-        services.profile_update(person=request.user, actor=request.user, **form.cleaned_data)
-        messages.success(request, _("Your profile has been saved."))
-        return redirect("accounts:profile")
+    data = request.POST if request.method == "POST" else None
+    form = ProfileForm(data, instance=User.objects.get(pk=request.user.pk))
+    position_form = PositionForm(data)
+    if data is not None and not position_form.searching:
+        adding = (
+            data.get("action") == "add-position"
+            or position_form.has_changed()
+            or bool(position_form["organization"].value().query.strip())  # searched, not picked
+        )
+        saving = form.has_changed() or not adding
+        if (not saving or form.is_valid()) and (not adding or position_form.is_valid()):
+            if saving:
+                services.profile_update(
+                    person=request.user, actor=request.user, **form.cleaned_data
+                )
+                messages.success(request, _("Your profile has been saved."))
+            if adding:
+                services.position_add(
+                    person=request.user, actor=request.user, **position_form.cleaned_data
+                )
+                messages.success(request, _("The position has been added."))
+            return redirect("accounts:profile")
+        if not saving:
+            form = ProfileForm(instance=request.user)  # untouched: no errors to show
+        if not adding:
+            position_form = PositionForm()  # nothing typed there: no errors to show
     return render(
         request,
         "accounts/profile.html",
         {
             "form": form,
-            "position_form": PositionForm(),
+            "position_form": position_form,
             "positions": selectors.positions_of(request.user),
         },
     )

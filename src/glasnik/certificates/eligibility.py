@@ -1,21 +1,38 @@
 """Who has earned a certificate.
 
-- Attendance (an event): the event's attendance rule, as the events app decides it
-  (`meets_attendance_rule`: the days the organiser requires, or every day).
+- Attendance (an event): only once the event has ended, and by the event's attendance rule, as
+  the events app decides it (`meets_attendance_rule`: the days the organiser requires, or every
+  day). Before the end nobody has attended it yet, whatever the check-in list says.
 - Completion (a programme), kept simple: an enrolled participant who met the attendance rule of
   every event of the programme that takes registrations and is not cancelled. Events without
   registration (e.g. open webinars) do not count, because nobody's attendance is recorded there.
 """
 
+from datetime import datetime
+
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from glasnik.events.models import Event, EventStatus, Registration
-from glasnik.events.selectors.attendance import meets_attendance_rule
+from glasnik.events.selectors.attendance import event_local_date, meets_attendance_rule
 from glasnik.programs.models import Enrolment, EnrolmentStatus, Program
 
 
-def event_rule_met(registration: Registration) -> tuple[bool, str]:
+def event_has_ended(event: Event, *, now: datetime | None = None) -> bool:
+    return event.ends_at <= (now or timezone.now())
+
+
+def event_not_ended_reason(event: Event) -> str:
+    return _(
+        "The event has not ended yet (it ends on %(day)s): certificates are issued once it is over."
+    ) % {"day": date_format(event_local_date(event, event.ends_at), "DATE_FORMAT")}
+
+
+def event_rule_met(registration: Registration, *, now: datetime | None = None) -> tuple[bool, str]:
     """(met, reason): the reason says what is missing when the rule is not met."""
+    if not event_has_ended(registration.event, now=now):
+        return False, event_not_ended_reason(registration.event)
     return meets_attendance_rule(registration)
 
 

@@ -12,7 +12,6 @@ from pathlib import Path
 
 import qrcode
 import qrcode.image.svg
-from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -20,6 +19,7 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from glasnik.core.context_processors import HTML_LANG
+from glasnik.core.links import public_url
 from glasnik.core.reader_script import html_in_reader_script
 
 from .models import Certificate
@@ -58,7 +58,7 @@ def verification_url(certificate: Certificate) -> str:
     """The public address that confirms the certificate, in the certificate's language."""
     with translation.override(certificate.language):
         path = reverse("certificates:verify", kwargs={"code": certificate.code})
-    return settings.SITE_URL.rstrip("/") + path
+    return public_url(path)
 
 
 def qr_code_data_uri(text: str) -> str:

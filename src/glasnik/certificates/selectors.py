@@ -38,7 +38,7 @@ def person_requestable_registrations(person) -> QuerySet[Registration]:
         Registration.objects.filter(
             person=person,
             status=RegistrationStatus.CONFIRMED,
-            event__starts_at__lte=timezone.now(),
+            event__ends_at__lte=timezone.now(),
         )
         .exclude(Exists(issued))
         .select_related("event__program__organization", "event__network__organization")

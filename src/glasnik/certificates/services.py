@@ -14,7 +14,13 @@ from glasnik.audit.services import log_action
 from glasnik.events.models import Event, Registration, RegistrationStatus
 from glasnik.programs.models import Program
 
-from .eligibility import event_rule_met, program_events_counted, program_rule_met
+from .eligibility import (
+    event_has_ended,
+    event_not_ended_reason,
+    event_rule_met,
+    program_events_counted,
+    program_rule_met,
+)
 from .models import BatchStatus, Certificate, CertificateBatch, CertificateKind
 
 
@@ -169,9 +175,12 @@ def certificate_revoke(*, certificate: Certificate, actor) -> Certificate:
 
 
 def certificates_issue_bulk_start(*, event: Event, actor) -> CertificateBatch:
-    """Queue the issue of certificates to everyone in the event who meets the rule."""
+    """Queue the issue of certificates to everyone in the event who meets the rule; refused,
+    with the reason, before the event has ended."""
     from .tasks import certificates_issue_bulk_task
 
+    if not event_has_ended(event):
+        raise ValidationError(event_not_ended_reason(event), code="not_ended")
     batch = CertificateBatch.objects.create(event=event, requested_by=actor)
     log_action(
         "certificates.batch.requested",

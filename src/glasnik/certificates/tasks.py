@@ -8,6 +8,7 @@ from django.utils import translation
 from django_tasks import task
 
 from glasnik.core.email import email_queue, email_render
+from glasnik.core.links import public_url
 
 from .models import BatchStatus, Certificate, CertificateBatch
 from .pdf import PdfUnavailableError, certificate_filename, certificate_pdf, verification_url
@@ -44,7 +45,7 @@ def certificate_email_send(*, certificate_id: int) -> None:
         pdf = None
     language = person.preferred_language
     with translation.override(language):
-        mine_url = settings.SITE_URL.rstrip("/") + reverse("certificates:mine")
+        mine_url = public_url(reverse("certificates:mine"))
         kind_label = certificate.get_kind_display()
     subject, text, html = email_render(
         template="certificates/email/certificate_issued",

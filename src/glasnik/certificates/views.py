@@ -19,6 +19,7 @@ from glasnik.programs.models import Enrolment, EnrolmentStatus
 
 from . import selectors, services
 from .access import certificate_for_user, event_for_certificates, program_for_certificates
+from .eligibility import event_has_ended, event_not_ended_reason
 from .models import Certificate
 from .pdf import PdfUnavailableError, certificate_filename, certificate_pdf, weasyprint_load
 
@@ -145,6 +146,7 @@ def event_certificates(request, event_pk: int):
         "event": event,
         "page": page,
         "batch": selectors.event_latest_batch(event),
+        "not_ended_reason": "" if event_has_ended(event) else event_not_ended_reason(event),
         "pdf_available": _pdf_available(),
         "pdf_unavailable_message": PdfUnavailableError.message,
     }
@@ -193,7 +195,11 @@ def _issue_and_say(request, person, issue) -> None:
 @require_POST
 def event_issue_bulk(request, event_pk: int):
     event = event_for_certificates(request.user, event_pk)
-    services.certificates_issue_bulk_start(event=event, actor=request.user)
+    try:
+        services.certificates_issue_bulk_start(event=event, actor=request.user)
+    except ValidationError as error:
+        messages.error(request, _("No certificates yet: %(reason)s") % {"reason": _refusal(error)})
+        return redirect("certificates:event", event_pk=event.pk)
     messages.success(
         request,
         _(

@@ -2,7 +2,6 @@
 
 from collections.abc import Iterable
 
-from django.conf import settings
 from django.template import TemplateDoesNotExist
 from django.template.loader import render_to_string
 from django.utils import translation
@@ -10,6 +9,7 @@ from django.utils.html import linebreaks, urlize
 from django.utils.safestring import mark_safe
 
 from .context_processors import HTML_LANG
+from .links import public_url
 from .outbox import outgoing_email_create
 from .reader_script import html_in_reader_script, text_in_reader_script
 from .transliteration.languages import marks_to_html
@@ -28,7 +28,7 @@ def email_render(
     with translation.override(language):
         context = {
             **context,
-            "site_url": settings.SITE_URL,
+            "site_url": public_url("/").rstrip("/"),
             "LANGUAGE_CODE": language,
             "html_lang": HTML_LANG.get(language, language),
         }

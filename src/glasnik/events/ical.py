@@ -12,6 +12,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from glasnik.core.languages import written_in_text
+from glasnik.core.links import public_url
 from glasnik.core.reader_script import text_in_reader_script
 
 from .models import Event
@@ -28,7 +29,7 @@ def event_url(event: Event, language: str) -> str:
     # A programme event's registration page holds its details and the person's seat.
     name = "events:register" if event.program_id is not None else "events:meeting_detail"
     with translation.override(language):
-        return settings.SITE_URL + reverse(name, args=[event.pk])
+        return public_url(reverse(name, args=[event.pk]))
 
 
 def _location(event: Event) -> str:

@@ -9,6 +9,7 @@ from django.utils import timezone, translation
 from django_tasks import task
 
 from glasnik.core.email import email_send
+from glasnik.core.links import public_url
 from glasnik.networks.models import Membership, MembershipStatus
 
 from .models import Event, EventSeries, EventStatus
@@ -16,7 +17,7 @@ from .models import Event, EventSeries, EventStatus
 
 def _absolute(language: str, name: str, *args) -> str:
     with translation.override(language):
-        return settings.SITE_URL + reverse(name, args=args)
+        return public_url(reverse(name, args=args))
 
 
 def _members_of(network_id: int):

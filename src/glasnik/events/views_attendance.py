@@ -109,11 +109,15 @@ def checkin(request, pk: int):
 def _checkin_context(request, event: Event, day: date, session) -> dict:
     search = request.GET.get("q", "").strip()[:100]
     days = selectors.event_days(event)
+    today = selectors.event_today(event)
     return {
         "event": event,
         "days": days,
         "day": day,
-        "today": selectors.event_today(event),
+        "today": today,
+        # Check-in is for today; other days are shown, and past ones corrected on the sheet.
+        "is_today": day == today,
+        "is_past": day < today,
         "sessions": selectors.sessions_by_day(event).get(day, [])
         if event.attendance_by_session
         else [],
@@ -375,7 +379,12 @@ def attendance_sheet(request, pk: int):
         file_format = request.GET.get("format")
         if file_format in EXPORT_FORMATS:
             return _export(event, sheet, file_format)
-        context = {"event": event, "sheet": sheet, "event_url": event_page_url(event)}
+        context = {
+            "event": event,
+            "sheet": sheet,
+            "today": selectors.event_today(event),  # days after it have nothing to correct
+            "event_url": event_page_url(event),
+        }
         return render(request, "events/attendance/sheet.html", context)
 
 

@@ -152,6 +152,18 @@ class EnrolForm(forms.Form):
         self.fields["organization"].empty_label = None
 
 
+class EnrolWithPositionForm(InstitutionSearchFormMixin, forms.Form):
+    """Taking part for someone whose profile names no institution yet: they find it here and
+    say what they do there, which goes to their profile as well."""
+
+    organization = InstitutionChoiceField(label=_("Institution you take part for"))
+    position_title = forms.CharField(
+        label=_("Your position"),
+        max_length=150,
+        help_text=_("For example: public relations officer, head of the mayor's office."),
+    )
+
+
 class DecisionForm(forms.Form):
     status = forms.ChoiceField(
         label=_("Decision"),

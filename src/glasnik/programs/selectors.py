@@ -248,6 +248,18 @@ def event_agenda(event: Event) -> list[AgendaItem]:
 # --- the dashboard ----------------------------------------------------------------------------
 
 
+def programs_with_enrolments_waiting(program_ids) -> list[Program]:
+    """The programmes (by name), each with `pending_count`: the requests to take part that wait
+    for the organisers' decision. One query however many programmes."""
+    return list(
+        Program.objects.filter(pk__in=program_ids)
+        .annotate(
+            pending_count=Count("enrolments", filter=Q(enrolments__status=EnrolmentStatus.PENDING))
+        )
+        .order_by("name", "pk")
+    )
+
+
 def person_programs_cache_key(person_id: int) -> str:
     return f"programs:person:v1:{person_id}"
 

@@ -27,6 +27,7 @@ from .access import enrolment_for_organiser, program_for_user
 from .forms import (
     DecisionForm,
     EnrolForm,
+    EnrolWithPositionForm,
     InvitationsForm,
     ParticipantFilterForm,
     PhaseForm,
@@ -272,10 +273,14 @@ def program_team_remove(request, slug: str, person_id: int, role: str):
 # --- taking part -------------------------------------------------------------------------------
 
 
-def _enrol_form(request, data=None) -> EnrolForm:
+def _enrol_form(request, data=None) -> EnrolForm | EnrolWithPositionForm:
+    organizations = selectors.person_organizations(request.user)
+    if not organizations.exists():
+        # No institution on the profile yet: it is chosen here, not on a detour.
+        return EnrolWithPositionForm(data)
     return EnrolForm(
         data,
-        organizations=selectors.person_organizations(request.user),
+        organizations=organizations,
         initial={"organization": selectors.person_default_organization(request.user)},
     )
 
@@ -296,6 +301,7 @@ def program_enrol(request, slug: str):
                 program=program,
                 person=request.user,
                 organization=form.cleaned_data["organization"],
+                position_title=form.cleaned_data.get("position_title", ""),
             )
         except ValidationError as error:
             _form_error(form, error)

@@ -128,3 +128,17 @@ def test_password_set_with_short_password_explains_in_the_language(client, make_
 
     assert_in_language_alone(page, language, *RULES[language])
     assert_in_language_alone(refused, language, TOO_SHORT[language])
+
+
+@pytest.mark.parametrize("url_name", ["account_signup", "account_change_password"])
+def test_password_rules_are_the_description_of_the_password_field(client, make_person, url_name):
+    # A list in a <p> closes the paragraph early in the browser, which left the field's
+    # aria-describedby pointing at an empty span: the rules are a block of their own.
+    if url_name == "account_change_password":
+        client.force_login(make_person())
+    with translation.override("en"):
+        content = client.get(reverse(url_name)).content.decode()
+
+    assert 'aria-describedby="id_password1_helptext"' in content
+    assert '<div class="helptext" id="id_password1_helptext"><ul>' in content
+    assert "<p>" not in content.split('<form method="post"', 1)[1].split("</form>", 1)[0]

@@ -252,3 +252,116 @@ def test_position_search_without_javascript_shows_matches_and_keeps_the_rest(
     )
     assert saved.status_code == 302
     assert Position.objects.get().organization == kragujevac
+
+
+# The profile and a new position in one form: nothing typed is lost.
+
+PROFILE = {
+    "first_name": "Ana",
+    "last_name": "Jovanović",
+    "phone": "",
+    "preferred_language": "en",
+    "preferred_script": "cyrl",
+    "gender": "",
+    "experience_level": "beginner",
+}
+
+
+def test_add_position_keeps_and_saves_the_name_typed_on_the_profile(
+    client, make_person, make_organization
+):
+    person = make_person()  # no name yet
+    institution = make_organization("Grad Kragujevac", kind="city")
+    client.force_login(person)
+
+    response = client.post(
+        reverse("accounts:profile"),
+        {
+            **PROFILE,
+            "organization": institution.pk,
+            "title": "Portparolka",
+            "action": "add-position",
+        },
+        follow=True,
+    )
+
+    person.refresh_from_db()
+    assert (person.first_name, person.last_name) == ("Ana", "Jovanović")
+    assert list(person.positions.values_list("organization__name", "title")) == [
+        ("Grad Kragujevac", "Portparolka")
+    ]
+    content = response.content.decode()
+    assert "Your profile has been saved." in content
+    assert "The position has been added." in content
+
+
+def test_add_position_with_a_missing_title_keeps_the_name_typed(
+    client, make_person, make_organization
+):
+    person = make_person()
+    institution = make_organization("Grad Kragujevac", kind="city")
+    client.force_login(person)
+
+    response = client.post(
+        reverse("accounts:profile"),
+        {**PROFILE, "organization": institution.pk, "title": "", "action": "add-position"},
+    )
+
+    assert response.status_code == 200
+    assert response.context["position_form"].errors["title"]
+    assert not response.context["form"].errors
+    content = response.content.decode()
+    assert 'value="Jovanović"' in content
+    assert f'value="{institution.pk}"' in content
+    person.refresh_from_db()
+    assert person.last_name == ""
+    assert not person.positions.exists()
+
+
+def test_institution_search_without_javascript_keeps_the_name_typed(client, make_person):
+    make_organization_named = Organization.objects.create
+    make_organization_named(name="Grad Bor", slug="grad-bor", country="RS", kind="city")
+    client.force_login(make_person())
+
+    response = client.post(
+        reverse("accounts:profile"),
+        {**PROFILE, "organization_q": "Bor", "title": "PR", "organization_search": ""},
+    )
+
+    content = response.content.decode()
+    assert response.status_code == 200
+    assert 'value="Jovanović"' in content
+    assert "Grad Bor" in content
+    assert not response.context["form"].errors
+
+
+def test_add_position_alone_leaves_an_untouched_profile_alone(
+    client, make_person, make_organization
+):
+    person = make_person()  # no name: the profile form alone would not be valid
+    institution = make_organization("Grad Kragujevac", kind="city")
+    client.force_login(person)
+    unchanged = {**PROFILE, "first_name": "", "last_name": "", "experience_level": ""}
+
+    response = client.post(
+        reverse("accounts:profile"),
+        {**unchanged, "organization": institution.pk, "title": "PR", "action": "add-position"},
+    )
+
+    assert response.status_code == 302
+    assert person.positions.count() == 1
+    assert not AuditLogEntry.objects.filter(action="accounts.profile.updated").exists()
+
+
+def test_save_profile_with_nothing_typed_in_the_position_shows_no_position_errors(
+    client, make_person
+):
+    person = make_person()
+    client.force_login(person)
+
+    response = client.post(reverse("accounts:profile"), {**PROFILE, "action": "save"})
+
+    assert response.status_code == 302
+    person.refresh_from_db()
+    assert person.first_name == "Ana"
+    assert not person.positions.exists()

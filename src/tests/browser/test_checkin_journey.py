@@ -131,19 +131,29 @@ def test_organiser_checks_in_and_participant_self_checks_in(
     expect(page.get_by_role("button", name="Undo the check-in of Marko Petrović")).to_be_visible()
     assert_accessible(page, "checkin-today-marked")
 
-    # Yesterday: a Cyrillic name found with a Latin query.
+    # Yesterday is over: a Cyrillic name is still found with a Latin query, but nobody is
+    # checked in there any more; the attendance sheet corrects the day, and says so in the log.
     page.get_by_role("navigation", name="Days").get_by_role("link").first.click()
+    expect(page.get_by_text("This day is over: check-in is for today only.")).to_be_visible()
     expect(page.locator("#checkin-counts")).to_contain_text("0 of 3 checked in")
     page.get_by_label("Find by name").fill("jovanovic")
     expect(page.locator(".checkin-row")).to_have_count(1)
-    # Written in Cyrillic, read in Latin by the English-speaking organiser.
-    page.get_by_role("button", name="Check in Milica Jovanović").click()
-    expect(page.locator("#checkin-counts")).to_contain_text("1 of 3 checked in")
-    page.get_by_label("Find by name").fill("")
-    expect(page.locator(".checkin-row")).to_have_count(3)
-    page.get_by_role("button", name="Check in Marko Petrović").click()
-    expect(page.locator("#checkin-counts")).to_contain_text("2 of 3 checked in")
+    # Written in Cyrillic, read in Latin by the English-speaking organiser; yesterday has no
+    # check-in buttons: it is corrected on the attendance sheet.
+    expect(page.locator(".checkin-row")).to_contain_text("Milica")
+    expect(page.get_by_role("button", name="Check in Milica Jovanović")).to_have_count(0)
     assert_accessible(page, "checkin-yesterday")
+    page.get_by_role("link", name="Correct this day's attendance on the attendance sheet").click()
+    for name in ("Milica Jovanović", "Marko Petrović"):
+        page.get_by_role("button", name=re.compile(f"^Mark {name} present on ")).first.click()
+        expect(page.get_by_role("status")).to_contain_text(f"Attendance of {name} on")
+    assert (
+        Attendance.objects.filter(
+            day=world["today"] - timedelta(days=1), method="correction", is_present=True
+        ).count()
+        == 2
+    )
+    assert_accessible(page, "attendance-sheet-corrected")
 
     # The QR code of Ana's confirmation opens this address; GET only shows who it is.
     page.goto(f"/en/events/checkin/{world['registrations']['Ana'].checkin_token}/")

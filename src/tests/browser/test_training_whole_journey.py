@@ -13,7 +13,8 @@ reports and downloads them as Excel. axe-core checks every page visited.
 
 Real time cannot pass in a test, so between steps the training is moved in the calendar in the
 database (see `move_training`): created for tomorrow so that registration is open, moved so its
-first day is today for the check-in, and moved into the past for feedback and certificates.
+first day is today for the check-in, a day later so its second day is (check-in is for today only),
+and moved into the past for feedback and certificates (issued only after the training's end).
 """
 
 import io
@@ -377,7 +378,18 @@ def organiser_checks_in_both_days(browser, live_server, world, training, check) 
     expect(page.locator("#checkin-counts")).to_contain_text("3 of 3 checked in")
     check(page, "whole-checkin-day-1-done")
 
-    # Day 2 (tomorrow): Vesna does not come.
+    # A day passes (the training, with the first day's check-ins, moves a day back): day 2 is
+    # today. Day 1 is over: its list shows who came, and corrections go to the sheet.
+    move_training(training, days=-1)
+    page.goto(f"/en/events/{training.pk}/checkin/")
+    today_tab = page.get_by_role("navigation", name="Days").locator('[aria-current="page"]')
+    expect(today_tab).to_contain_text("(today)")
+    page.get_by_role("navigation", name="Days").get_by_role("link").nth(0).click()
+    expect(page.get_by_text("This day is over: check-in is for today only.")).to_be_visible()
+    expect(page.locator("#checkin-counts")).to_contain_text("3 of 3 checked in")
+    expect(page.get_by_role("button", name=re.compile("^(Check in|Undo)"))).to_have_count(0)
+    check(page, "whole-checkin-day-1-over")
+    # Day 2: Vesna does not come.
     page.get_by_role("navigation", name="Days").get_by_role("link").nth(1).click()
     expect(page.locator("#checkin-counts")).to_contain_text("0 of 3 checked in")
     check(page, "whole-checkin-day-2")
@@ -593,7 +605,7 @@ def test_a_training_from_the_programme_to_the_certificates_and_reports(
     organiser_uploads_slides(organiser, training_pk, assert_accessible)
     participant_downloads_slides(participants["bojan"], training_pk, assert_accessible)
 
-    # 6. The training is over (moved two more days back): feedback opens.
+    # 6. The training is over (moved two more days back): feedback and certificates open.
     move_training(training, days=-2)
     assert training.ends_at < timezone.now()
     organiser_invites_feedback(organiser, training_pk, assert_accessible)

@@ -1,8 +1,10 @@
 """The certificate as PDF: its text, its script, its QR code's address."""
 
 import io
+import re
 
 import pytest
+from django.core import mail
 from fixtures_certificates import *  # noqa: F403 - fixtures
 from fixtures_certificates import both_days
 from pypdf import PdfReader
@@ -103,3 +105,39 @@ def test_pdf_unavailable_when_weasyprint_cannot_load(monkeypatch, make_participa
 
     with pytest.raises(PdfUnavailableError):
         certificate_pdf(certificate)
+
+
+def test_emailed_certificate_and_its_pdf_link_to_the_public_address(
+    make_participant, organiser, settings, django_capture_on_commit_callbacks
+):
+    settings.SITE_URL = "https://glasnik.example.org/"
+    registration = both_days(make_participant("Ana", "Smith", language="en"))
+
+    with django_capture_on_commit_callbacks(execute=True):
+        certificate = certificate_issue(registration=registration, actor=organiser)
+
+    [message] = mail.outbox
+    [(_filename, content, _mimetype)] = message.attachments
+    [(html, _html_type)] = message.alternatives
+    verify = f"https://glasnik.example.org/en/certificates/verify/{certificate.code}/"
+    assert verify in message.body
+    assert "https://glasnik.example.org/en/certificates/" in message.body
+    assert set(re.findall(r"https?://[^/\s\"<]+/", message.body + html)) == {
+        "https://glasnik.example.org/"
+    }
+    assert verify in _text(content).replace(" ", "")
+
+
+def test_pdf_drawn_again_links_to_the_public_address_of_today(
+    make_participant, organiser, settings
+):
+    certificate = certificate_issue(
+        registration=both_days(make_participant("Ana", "Smith", language="en")), actor=organiser
+    )
+    certificate_pdf(certificate)  # drawn once at the old address
+    settings.SITE_URL = "https://glasnik.example.org"
+
+    text = _text(certificate_pdf(certificate)).replace(" ", "")
+
+    assert f"https://glasnik.example.org/en/certificates/verify/{certificate.code}/" in text
+    assert "127.0.0.1" not in text

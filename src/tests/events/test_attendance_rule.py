@@ -199,6 +199,7 @@ def test_check_in_service_records_the_day_in_the_events_time_zone(
         session=late,
         method=AttendanceMethod.ORGANISER,
         actor=organiser,
+        now=datetime(2026, 3, 10, 23, 45, tzinfo=UTC),  # 00:45 on the 11th in Belgrade
     )
 
     assert attended_days(registration) == {DAY_2}

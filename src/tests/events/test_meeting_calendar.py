@@ -153,3 +153,13 @@ def test_feed_leaves_out_meetings_long_past(client, member, make_meeting):
     calendar = _parse(client.get(_feed_url(member)))
 
     assert [str(vevent["summary"]) for vevent in calendar.events] == ["Uskoro"]
+
+
+def test_meeting_ics_links_to_the_public_address(client, member, make_meeting, settings):
+    settings.SITE_URL = "https://glasnik.example.org/"  # as people write it, with the slash
+    event = make_meeting(title="Sastanak")
+    client.force_login(member)
+
+    [vevent] = _parse(client.get(reverse("events:meeting_ics", args=[event.pk]))).events
+
+    assert str(vevent["url"]) == f"https://glasnik.example.org/en/events/{event.pk}/"

@@ -275,3 +275,47 @@ def test_double_submit_at_once_leaves_one_statement(call, applicant, make_organi
     assert Statement.objects.filter(call=call, person=applicant).count() == 1
     # One answer per question, except the file question left empty (no file sent).
     assert StatementAnswer.objects.count() == call.questions.exclude(kind=QuestionKind.FILE).count()
+
+
+def test_approval_puts_the_statements_institution_and_position_on_the_profile(
+    client, call, organiser, applicant, make_organization
+):
+    institution = make_organization("Opština Stari grad")
+    statement = submit(call, applicant, institution, position_title="Portparolka", last_name="Anić")
+
+    statement_decide(statement=statement, actor=organiser, decision=Decision.APPROVE)
+
+    [position] = applicant.positions.all()
+    assert (position.organization, position.title, position.until) == (
+        institution,
+        "Portparolka",
+        None,
+    )
+    assert AuditLogEntry.objects.get(action="accounts.position.added").actor == organiser
+    # The dashboard no longer asks to complete the profile: the name came with the statement.
+    client.force_login(applicant)
+    content = client.get("/en/dashboard/").content.decode()
+    assert "Complete your profile" not in content
+    assert "Portparolka" in content
+
+
+def test_approval_keeps_a_position_the_person_already_has_there(
+    call, organiser, applicant, make_organization
+):
+    institution = make_organization("Opština Stari grad")
+    applicant.positions.create(organization=institution, title="Šefica kabineta")
+    statement = submit(call, applicant, institution, position_title="Portparolka")
+
+    statement_decide(statement=statement, actor=organiser, decision=Decision.APPROVE)
+    statement_decide(statement=statement, actor=organiser, decision=Decision.DECLINE)
+    statement_decide(statement=statement, actor=organiser, decision=Decision.APPROVE)
+
+    assert list(applicant.positions.values_list("title", flat=True)) == ["Šefica kabineta"]
+
+
+def test_declined_statement_adds_no_position(call, organiser, applicant, make_organization):
+    statement = submit(call, applicant, make_organization())
+
+    statement_decide(statement=statement, actor=organiser, decision=Decision.DECLINE)
+
+    assert not applicant.positions.exists()

@@ -50,6 +50,49 @@ def test_enrolment_refuses_an_institution_not_on_the_profile(
     assert not program.enrolments.exists()
 
 
+def test_person_without_a_position_chooses_the_institution_when_enrolling(
+    client, program, make_person, make_organization
+):
+    # No detour to the profile: the institution is found and the position given right here.
+    person = make_person()
+    institution = make_organization("Grad Kragujevac", kind="city")
+    client.force_login(person)
+
+    page = client.get(url("enrol", program)).content.decode()
+    assert "Find yours and say what your position is there" in page
+    assert 'name="organization_q"' in page
+    assert "add your position" not in page
+
+    response = client.post(
+        url("enrol", program),
+        {"organization": institution.pk, "position_title": "Portparolka"},
+        follow=True,
+    )
+
+    assert "Your request has been sent." in response.content.decode()
+    enrolment = program.enrolments.get(person=person)
+    assert (enrolment.status, enrolment.organization) == (EnrolmentStatus.PENDING, institution)
+    [position] = person.positions.all()
+    assert (position.organization, position.title) == (institution, "Portparolka")
+
+
+def test_enrolling_without_a_position_keeps_what_was_typed_when_something_is_missing(
+    client, program, make_person, make_organization
+):
+    person = make_person()
+    institution = make_organization("Grad Kragujevac", kind="city")
+    client.force_login(person)
+
+    response = client.post(url("enrol", program), {"organization": institution.pk})
+
+    assert response.status_code == 200
+    form = response.context["form"]
+    assert list(form.errors) == ["position_title"]
+    assert f'value="{institution.pk}"' in response.content.decode()
+    assert not program.enrolments.exists()
+    assert not person.positions.exists()
+
+
 def test_participants_list_filters_and_pages(
     organiser_client, program, make_participant, make_organization
 ):

@@ -137,6 +137,25 @@ def person_upcoming_meetings(person, *, now: datetime | None = None) -> QuerySet
     )
 
 
+def upcoming_events_of(*, network_ids, program_ids, now: datetime | None = None) -> list[Event]:
+    """The events of these networks and programmes that have not ended and are not cancelled,
+    soonest first, each with `pending_count`: registrations waiting for the organisers'
+    approval. One query however many networks, programmes and events."""
+    now = now or timezone.now()
+    return list(
+        Event.objects.filter(Q(network_id__in=network_ids) | Q(program_id__in=program_ids))
+        .filter(ends_at__gt=now)
+        .exclude(status=EventStatus.CANCELLED)
+        .annotate(
+            pending_count=Count(
+                "registrations", filter=Q(registrations__status=RegistrationStatus.PENDING)
+            )
+        )
+        .only("pk", "title", "starts_at", "time_zone", "network_id", "program_id", "kind")
+        .order_by("starts_at", "pk")
+    )
+
+
 def _for_feed(events: QuerySet[Event]) -> QuerySet[Event]:
     since = timezone.now() - timedelta(days=FEED_PAST_DAYS)
     return (

@@ -6,10 +6,11 @@ import io
 from datetime import datetime
 
 import qrcode
-from django.conf import settings
 from django.db.models import Count, QuerySet
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
+
+from glasnik.core.links import public_url
 
 from ..models import (
     SEAT_HOLDING_STATUSES,
@@ -109,7 +110,7 @@ def checkin_url(registration: Registration) -> str:
     except NoReverseMatch:
         # The attendance pages are not installed: the bare token still identifies the seat.
         return registration.checkin_token
-    return settings.SITE_URL + path
+    return public_url(path)
 
 
 def checkin_qr_png(registration: Registration) -> bytes:

@@ -9,6 +9,7 @@ from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from glasnik.audit.services import log_action
@@ -80,6 +81,27 @@ def _day_check(event: Event, day: date, session: AgendaItem | None) -> None:
         raise ValidationError(_("This session is not on that day."), code="wrong_session")
 
 
+def _today_check(event: Event, day: date, now: datetime | None) -> None:
+    """Check-in is for the day under way: a later day has not happened, and a past day is
+    put right on the attendance sheet (`attendance_correct`), where it is logged as such."""
+    today = selectors.event_today(event, now=now)
+    if day > today:
+        raise ValidationError(
+            _("%(day)s has not come yet: people are checked in on the day itself."),
+            code="future_day",
+            params={"day": date_format(day, "DATE_FORMAT")},
+        )
+    if day < today:
+        raise ValidationError(
+            _(
+                "%(day)s is over: check-in is for today. An organiser can correct that day's "
+                "attendance on the attendance sheet."
+            ),
+            code="past_day",
+            params={"day": date_format(day, "DATE_FORMAT")},
+        )
+
+
 def _record(
     *, registration, day: date, session, is_present: bool, method: str, actor
 ) -> tuple[Attendance, bool | None]:
@@ -107,11 +129,13 @@ def attendance_check_in(
     method: str,
     actor,
     session: AgendaItem | None = None,
+    now: datetime | None = None,
 ) -> Attendance:
-    """Mark the person present for the day (or session). Checking in twice is harmless."""
+    """Mark the person present for today (or today's session). Checking in twice is harmless."""
     event = registration.event
     registration_check(registration)
     _day_check(event, day, session)
+    _today_check(event, day, now)
     present = Attendance.objects.filter(
         registration=registration, day=day, agenda_item=session, is_present=True
     ).first()
@@ -138,9 +162,15 @@ def attendance_check_in(
 
 @transaction.atomic
 def attendance_undo(
-    *, registration: Registration, day: date, actor, session: AgendaItem | None = None
+    *,
+    registration: Registration,
+    day: date,
+    actor,
+    session: AgendaItem | None = None,
+    now: datetime | None = None,
 ) -> None:
-    """Take back a check-in tapped by mistake in the check-in list."""
+    """Take back a check-in tapped by mistake in today's check-in list."""
+    _today_check(registration.event, day, now)
     deleted, _rows = Attendance.objects.filter(
         registration=registration, day=day, agenda_item=session
     ).delete()
@@ -162,11 +192,19 @@ def attendance_correct(
     is_present: bool,
     actor,
     session: AgendaItem | None = None,
+    now: datetime | None = None,
 ) -> Attendance:
-    """An organiser marks someone present or absent afterwards."""
+    """An organiser marks someone present or absent afterwards, for today or a past day of
+    the event; a day that has not come yet has no attendance to correct."""
     event = registration.event
     registration_check(registration)
     _day_check(event, day, session)
+    if day > selectors.event_today(event, now=now):
+        raise ValidationError(
+            _("%(day)s has not come yet: attendance can be corrected once the day has begun."),
+            code="future_day",
+            params={"day": date_format(day, "DATE_FORMAT")},
+        )
     attendance, before = _record(
         registration=registration,
         day=day,
@@ -214,6 +252,7 @@ def attendance_check_in_by_token(
         method=AttendanceMethod.QR_CODE,
         actor=actor,
         session=session,
+        now=now,
     )
 
 
@@ -311,4 +350,5 @@ def attendance_self_check_in(
         method=AttendanceMethod.SELF,
         actor=person,
         session=session,
+        now=now,
     )

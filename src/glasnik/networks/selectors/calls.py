@@ -32,6 +32,32 @@ def calls_for_organiser(network: Network) -> QuerySet[Call]:
     )
 
 
+def networks_with_calls_waiting(network_ids, *, now=None) -> list[Network]:
+    """The networks (by name) with the calls that wait for their organisers: open now, or with
+    statements to decide, each with `waiting_count`, in `network.waiting_calls`. Two queries
+    however many networks and calls."""
+    now = now or timezone.now()
+    networks = list(Network.objects.filter(pk__in=network_ids).order_by("name", "pk"))
+    calls = (
+        Call.objects.filter(network_id__in=network_ids)
+        .annotate(
+            waiting_count=Count(
+                "statements", filter=Q(statements__status=StatementStatus.SUBMITTED)
+            )
+        )
+        .filter(Q(waiting_count__gt=0) | Q(is_published=True, opens_at__lte=now, closes_at__gt=now))
+        .order_by("closes_at", "pk")
+    )
+    by_network = {network.pk: network for network in networks}
+    for network in networks:
+        network.waiting_calls = []
+    for call in calls:
+        call.network = by_network[call.network_id]
+        call.is_open = call.is_published and call.opens_at <= now < call.closes_at
+        call.network.waiting_calls.append(call)
+    return networks
+
+
 def call_statement_of(call: Call, person) -> Statement | None:
     """The person's statement for the call, with its answers, or None."""
     if not getattr(person, "is_authenticated", False):

@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy as _
 
 from glasnik.access.models import Role
 from glasnik.access.selectors import role_holders
-from glasnik.accounts.services import profile_update
+from glasnik.accounts.services import position_ensure, profile_update
 from glasnik.audit.services import log_action
 from glasnik.core.email import email_send
 from glasnik.core.time_zones import time_in_zone
@@ -472,6 +472,14 @@ def _statement_decide(
         update_fields=["status", "decision_message", "decided_at", "decided_by", "updated_at"]
     )
     membership = _membership_of(statement)
+    if decision == Decision.APPROVE:
+        # The institution and position the person gave reach their profile.
+        position_ensure(
+            person=statement.person,
+            organization=statement.organization,
+            title=statement.position_title,
+            actor=actor,
+        )
     if decision == Decision.APPROVE and membership.status != MembershipStatus.MEMBER:
         membership_approve(membership=membership, actor=actor, message=statement.decision_message)
     elif decision == Decision.DECLINE and membership.status != MembershipStatus.DECLINED:

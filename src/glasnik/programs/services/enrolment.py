@@ -11,9 +11,11 @@ from django.utils.translation import gettext as _
 
 from glasnik.access.models import Role
 from glasnik.access.services import role_grant, role_revoke
+from glasnik.accounts.services import position_ensure
 from glasnik.audit.services import log_action
 from glasnik.core.email import email_send
 from glasnik.core.languages import written_in_text
+from glasnik.core.links import public_url
 
 from ..models import Enrolment, EnrolmentPolicy, EnrolmentStatus, Invitation, Program
 from ..selectors import forget_person_programs, program_organisers
@@ -67,11 +69,13 @@ def enrolment_create(
     person,
     organization,
     invitation: Invitation | None = None,
+    position_title: str = "",
     notify: bool = True,
 ) -> Enrolment:
     """The person asks to take part, with the institution they take part for. An open
     programme (or an invitation) enrols at once; by approval the organisers decide.
-    `notify=False` sends no email (the demo data)."""
+    `position_title`, given by someone whose profile names no institution yet, adds their
+    position there to the profile. `notify=False` sends no email (the demo data)."""
     if not program.is_published:
         raise ValidationError(_("This programme is not open for enrolment."))
     if organization is None:
@@ -79,6 +83,10 @@ def enrolment_create(
     if program.enrolment_policy == EnrolmentPolicy.INVITATION and invitation is None:
         raise ValidationError(
             _("This programme takes participants by invitation only. Ask its organisers.")
+        )
+    if position_title.strip():
+        position_ensure(
+            person=person, organization=organization, title=position_title.strip(), actor=person
         )
     enrolment, created = Enrolment.objects.select_for_update().get_or_create(
         program=program, person=person, defaults={"organization": organization}
@@ -188,10 +196,8 @@ ORGANISER_DECISIONS = {
 
 
 def invitation_link(invitation: Invitation, language: str) -> str:
-    from django.conf import settings
-
     with translation.override(language):
-        return settings.SITE_URL + reverse("programs:invitation", args=[invitation.token])
+        return public_url(reverse("programs:invitation", args=[invitation.token]))
 
 
 @transaction.atomic
