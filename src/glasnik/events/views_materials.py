@@ -16,19 +16,20 @@ from django.views.decorators.http import require_POST
 
 from glasnik.access.helpers import get_for_user_or_404
 
+from .access import event_for_team, event_with_owner_or_404
 from .forms_attendance import AssignmentForm, CommentForm, MaterialForm, SubmissionForm
 from .models import Material
 from .selectors import attendance as selectors
 from .selectors import materials as material_selectors
 from .services import materials as material_services
-from .views_attendance import _event, _event_for_team, event_page_url
+from .views_attendance import event_page_url
 
 # Materials -------------------------------------------------------------------------------
 
 
 def materials(request, pk: int):
     """The event's materials and exercises, as far as the reader may see them."""
-    event = _event(request, pk)
+    event = event_with_owner_or_404(pk)
     access = material_selectors.materials_access(request.user, event)
     items = material_selectors.event_materials(event, access=access)
     if access == material_selectors.PUBLIC and not items:
@@ -52,7 +53,7 @@ def materials(request, pk: int):
 
 @login_required
 def material_add(request, pk: int):
-    event = _event_for_team(request, pk)
+    event = event_for_team(request.user, pk)
     sessions = selectors.event_sessions(event)
     form = MaterialForm(request.POST or None, request.FILES or None, sessions=sessions)
     if request.method == "POST" and form.is_valid():
@@ -113,7 +114,7 @@ def material_download(request, pk: int):
 
 @login_required
 def assignment_add(request, pk: int):
-    event = _event_for_team(request, pk)
+    event = event_for_team(request.user, pk)
     with timezone.override(event.time_zone):
         form = AssignmentForm(request.POST or None, sessions=selectors.event_sessions(event))
         if request.method == "POST" and form.is_valid():
