@@ -1,7 +1,8 @@
 """Who has earned a certificate.
 
 - Attendance (an event): the event's attendance rule, as the events app decides it
-  (`meets_attendance_rule`: the days the organiser requires, or every day).
+  (`meets_attendance_rule`: the days the organiser requires, or every day). A cancelled event
+  gives none.
 - Completion (a programme), kept simple: an enrolled participant who met the attendance rule of
   every event of the programme that takes registrations and is not cancelled. Events without
   registration (e.g. open webinars) do not count, because nobody's attendance is recorded there.
@@ -15,7 +16,13 @@ from glasnik.programs.models import Enrolment, EnrolmentStatus, Program
 
 
 def event_rule_met(registration: Registration) -> tuple[bool, str]:
-    """(met, reason): the reason says what is missing when the rule is not met."""
+    """(met, reason): the reason says what is missing when the rule is not met. A cancelled
+    event gives no certificate."""
+    event = registration.event
+    if event.is_cancelled:
+        return False, _("“%(event)s” was cancelled; no certificate is issued for it.") % {
+            "event": event.title
+        }
     return meets_attendance_rule(registration)
 
 

@@ -3,7 +3,7 @@
 from django.db.models import Exists, OuterRef, QuerySet
 from django.utils import timezone
 
-from glasnik.events.models import Event, Registration, RegistrationStatus
+from glasnik.events.models import Event, EventStatus, Registration, RegistrationStatus
 from glasnik.programs.models import Enrolment, EnrolmentStatus
 
 from .models import Certificate, CertificateBatch, CertificateKind
@@ -32,6 +32,7 @@ def person_requestable_registrations(person) -> QuerySet[Registration]:
             event__starts_at__lte=timezone.now(),
         )
         .exclude(Exists(issued))
+        .exclude(event__status=EventStatus.CANCELLED)
         .select_related("event")
         .order_by("-event__starts_at", "-pk")
     )

@@ -172,6 +172,12 @@ def certificates_issue_bulk_start(*, event: Event, actor) -> CertificateBatch:
     """Queue the issue of certificates to everyone in the event who meets the rule."""
     from .tasks import certificates_issue_bulk_task
 
+    if event.is_cancelled:
+        raise ValidationError(
+            _("“%(event)s” was cancelled; no certificate is issued for it.")
+            % {"event": event.title},
+            code="event_cancelled",
+        )
     batch = CertificateBatch.objects.create(event=event, requested_by=actor)
     log_action(
         "certificates.batch.requested",

@@ -191,14 +191,18 @@ def _issue_and_say(request, person, issue) -> None:
 @require_POST
 def event_issue_bulk(request, event_pk: int):
     event = event_for_certificates(request.user, event_pk)
-    services.certificates_issue_bulk_start(event=event, actor=request.user)
-    messages.success(
-        request,
-        _(
-            "Certificates are being issued to everyone who meets the rule and emailed to them. "
-            "The summary appears on this page when it is done."
-        ),
-    )
+    try:
+        services.certificates_issue_bulk_start(event=event, actor=request.user)
+    except ValidationError as error:
+        messages.error(request, _refusal(error))
+    else:
+        messages.success(
+            request,
+            _(
+                "Certificates are being issued to everyone who meets the rule and emailed to "
+                "them. The summary appears on this page when it is done."
+            ),
+        )
     return redirect("certificates:event", event_pk=event.pk)
 
 

@@ -72,6 +72,19 @@ class ProgramEventForm(PlaceFormMixin, forms.ModelForm):
         return cleaned
 
 
+class ProgramEventCancelForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reason"),
+        help_text=_(
+            "Sent to everyone registered or waiting, and shown on the event's page. You may "
+            "leave it empty."
+        ),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
 class ProgramAgendaItemForm(AgendaItemForm):
     """A session: day, times, room, title, type, and its lecturers."""
 

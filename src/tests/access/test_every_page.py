@@ -34,7 +34,13 @@ from django.utils import timezone, translation
 from glasnik.accounts.management.commands.demo import DEMO_PASSWORD, DEMO_TOTP_SECRET
 from glasnik.accounts.models import User
 from glasnik.certificates.models import Certificate
-from glasnik.events.demo_program import PAST_SESSION, PAST_TRAINING, WEBINAR, WORKSHOP
+from glasnik.events.demo_program import (
+    CANCELLED_WORKSHOP,
+    PAST_SESSION,
+    PAST_TRAINING,
+    WEBINAR,
+    WORKSHOP,
+)
 from glasnik.events.models import (
     Assignment,
     CalendarToken,
@@ -298,8 +304,13 @@ PAGES: dict[str, Page | list[Page]] = {
     "events:program_event_detail": [
         Page(EVERYONE, event("past_training"), secret=(slides_link, PARTICIPANTS)),
         Page(OTHER_PARTICIPANTS, event("other_workshop")),  # members only
+        Page(EVERYONE, event("cancelled_workshop")),
     ],
     "events:program_event_edit": Page(ORGANISERS, event("big_training")),
+    "events:program_event_cancel": [
+        Page(ORGANISERS, event("big_training")),
+        Page(ORGANISERS, event("cancelled_workshop"), ok=302),  # on to its page: cancelled
+    ],
     "events:program_event_agenda": Page(ORGANISERS, event("big_training")),
     "events:lecturer_list": Page(EVERYONE),
     "events:lecturer_create": Page(ANY_ORGANISER),
@@ -621,6 +632,7 @@ def _demo_objects() -> Demo:
         webinar=webinar,
         workshop=workshop,
         big_training=events["Dvodnevni trening: društvene mreže za lokalne samouprave"],
+        cancelled_workshop=events[CANCELLED_WORKSHOP],
         other_workshop=other_workshop,
         lecturer=Lecturer.objects.get(person=trainer),
         event_invitation=EventInvitation.objects.get(event=workshop).token,

@@ -310,6 +310,8 @@ def registration_approve(*, registration: Registration, actor) -> Registration:
     event, registration = registration_lock(registration)
     if registration.status != RegistrationStatus.PENDING:
         raise ValidationError(_("Only a registration waiting for approval can be approved."))
+    if event.is_cancelled:
+        raise ValidationError(_("This event has been cancelled."))
     now = timezone.now()
     registration_status_set(registration, seat_status_for_new_registration(event), now=now)
     registration.save()

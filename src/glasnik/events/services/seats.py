@@ -159,8 +159,10 @@ def registration_status_announce(registration: Registration, *, now: datetime) -
 
 def waitlist_promote(event: Event, *, actor, now: datetime) -> list[Registration]:
     """Offer the free seats to the first on the waiting list, in order, each until a deadline.
-    The event must be locked (`event_lock_for_seats`)."""
+    The event must be locked (`event_lock_for_seats`). A cancelled event offers nothing."""
     transaction_required("waitlist_promote")
+    if event.is_cancelled:
+        return []
     free = free_seats(event)
     waiting = Registration.objects.filter(
         event=event, status=RegistrationStatus.WAITLISTED

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 
 from glasnik.audit.services import log_action
 
-from ..models import Event, Registration, RegistrationStatus
+from ..models import Event, EventStatus, Registration, RegistrationStatus
 from .seats import (
     event_lock_for_seats,
     event_scope,
@@ -75,6 +75,8 @@ def _offer_expire_locked(registration_id: int, now: datetime) -> bool:
     event, registration = registration_lock(registration)
     if registration.status != RegistrationStatus.OFFERED or registration.offer_expires_at > now:
         return False
+    if event.is_cancelled:  # the people were told of the cancellation; the offer just lapses
+        return False
     _expire(registration, event, now=now)
     return True
 
@@ -88,9 +90,11 @@ def registration_offer_expire(*, registration_id: int, now: datetime | None = No
 def registration_expire_due_offers(*, now: datetime | None = None) -> int:
     """Expire every offer past its deadline (the management command's catch-all)."""
     now = now or timezone.now()
-    due = Registration.objects.filter(
-        status=RegistrationStatus.OFFERED, offer_expires_at__lte=now
-    ).order_by("offer_expires_at", "pk")
+    due = (
+        Registration.objects.filter(status=RegistrationStatus.OFFERED, offer_expires_at__lte=now)
+        .exclude(event__status=EventStatus.CANCELLED)
+        .order_by("offer_expires_at", "pk")
+    )
     return sum(
         registration_offer_expire(registration_id=pk, now=now)
         for pk in due.values_list("pk", flat=True)
@@ -112,6 +116,8 @@ def registration_offer_confirm(*, registration: Registration, person) -> Registr
             return registration
         if registration.status != RegistrationStatus.OFFERED:
             raise ValidationError(_("No seat is offered to you for this event."))
+        if event.is_cancelled:
+            raise ValidationError(_("This event has been cancelled."))
         now = timezone.now()
         if registration.offer_expires_at > now:
             registration_status_set(registration, RegistrationStatus.CONFIRMED, now=now)
