@@ -373,12 +373,14 @@ PAGES: dict[str, Page | list[Page]] = {
         Page(PARTICIPANTS, lambda demo: {"pk": demo.webinar_slides.pk}),  # no registration
         Page(OTHER_PARTICIPANTS, lambda demo: {"pk": demo.other_slides.pk}),
     ],
+    "events:material_edit": Page(TEAM, lambda demo: {"pk": demo.slides.pk}),
     "events:material_delete": post(TEAM, lambda demo: {"pk": demo.slides.pk}),
     "events:assignment_add": Page(TEAM, event("past_training")),
     "events:assignment_detail": [
         Page(PARTICIPANTS, lambda demo: {"pk": demo.assignment.pk}),
         Page(PARTICIPANTS, lambda demo: {"pk": demo.webinar_assignment.pk}),
     ],
+    "events:assignment_edit": Page(TEAM, lambda demo: {"pk": demo.assignment.pk}),
     "events:submission_comment": post(TEAM, lambda demo: {"pk": demo.submission.pk}),
     "events:submission_file": Page(PARTICIPANTS, lambda demo: {"pk": demo.submission.pk}),
     # Feedback
