@@ -11,7 +11,7 @@
 from django.utils.translation import gettext as _
 
 from glasnik.events.models import Event, EventStatus, Registration
-from glasnik.events.selectors.attendance import meets_attendance_rule
+from glasnik.events.selectors.attendance import meets_attendance_rule, meets_attendance_rule_each
 from glasnik.programs.models import Enrolment, EnrolmentStatus, Program
 
 
@@ -36,23 +36,43 @@ def program_events_counted(program: Program):
 
 def program_rule_met(program: Program, person) -> tuple[bool, str]:
     """(met, reason) for a certificate of completion of the programme."""
-    enrolled = Enrolment.objects.filter(
-        program=program, person=person, status=EnrolmentStatus.ENROLLED
-    ).exists()
+    return program_rule_met_each(program, [person.pk])[person.pk]
+
+
+def program_rule_met_each(program: Program, person_ids) -> dict[int, tuple[bool, str]]:
+    """`program_rule_met` for many people at once, by person id, in the same few queries
+    however many there are (the bulk issue to a whole programme)."""
+    person_ids = list(person_ids)
+    enrolled = set(
+        Enrolment.objects.filter(
+            program=program, person_id__in=person_ids, status=EnrolmentStatus.ENROLLED
+        ).values_list("person_id", flat=True)
+    )
+    events = list(program_events_counted(program)) if enrolled else []
+    by_event = {event.pk: event for event in events}
+    registrations = {}
+    for registration in Registration.objects.filter(event__in=events, person_id__in=enrolled):
+        registration.event = by_event[registration.event_id]
+        registrations[registration.event_id, registration.person_id] = registration
+    verdicts = meets_attendance_rule_each(registrations.values())
+    return {
+        person_id: _program_verdict(
+            person_id, person_id in enrolled, events, registrations, verdicts
+        )
+        for person_id in person_ids
+    }
+
+
+def _program_verdict(person_id, enrolled, events, registrations, verdicts) -> tuple[bool, str]:
     if not enrolled:
         return False, _("Only enrolled participants of the programme receive a certificate.")
-    events = list(program_events_counted(program))
     if not events:
         return False, _("The programme has no events with recorded attendance yet.")
-    registrations = {
-        registration.event_id: registration
-        for registration in Registration.objects.filter(event__in=events, person=person)
-    }
     for event in events:
-        registration = registrations.get(event.pk)
+        registration = registrations.get((event.pk, person_id))
         if registration is None:
             return False, _("Not registered for “%(event)s”.") % {"event": event.title}
-        met, reason = event_rule_met(registration)
+        met, reason = verdicts[registration.pk]
         if not met:
             return False, _("“%(event)s”: %(reason)s") % {"event": event.title, "reason": reason}
     return True, ""

@@ -92,3 +92,7 @@ def completion_certificates_by_person(program, person_ids) -> dict[int, Certific
             person_id__in=list(person_ids),
         )
     }
+
+
+def program_latest_batch(program) -> CertificateBatch | None:
+    return CertificateBatch.objects.filter(program=program).order_by("-created_at", "-pk").first()

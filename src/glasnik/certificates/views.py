@@ -219,10 +219,30 @@ def program_certificates(request, program_pk: int):
     )
     for enrolment in page.object_list:
         enrolment.certificate = certificates.get(enrolment.person_id)
-    context = {"program": program, "page": page, "pdf_available": _pdf_available()}
-    context["pdf_unavailable_message"] = PdfUnavailableError.message
+    context = {
+        "program": program,
+        "page": page,
+        "batch": selectors.program_latest_batch(program),
+        "pdf_available": _pdf_available(),
+        "pdf_unavailable_message": PdfUnavailableError.message,
+    }
     with timezone.override(program.time_zone):
         return render(request, "certificates/program.html", context)
+
+
+@login_required
+@require_POST
+def program_issue_bulk(request, program_pk: int):
+    program = program_for_certificates(request.user, program_pk)
+    services.certificates_issue_completion_bulk_start(program=program, actor=request.user)
+    messages.success(
+        request,
+        _(
+            "Certificates of completion are being issued to everyone who meets the rule and "
+            "emailed to them. The summary appears on this page when it is done."
+        ),
+    )
+    return redirect("certificates:program", program_pk=program.pk)
 
 
 @login_required

@@ -409,6 +409,9 @@ PAGES: dict[str, Page | list[Page]] = {
         lambda demo: {"event_pk": demo.past_training.pk, "registration_pk": demo.registration.pk},
     ),
     "certificates:program": Page(ORGANISERS, lambda demo: {"program_pk": demo.program.pk}),
+    "certificates:program_issue_bulk": post(
+        ORGANISERS, lambda demo: {"program_pk": demo.program.pk}
+    ),
     "certificates:program_issue": post(
         ORGANISERS, lambda demo: {"program_pk": demo.program.pk, "enrolment_pk": demo.enrolment.pk}
     ),
