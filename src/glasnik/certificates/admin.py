@@ -42,11 +42,12 @@ class CertificateAdmin(admin.ModelAdmin):
 
 @admin.register(CertificateBatch)
 class CertificateBatchAdmin(admin.ModelAdmin):
-    list_display = ["event", "status", "issued_count", "created_at", "finished_at"]
+    list_display = ["event", "program", "status", "issued_count", "created_at", "finished_at"]
     list_filter = ["status"]
-    list_select_related = ["event"]
+    list_select_related = ["event", "program"]
     readonly_fields = [
         "event",
+        "program",
         "requested_by",
         "status",
         "issued_count",

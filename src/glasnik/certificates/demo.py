@@ -1,15 +1,22 @@
 """Demo certificates for `manage.py demo`: the demo programme's past training gives one
 participant a certificate of attendance and another one that was issued and then revoked (so
-the verification page shows both). Nobody is emailed. Idempotent."""
+the verification page shows both), and the programme has had certificates of completion issued
+to everyone once (nobody has completed it yet, so the summary lists everyone and why). Nobody is
+emailed. Idempotent."""
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
+from glasnik.core.demo import demo_without_mail
 from glasnik.events.demo_program import PAST_TRAINING
 from glasnik.events.models import Event, Registration
 
-from .models import Certificate
-from .services import certificate_issue, certificate_revoke
+from .models import Certificate, CertificateBatch
+from .services import (
+    certificate_issue,
+    certificate_revoke,
+    certificates_issue_completion_bulk,
+)
 
 EMAIL_DOMAIN = "demo.glasnik.test"
 
@@ -36,4 +43,12 @@ def demo_certificates() -> list[Certificate]:
         if revoke and existing is None:
             certificate_revoke(certificate=certificate, actor=organiser)
         certificates.append(certificate)
+    _completion_batch(event.program, organiser)
     return certificates
+
+
+def _completion_batch(program, organiser) -> None:
+    if program is None or CertificateBatch.objects.filter(program=program).exists():
+        return
+    with demo_without_mail():
+        certificates_issue_completion_bulk(program=program, actor=organiser)

@@ -98,11 +98,23 @@ class BatchStatus(models.TextChoices):
 
 
 class CertificateBatch(models.Model):
-    """One press of "issue certificates to everyone who meets the rule" for an event: what was
-    issued and who was skipped, and why (the reasons in the organiser's language)."""
+    """One press of "issue certificates to everyone who meets the rule": of attendance for an
+    event, or of completion for a programme. What was issued and who was skipped, and why (the
+    reasons in the organiser's language)."""
 
     event = models.ForeignKey(
-        "events.Event", on_delete=models.CASCADE, related_name="certificate_batches"
+        "events.Event",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="certificate_batches",
+    )
+    program = models.ForeignKey(
+        "programs.Program",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="certificate_batches",
     )
     requested_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
@@ -112,7 +124,7 @@ class CertificateBatch(models.Model):
     )
     issued_count = models.PositiveIntegerField(default=0)
     already_count = models.PositiveIntegerField(default=0)
-    # [{"registration": id, "name": "…", "reason": "…"}]
+    # [{"registration": id, "name": "…", "reason": "…"}], or "enrolment" for a programme
     skipped = models.JSONField(default=list, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     finished_at = models.DateTimeField(null=True, blank=True)
@@ -121,6 +133,13 @@ class CertificateBatch(models.Model):
         verbose_name = _("certificate batch")
         verbose_name_plural = _("certificate batches")
         ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(event__isnull=False, program__isnull=True)
+                | Q(event__isnull=True, program__isnull=False),
+                name="certificate_batch_for_event_or_program",
+            )
+        ]
 
     def __str__(self) -> str:
-        return f"{self.event} {self.created_at:%Y-%m-%d %H:%M}"
+        return f"{self.event or self.program} {self.created_at:%Y-%m-%d %H:%M}"

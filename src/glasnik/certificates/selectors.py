@@ -3,7 +3,7 @@
 from django.db.models import Exists, OuterRef, QuerySet
 from django.utils import timezone
 
-from glasnik.events.models import Event, Registration, RegistrationStatus
+from glasnik.events.models import Event, EventStatus, Registration, RegistrationStatus
 from glasnik.programs.models import Enrolment, EnrolmentStatus
 
 from .models import Certificate, CertificateBatch, CertificateKind
@@ -41,6 +41,7 @@ def person_requestable_registrations(person) -> QuerySet[Registration]:
             event__ends_at__lte=timezone.now(),
         )
         .exclude(Exists(issued))
+        .exclude(event__status=EventStatus.CANCELLED)
         .select_related("event__program__organization", "event__network__organization")
         .order_by("-event__starts_at", "-pk")
     )
@@ -100,3 +101,7 @@ def completion_certificates_by_person(program, person_ids) -> dict[int, Certific
             person_id__in=list(person_ids),
         )
     }
+
+
+def program_latest_batch(program) -> CertificateBatch | None:
+    return CertificateBatch.objects.filter(program=program).order_by("-created_at", "-pk").first()

@@ -12,14 +12,14 @@ from django.utils.translation import gettext as _
 
 from glasnik.audit.services import log_action
 from glasnik.events.models import Event, Registration, RegistrationStatus
-from glasnik.programs.models import Program
+from glasnik.programs.models import Enrolment, EnrolmentStatus, Program
 
 from .eligibility import (
-    event_has_ended,
-    event_not_ended_reason,
+    event_certificate_refusal,
     event_rule_met,
     program_events_counted,
     program_rule_met,
+    program_rule_met_each,
 )
 from .models import BatchStatus, Certificate, CertificateBatch, CertificateKind
 
@@ -141,6 +141,12 @@ def certificate_issue_completion(*, program: Program, person, actor, notify: boo
     if not met:
         raise ValidationError(reason, code="rule_not_met")
     events = list(program_events_counted(program))
+    return _completion_create(program, person, events=events, actor=actor, notify=notify)
+
+
+def _completion_create(program: Program, person, *, events: list[Event], actor, notify: bool):
+    """The certificate of completion of someone who met the rule; `events` are the ones that
+    counted, in order (their first and last days are the certificate's dates)."""
     language = _language_of(person)
     return _create(
         actor=actor,
@@ -179,8 +185,11 @@ def certificates_issue_bulk_start(*, event: Event, actor) -> CertificateBatch:
     with the reason, before the event has ended."""
     from .tasks import certificates_issue_bulk_task
 
-    if not event_has_ended(event):
-        raise ValidationError(event_not_ended_reason(event), code="not_ended")
+    refusal = event_certificate_refusal(event)
+    if refusal:
+        raise ValidationError(
+            refusal, code="event_cancelled" if event.is_cancelled else "not_ended"
+        )
     batch = CertificateBatch.objects.create(event=event, requested_by=actor)
     log_action(
         "certificates.batch.requested",
@@ -240,6 +249,86 @@ def certificates_issue_bulk(
         actor=actor,
         target=event,
         scope=_audit_scope(event, None),
+        data={"batch": batch.pk, "issued": issued, "skipped": len(skipped)},
+    )
+    return batch
+
+
+def certificates_issue_completion_bulk_start(*, program: Program, actor) -> CertificateBatch:
+    """Queue the issue of certificates of completion to every enrolled participant who meets
+    the rule. While one is queued, pressing again returns it rather than queueing another."""
+    from .tasks import certificates_issue_bulk_task
+
+    with transaction.atomic():
+        list(Program.objects.select_for_update().filter(pk=program.pk).values_list("pk"))
+        queued = CertificateBatch.objects.filter(program=program, status=BatchStatus.QUEUED)
+        batch = queued.order_by("-created_at", "-pk").first()
+        if batch is not None:
+            return batch
+        batch = CertificateBatch.objects.create(program=program, requested_by=actor)
+        log_action(
+            "certificates.batch.requested",
+            actor=actor,
+            target=program,
+            scope=program,
+            data={"batch": batch.pk, "kind": CertificateKind.COMPLETION},
+        )
+        transaction.on_commit(lambda: certificates_issue_bulk_task.enqueue(batch_id=batch.pk))
+    return batch
+
+
+def certificates_issue_completion_bulk(
+    *, program: Program, actor, batch: CertificateBatch | None = None
+) -> CertificateBatch:
+    """Issue (and email) a certificate of completion to each enrolled participant who meets
+    the rule and has none; record who was skipped and why, in the organiser's language. The
+    rule is worked out for everyone in a few queries; each certificate then costs its own
+    writes, and its PDF and email are made by a task that takes its id."""
+    batch = batch or CertificateBatch.objects.create(program=program, requested_by=actor)
+    enrolments = list(
+        Enrolment.objects.filter(program=program, status=EnrolmentStatus.ENROLLED)
+        .select_related("person")
+        .order_by("person__last_name", "person__first_name", "pk")
+    )
+    already = set(
+        Certificate.objects.filter(
+            program=program, event__isnull=True, kind=CertificateKind.COMPLETION
+        ).values_list("person_id", flat=True)
+    )
+    waiting = [enrolment for enrolment in enrolments if enrolment.person_id not in already]
+    language = _language_of(actor) if actor is not None else settings.LANGUAGE_CODE
+    with translation.override(language):  # the reasons, for the organiser
+        verdicts = program_rule_met_each(program, [e.person_id for e in waiting])
+    events = list(program_events_counted(program))
+    issued, skipped = 0, []
+    for enrolment in waiting:
+        met, reason = verdicts[enrolment.person_id]
+        try:
+            if not met:
+                raise ValidationError(reason, code="rule_not_met")
+            with translation.override(language):
+                _completion_create(
+                    program, enrolment.person, events=events, actor=actor, notify=True
+                )
+        except ValidationError as error:
+            with translation.override(language):
+                reason = " ".join(str(message) for message in error.messages)
+            skipped.append(
+                {"enrolment": enrolment.pk, "name": str(enrolment.person), "reason": reason}
+            )
+        else:
+            issued += 1
+    batch.issued_count = issued
+    batch.already_count = len(already & {enrolment.person_id for enrolment in enrolments})
+    batch.skipped = skipped
+    batch.status = BatchStatus.FINISHED
+    batch.finished_at = timezone.now()
+    batch.save(update_fields=["issued_count", "already_count", "skipped", "status", "finished_at"])
+    log_action(
+        "certificates.batch.finished",
+        actor=actor,
+        target=program,
+        scope=program,
         data={"batch": batch.pk, "issued": issued, "skipped": len(skipped)},
     )
     return batch

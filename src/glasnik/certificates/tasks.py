@@ -12,21 +12,27 @@ from glasnik.core.links import public_url
 
 from .models import BatchStatus, Certificate, CertificateBatch
 from .pdf import PdfUnavailableError, certificate_filename, certificate_pdf, verification_url
-from .services import certificates_issue_bulk
+from .services import certificates_issue_bulk, certificates_issue_completion_bulk
 
 logger = logging.getLogger("glasnik.certificates")
 
 
 @task()
 def certificates_issue_bulk_task(*, batch_id: int) -> None:
+    """Issue a queued batch: of attendance for its event, or of completion for its programme."""
     batch = (
-        CertificateBatch.objects.select_related("event", "requested_by")
+        CertificateBatch.objects.select_related("event", "program__organization", "requested_by")
         .filter(pk=batch_id, status=BatchStatus.QUEUED)
         .first()
     )
     if batch is None:
         return
-    certificates_issue_bulk(event=batch.event, actor=batch.requested_by, batch=batch)
+    if batch.program_id is not None:
+        certificates_issue_completion_bulk(
+            program=batch.program, actor=batch.requested_by, batch=batch
+        )
+    else:
+        certificates_issue_bulk(event=batch.event, actor=batch.requested_by, batch=batch)
 
 
 @task()

@@ -19,6 +19,11 @@ urlpatterns = [
     ),
     path("programme/<int:program_pk>/", views.program_certificates, name="program"),
     path(
+        "programme/<int:program_pk>/issue-all/",
+        views.program_issue_bulk,
+        name="program_issue_bulk",
+    ),
+    path(
         "programme/<int:program_pk>/issue/<int:enrolment_pk>/",
         views.program_issue,
         name="program_issue",

@@ -19,7 +19,7 @@ from glasnik.programs.models import Enrolment, EnrolmentStatus
 
 from . import selectors, services
 from .access import certificate_for_user, event_for_certificates, program_for_certificates
-from .eligibility import event_has_ended, event_not_ended_reason
+from .eligibility import event_certificate_refusal
 from .models import Certificate
 from .pdf import PdfUnavailableError, certificate_filename, certificate_pdf, weasyprint_load
 
@@ -146,7 +146,7 @@ def event_certificates(request, event_pk: int):
         "event": event,
         "page": page,
         "batch": selectors.event_latest_batch(event),
-        "not_ended_reason": "" if event_has_ended(event) else event_not_ended_reason(event),
+        "refusal": event_certificate_refusal(event),
         "pdf_available": _pdf_available(),
         "pdf_unavailable_message": PdfUnavailableError.message,
     }
@@ -199,14 +199,14 @@ def event_issue_bulk(request, event_pk: int):
         services.certificates_issue_bulk_start(event=event, actor=request.user)
     except ValidationError as error:
         messages.error(request, _("No certificates yet: %(reason)s") % {"reason": _refusal(error)})
-        return redirect("certificates:event", event_pk=event.pk)
-    messages.success(
-        request,
-        _(
-            "Certificates are being issued to everyone who meets the rule and emailed to them. "
-            "The summary appears on this page when it is done."
-        ),
-    )
+    else:
+        messages.success(
+            request,
+            _(
+                "Certificates are being issued to everyone who meets the rule and emailed to "
+                "them. The summary appears on this page when it is done."
+            ),
+        )
     return redirect("certificates:event", event_pk=event.pk)
 
 
@@ -223,10 +223,30 @@ def program_certificates(request, program_pk: int):
     )
     for enrolment in page.object_list:
         enrolment.certificate = certificates.get(enrolment.person_id)
-    context = {"program": program, "page": page, "pdf_available": _pdf_available()}
-    context["pdf_unavailable_message"] = PdfUnavailableError.message
+    context = {
+        "program": program,
+        "page": page,
+        "batch": selectors.program_latest_batch(program),
+        "pdf_available": _pdf_available(),
+        "pdf_unavailable_message": PdfUnavailableError.message,
+    }
     with timezone.override(program.time_zone):
         return render(request, "certificates/program.html", context)
+
+
+@login_required
+@require_POST
+def program_issue_bulk(request, program_pk: int):
+    program = program_for_certificates(request.user, program_pk)
+    services.certificates_issue_completion_bulk_start(program=program, actor=request.user)
+    messages.success(
+        request,
+        _(
+            "Certificates of completion are being issued to everyone who meets the rule and "
+            "emailed to them. The summary appears on this page when it is done."
+        ),
+    )
+    return redirect("certificates:program", program_pk=program.pk)
 
 
 @login_required

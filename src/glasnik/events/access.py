@@ -7,6 +7,7 @@ from glasnik.networks.access import network_for_user
 from glasnik.networks.models import Network
 
 from .models import Event, EventSeries
+from .selectors.materials import is_team
 
 
 def event_for_user(user, pk: int, *, permission: str = "events.view_event") -> Event:
@@ -17,6 +18,25 @@ def event_for_user(user, pk: int, *, permission: str = "events.view_event") -> E
         permission=permission,
         pk=pk,
     )
+
+
+def event_with_owner_or_404(pk: int) -> Event:
+    """Any event, with its network and programme, for a page that decides itself what each
+    reader may see of it (e.g. the public materials, or nothing: 404)."""
+    return get_for_user_or_404(
+        Event.objects.select_related("network__organization", "program__organization"),
+        user=None,
+        permission=None,
+        pk=pk,
+    )
+
+
+def event_for_team(user, pk: int) -> Event:
+    """An event the user organises or teaches at: check-in, codes, materials and assignments."""
+    event = event_with_owner_or_404(pk)
+    if not is_team(user, event):
+        raise Http404
+    return event
 
 
 def network_for_meetings(user, slug: str, *, manage: bool = False) -> Network:

@@ -2,8 +2,10 @@
 place last week (registrations, attendance, a room code, materials public and not, an exercise
 with submissions and a trainer's comment, anonymous feedback), an online session three days ago
 with named feedback, a public webinar without registration, a small workshop whose seats ran out
-(confirmed, cancelled, offered and waiting registrations), an invitation, and a registration for
-the big training. Nobody is emailed. Idempotent: each part is made once, by its title."""
+(confirmed, cancelled, offered and waiting registrations), an invitation, a workshop the
+organisers cancelled (with its reason, after people had registered and joined the waiting list),
+and a registration for the big training. Nobody is emailed. Idempotent: each part is made once,
+by its title."""
 
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
@@ -26,6 +28,7 @@ from .models import (
     Visibility,
 )
 from .services.attendance import attendance_correct, checkin_code_create
+from .services.cancellation import event_cancel
 from .services.feedback import LecturerAnswer, feedback_submit
 from .services.materials import (
     assignment_create,
@@ -47,6 +50,7 @@ PAST_SESSION = "Mentorska sesija: prvi mesec plana objava"
 WEBINAR = "Vebinar: analitika društvenih mreža"
 WORKSHOP = "Radionica: kratki video telefonom"
 BIG_TRAINING = "Dvodnevni trening: društvene mreže za lokalne samouprave"
+CANCELLED_WORKSHOP = "Radionica: krizno komuniciranje"
 
 
 def _person(local_part: str):
@@ -323,6 +327,34 @@ def _workshop(program: Program, organiser) -> Event:
     return event
 
 
+def _cancelled_workshop(program: Program, organiser) -> Event:
+    """One seat, taken and waited for, then cancelled by the organisers with a reason."""
+    zone = program.time_zone
+    day = _today(program) + timedelta(days=17)
+    event = program_event_create(
+        program=program,
+        actor=organiser,
+        kind=EventKind.TRAINING,
+        title=CANCELLED_WORKSHOP,
+        description="Kako govoriti u kriznim situacijama: vežbe i primeri.",
+        starts_at=_at(day, "10:00", zone),
+        ends_at=_at(day, "15:00", zone),
+        mode=EventMode.IN_PERSON,
+        venue_name="SKIP centar",
+        visibility=Visibility.PUBLIC,
+        registration_enabled=True,
+        capacity=1,
+    )
+    for name in ("marko.petrovic", "milica.stojanovic"):
+        registration_create(event=event, person=_person(name))
+    event_cancel(
+        event=event,
+        actor=organiser,
+        reason="Predavačica je sprečena; radionicu ćemo ponoviti na jesen.",
+    )
+    return event
+
+
 @transaction.atomic
 def demo_program_activity(program: Program, lecturers: list[Lecturer]) -> None:
     organiser = _person("jelena.markovic")
@@ -337,6 +369,8 @@ def demo_program_activity(program: Program, lecturers: list[Lecturer]) -> None:
             _webinar(program, organiser, trainer)
         if WORKSHOP not in existing:
             _workshop(program, organiser)
+        if CANCELLED_WORKSHOP not in existing:
+            _cancelled_workshop(program, organiser)
         big = program.events.filter(title=BIG_TRAINING).first()
         marko = _person("marko.petrovic")
         if big is not None and not big.registrations.filter(person=marko).exists():

@@ -39,7 +39,9 @@ class PlaceFormMixin:
             self.add_error(None, error)
 
 
-def _url_field(name: str) -> forms.URLField:
+def event_url_field(name: str) -> forms.URLField:
+    """A form field for one of the event's addresses (a map, an online meeting), labelled as
+    the model names it."""
     model_field = Event._meta.get_field(name)
     return forms.URLField(
         label=capfirst(model_field.verbose_name),
@@ -51,8 +53,8 @@ def _url_field(name: str) -> forms.URLField:
 
 
 class MeetingForm(PlaceFormMixin, forms.ModelForm):
-    map_url = _url_field("map_url")
-    online_url = _url_field("online_url")
+    map_url = event_url_field("map_url")
+    online_url = event_url_field("online_url")
     notify = forms.BooleanField(
         label=_("Tell the members by email"),
         required=False,

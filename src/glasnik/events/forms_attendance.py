@@ -1,6 +1,8 @@
 """Forms for check-in, corrections, materials and assignments. Times are entered in the
 event's time zone: views activate it around validation and rendering."""
 
+from pathlib import PurePath
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
@@ -116,6 +118,37 @@ class MaterialForm(SessionChoiceMixin, forms.Form):
         if has_file and has_url:
             raise ValidationError(_("Upload a file or give a link, not both."))
         if not has_file and not has_url:
+            raise ValidationError(_("Upload a file or give a link."))
+        return cleaned
+
+
+class MaterialEditForm(MaterialForm):
+    """A material's changes: a new file or a link replaces what it has; with neither, its file
+    stays."""
+
+    def __init__(self, *args, material, **kwargs):
+        self.material = material
+        initial = {
+            "title": material.title,
+            "session": str(material.agenda_item_id or ""),
+            "url": material.url,
+            "is_public": material.is_public,
+        } | kwargs.pop("initial", {})
+        super().__init__(*args, initial=initial, **kwargs)
+        if material.file:
+            self.fields["file"].help_text = _(
+                "Currently %(name)s. A new file replaces it; leave empty to keep it. PDF, "
+                "presentations, documents, spreadsheets or images, at most 25 MB."
+            ) % {"name": PurePath(material.file.name).name}
+            self.fields["url"].help_text = _("A link instead replaces the file.")
+
+    def clean(self):
+        cleaned = forms.Form.clean(self)
+        if "file" in self.errors or "url" in self.errors:
+            return cleaned
+        if cleaned.get("file") and cleaned.get("url"):
+            raise ValidationError(_("Upload a file or give a link, not both."))
+        if not cleaned.get("file") and not cleaned.get("url") and not self.material.file:
             raise ValidationError(_("Upload a file or give a link."))
         return cleaned
 

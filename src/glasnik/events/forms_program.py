@@ -7,14 +7,20 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .forms import AgendaItemForm, DateTimeLocalInput, PlaceFormMixin, _url_field, agenda_initial
+from .forms import (
+    AgendaItemForm,
+    DateTimeLocalInput,
+    PlaceFormMixin,
+    agenda_initial,
+    event_url_field,
+)
 from .models import AgendaItem, Event, EventKind, Lecturer
 from .services.programs import PROGRAM_EVENT_FIELDS, PROGRAM_EVENT_KINDS, program_event_check
 
 
 class ProgramEventForm(PlaceFormMixin, forms.ModelForm):
-    map_url = _url_field("map_url")
-    online_url = _url_field("online_url")
+    map_url = event_url_field("map_url")
+    online_url = event_url_field("online_url")
 
     class Meta:
         model = Event
@@ -64,6 +70,19 @@ class ProgramEventForm(PlaceFormMixin, forms.ModelForm):
             else:
                 self.add_error(None, error)
         return cleaned
+
+
+class ProgramEventCancelForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reason"),
+        help_text=_(
+            "Sent to everyone registered or waiting, and shown on the event's page. You may "
+            "leave it empty."
+        ),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
 
 
 class ProgramAgendaItemForm(AgendaItemForm):

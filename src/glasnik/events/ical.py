@@ -7,6 +7,7 @@ from zoneinfo import ZoneInfo
 
 import icalendar
 from django.conf import settings
+from django.http import HttpResponse
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
@@ -120,3 +121,11 @@ def calendar_build(events: Iterable[Event], *, name: str, language: str) -> byte
             first_date=first - timedelta(days=366), last_date=last + timedelta(days=366)
         )
     return calendar.to_ical()
+
+
+def ics_response(content: bytes, filename: str) -> HttpResponse:
+    """An iCalendar file to download; calendar apps may keep it for five minutes."""
+    response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["Cache-Control"] = "private, max-age=300"
+    return response

@@ -207,6 +207,21 @@ def registration_event_changed_notify(*, event_id: int) -> None:
 
 
 @task()
+def registration_event_cancelled_notify(*, event_id: int, registration_ids: list[int]) -> None:
+    """Tell everyone who held, was offered, waited for or asked for a seat that the event has
+    been cancelled, each in their own language and script."""
+    from .models import Registration
+
+    registrations = (
+        Registration.objects.filter(event_id=event_id, pk__in=registration_ids)
+        .select_related("event", "event__program", "event__network", "person")
+        .order_by("pk")
+    )
+    for registration in registrations:
+        _send_registration_email(registration, "events/email/registration_event_cancelled")
+
+
+@task()
 def registration_offer_expire(*, registration_id: int) -> None:
     """At an offer's deadline: expire it if it is still open and offer the seat onwards."""
     from .services.waitlist import registration_offer_expire as expire

@@ -34,9 +34,11 @@ urlpatterns = [
         views_materials.material_download,
         name="material_download",
     ),
+    path("materials/<int:pk>/edit/", views_materials.material_edit, name="material_edit"),
     path("materials/<int:pk>/delete/", views_materials.material_delete, name="material_delete"),
     path("<int:pk>/assignments/new/", views_materials.assignment_add, name="assignment_add"),
     path("assignments/<int:pk>/", views_materials.assignment_detail, name="assignment_detail"),
+    path("assignments/<int:pk>/edit/", views_materials.assignment_edit, name="assignment_edit"),
     path(
         "submissions/<int:pk>/comment/",
         views_materials.submission_comment,

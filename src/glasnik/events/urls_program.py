@@ -10,6 +10,7 @@ urlpatterns = [
     ),
     path("programme/<int:pk>/", views.program_event_detail, name="program_event_detail"),
     path("programme/<int:pk>/edit/", views.program_event_edit, name="program_event_edit"),
+    path("programme/<int:pk>/cancel/", views.program_event_cancel, name="program_event_cancel"),
     path("programme/<int:pk>/agenda/", views.program_event_agenda, name="program_event_agenda"),
     path("lecturers/", views.lecturer_list, name="lecturer_list"),
     path("lecturers/new/", views.lecturer_create, name="lecturer_create"),

@@ -7,7 +7,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -29,7 +29,7 @@ from .forms import (
     SeriesForm,
     agenda_initial,
 )
-from .ical import calendar_build
+from .ical import calendar_build, ics_response
 from .models import CalendarToken, RsvpAnswer
 from .recurrence import rrule_build
 from .services import meetings as meeting_services
@@ -130,19 +130,12 @@ def meeting_rsvp(request, pk: int):
         return render(request, "events/meeting_detail.html#rsvp", context)
 
 
-def _ics_response(content: bytes, filename: str) -> HttpResponse:
-    response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response["Cache-Control"] = "private, max-age=300"
-    return response
-
-
 def meeting_ics(request, pk: int):
     """The meeting as a file to add to a calendar."""
     event = event_for_user(request.user, pk)
     language = translation.get_language()
     content = calendar_build([event], name=written_in_text(event.title, event), language=language)
-    return _ics_response(content, f"{slugify(event.title) or 'meeting'}-{event.pk}.ics")
+    return ics_response(content, f"{slugify(event.title) or 'meeting'}-{event.pk}.ics")
 
 
 @login_required
@@ -394,7 +387,7 @@ def personal_feed(request, token: str):
     with translation.override(language):
         name = _("My meetings – Glasnik")
     events = selectors.feed_events_for_person(person)
-    return _ics_response(calendar_build(events, name=name, language=language), "glasnik.ics")
+    return ics_response(calendar_build(events, name=name, language=language), "glasnik.ics")
 
 
 def personal_network_feed(request, token: str, network_slug: str):
@@ -409,7 +402,7 @@ def personal_network_feed(request, token: str, network_slug: str):
         name=written_in_text(network.name, network),
         language=person.preferred_language,
     )
-    return _ics_response(content, f"{network.slug}.ics")
+    return ics_response(content, f"{network.slug}.ics")
 
 
 def network_feed(request, network_slug: str):
@@ -418,6 +411,6 @@ def network_feed(request, network_slug: str):
     language = translation.get_language()
     events = selectors.feed_events_public(network)
     content = calendar_build(events, name=written_in_text(network.name, network), language=language)
-    response = _ics_response(content, f"{network.slug}.ics")
+    response = ics_response(content, f"{network.slug}.ics")
     response["Cache-Control"] = "public, max-age=900"
     return response

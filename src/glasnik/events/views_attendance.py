@@ -21,6 +21,7 @@ from django.views.decorators.http import require_POST
 from glasnik.access.helpers import get_for_user_or_404
 from glasnik.core.exports import EXPORT_FORMATS, export_dataset, export_response
 
+from .access import event_for_team, event_with_owner_or_404
 from .forms_attendance import CorrectionForm, QrCheckinForm, SelfCheckinForm
 from .models import AttendanceMethod, CheckinCode, Event, Registration
 from .selectors import attendance as selectors
@@ -32,26 +33,9 @@ from .services import attendance as services
 CHECKIN_EVENT_SESSION_KEY = "events:checkin_event"
 
 
-def _event(request, pk: int) -> Event:
-    return get_for_user_or_404(
-        Event.objects.select_related("network__organization", "program__organization"),
-        user=request.user,
-        permission=None,
-        pk=pk,
-    )
-
-
-def _event_for_team(request, pk: int) -> Event:
-    """Organisers and trainers: check-in, codes, materials and assignments."""
-    event = _event(request, pk)
-    if not material_selectors.is_team(request.user, event):
-        raise Http404
-    return event
-
-
 def _event_for_organiser(request, pk: int) -> Event:
     """Organisers: the attendance sheet, corrections and export."""
-    event = _event(request, pk)
+    event = event_with_owner_or_404(pk)
     if not request.user.has_perm("events.manage_event", event):
         raise Http404
     return event
@@ -102,7 +86,7 @@ def event_page_url(event: Event) -> str:
 @login_required
 def checkin(request, pk: int):
     """Straight to today's list (or the nearest day of the event)."""
-    event = _event_for_team(request, pk)
+    event = event_for_team(request.user, pk)
     return redirect("events:checkin_day", pk=event.pk, day=_default_day(event).isoformat())
 
 
@@ -132,7 +116,7 @@ def _checkin_context(request, event: Event, day: date, session) -> dict:
 @login_required
 def checkin_day(request, pk: int, day: str):
     """The check-in list of a day (or session): search by name, one button per person."""
-    event = _event_for_team(request, pk)
+    event = event_for_team(request.user, pk)
     day = _day(event, day)
     session = _session(event, day, request.GET.get("session"))
     request.session[CHECKIN_EVENT_SESSION_KEY] = event.pk
@@ -148,7 +132,7 @@ def checkin_day(request, pk: int, day: str):
 @require_POST
 def checkin_mark(request, pk: int, day: str, registration_pk: int):
     """Check one person in (or take it back); htmx gets the row and the counts back."""
-    event = _event_for_team(request, pk)
+    event = event_for_team(request.user, pk)
     day = _day(event, day)
     session = _session(event, day, request.POST.get("session"))
     registration = get_for_user_or_404(
@@ -247,7 +231,7 @@ def checkin_qr(request, token: str):
 @login_required
 def checkin_codes(request, pk: int):
     """The room codes, one per day; a new one replaces a code that leaked."""
-    event = _event_for_team(request, pk)
+    event = event_for_team(request.user, pk)
     if request.method == "POST":
         day = _day(event, request.POST.get("day", ""))
         services.checkin_code_create(event=event, day=day, actor=request.user)
@@ -272,7 +256,7 @@ def checkin_codes(request, pk: int):
 @login_required
 def checkin_code_show(request, pk: int, day: str):
     """The day's code in big print, for the projector."""
-    event = _event_for_team(request, pk)
+    event = event_for_team(request.user, pk)
     day = _day(event, day)
     code = CheckinCode.objects.filter(event=event, day=day).first()
     if code is None:
@@ -289,7 +273,7 @@ def checkin_code_show(request, pk: int, day: str):
 @login_required
 def my_attendance(request, pk: int):
     """The participant's attendance of the event, and self check-in with the room code."""
-    event = _event(request, pk)
+    event = event_with_owner_or_404(pk)
     registration = (
         Registration.objects.filter(event=event, person=request.user)
         .select_related("event")

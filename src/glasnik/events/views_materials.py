@@ -16,19 +16,26 @@ from django.views.decorators.http import require_POST
 
 from glasnik.access.helpers import get_for_user_or_404
 
-from .forms_attendance import AssignmentForm, CommentForm, MaterialForm, SubmissionForm
+from .access import event_for_team, event_with_owner_or_404
+from .forms_attendance import (
+    AssignmentForm,
+    CommentForm,
+    MaterialEditForm,
+    MaterialForm,
+    SubmissionForm,
+)
 from .models import Material
 from .selectors import attendance as selectors
 from .selectors import materials as material_selectors
 from .services import materials as material_services
-from .views_attendance import _event, _event_for_team, event_page_url
+from .views_attendance import event_page_url
 
 # Materials -------------------------------------------------------------------------------
 
 
 def materials(request, pk: int):
     """The event's materials and exercises, as far as the reader may see them."""
-    event = _event(request, pk)
+    event = event_with_owner_or_404(pk)
     access = material_selectors.materials_access(request.user, event)
     items = material_selectors.event_materials(event, access=access)
     if access == material_selectors.PUBLIC and not items:
@@ -52,7 +59,7 @@ def materials(request, pk: int):
 
 @login_required
 def material_add(request, pk: int):
-    event = _event_for_team(request, pk)
+    event = event_for_team(request.user, pk)
     sessions = selectors.event_sessions(event)
     form = MaterialForm(request.POST or None, request.FILES or None, sessions=sessions)
     if request.method == "POST" and form.is_valid():
@@ -76,6 +83,38 @@ def material_add(request, pk: int):
         return render(
             request, "events/materials/material_form.html", {"event": event, "form": form}
         )
+
+
+@login_required
+def material_edit(request, pk: int):
+    material = material_selectors.material_for_team(request.user, pk)
+    event = material.event
+    form = MaterialEditForm(
+        request.POST or None,
+        request.FILES or None,
+        sessions=selectors.event_sessions(event),
+        material=material,
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            material_services.material_update(
+                material=material,
+                actor=request.user,
+                title=data["title"],
+                file=data.get("file"),
+                url=data.get("url", ""),
+                session=data.get("session"),
+                is_public=data["is_public"],
+            )
+        except ValidationError as problem:
+            form.add_error(None, problem)
+        else:
+            messages.success(request, _("The material has been saved."))
+            return redirect("events:materials", pk=event.pk)
+    context = {"event": event, "form": form, "material": material}
+    with timezone.override(event.time_zone):
+        return render(request, "events/materials/material_form.html", context)
 
 
 @login_required
@@ -113,7 +152,7 @@ def material_download(request, pk: int):
 
 @login_required
 def assignment_add(request, pk: int):
-    event = _event_for_team(request, pk)
+    event = event_for_team(request.user, pk)
     with timezone.override(event.time_zone):
         form = AssignmentForm(request.POST or None, sessions=selectors.event_sessions(event))
         if request.method == "POST" and form.is_valid():
@@ -131,6 +170,41 @@ def assignment_add(request, pk: int):
         return render(
             request, "events/materials/assignment_form.html", {"event": event, "form": form}
         )
+
+
+@login_required
+def assignment_edit(request, pk: int):
+    assignment = material_selectors.assignment_for_team(request.user, pk)
+    event = assignment.event
+    with timezone.override(event.time_zone):
+        form = AssignmentForm(
+            request.POST or None,
+            sessions=selectors.event_sessions(event),
+            initial={
+                "title": assignment.title,
+                "instructions": assignment.instructions,
+                "due_at": assignment.due_at,
+                "session": str(assignment.agenda_item_id or ""),
+            },
+        )
+        if request.method == "POST" and form.is_valid():
+            data = form.cleaned_data
+            try:
+                material_services.assignment_update(
+                    assignment=assignment,
+                    actor=request.user,
+                    title=data["title"],
+                    instructions=data["instructions"],
+                    due_at=data.get("due_at"),
+                    session=data.get("session"),
+                )
+            except ValidationError as problem:
+                form.add_error(None, problem)
+            else:
+                messages.success(request, _("The exercise has been saved."))
+                return redirect("events:assignment_detail", pk=assignment.pk)
+        context = {"event": event, "form": form, "assignment": assignment}
+        return render(request, "events/materials/assignment_form.html", context)
 
 
 @login_required

@@ -21,13 +21,16 @@ from glasnik.programs.access import program_for_user
 from .forms_program import (
     LecturerForm,
     ProgramAgendaFormSet,
+    ProgramEventCancelForm,
     ProgramEventForm,
     new_event_initial,
     program_agenda_initial,
 )
 from .models import AgendaItem, Event, Lecturer, Visibility
 from .selectors.materials import event_materials, materials_access
+from .selectors.registration import registration_counts
 from .services import programs as services
+from .services.cancellation import event_cancel
 
 MANAGE_EVENT = "events.manage_event"
 
@@ -87,6 +90,7 @@ def program_event_detail(request, pk: int):
             "agenda_days": days,
             "day_count": len(_event_days(event)),
             "can_manage": request.user.has_perm(MANAGE_EVENT, event),
+            "can_cancel": not event.is_cancelled and event.ends_at > timezone.now(),
             "can_teach": request.user.has_perm("events.teach_event", event),
             "materials": event_materials(event, access=materials_access(request.user, event)),
         }
@@ -131,6 +135,36 @@ def program_event_edit(request, pk: int):
                 return redirect("events:program_event_detail", pk=event.pk)
         context = {"form": form, "program": event.program, "event": event}
         return render(request, "events/program/event_form.html", context)
+
+
+@login_required
+def program_event_cancel(request, pk: int):
+    """Confirm what cancelling the event does, then cancel it and tell everyone concerned."""
+    event = _program_event(request.user, pk, permission=MANAGE_EVENT)
+    if event.is_cancelled:
+        messages.info(request, _("This event has been cancelled."))
+        return redirect("events:program_event_detail", pk=event.pk)
+    form = ProgramEventCancelForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            event_cancel(event=event, actor=request.user, reason=form.cleaned_data["reason"])
+        except ValidationError as error:
+            _form_errors(form, error)
+        else:
+            messages.success(
+                request,
+                _("The event has been cancelled. Everyone registered or waiting is being told."),
+            )
+            return redirect("events:program_event_detail", pk=event.pk)
+    context = {
+        "form": form,
+        "event": event,
+        "program": event.program,
+        "counts": registration_counts(event),
+        "is_over": event.ends_at <= timezone.now(),
+    }
+    with timezone.override(event.time_zone):
+        return render(request, "events/program/event_cancel.html", context)
 
 
 @login_required

@@ -22,13 +22,12 @@ from glasnik.core.exports import EXPORT_FORMATS, export_dataset, export_response
 from glasnik.core.languages import written_in_text
 
 from .forms_registration import InvitationForm, RegistrationForm
-from .ical import calendar_build
+from .ical import calendar_build, ics_response
 from .models import Event, EventInvitation, Registration, RegistrationStatus
 from .selectors import online_link_opens_at
 from .selectors import registration as selectors
 from .services import registration as services
-from .services import waitlist
-from .views import _ics_response
+from .services import seats, waitlist
 
 PAGE_SIZE = 25
 
@@ -109,7 +108,7 @@ def _page_context(request, event: Event, token: str, form=None) -> dict:
         else "",
         "closed_reason": closed_reason,
         "invitation": token,
-        "free_seats": waitlist.free_seats(event),
+        "free_seats": seats.free_seats(event),
         "show_link": selectors.online_link_visible_to(registration),
         "link_opens_at": online_link_opens_at(event),
         "can_manage": request.user.has_perm("events.manage_event", event),
@@ -201,7 +200,7 @@ def registration_ics(request, pk: int):
     content = calendar_build(
         [event], name=written_in_text(event.title, event), language=translation.get_language()
     )
-    return _ics_response(content, f"{slugify(event.title) or 'event'}-{event.pk}.ics")
+    return ics_response(content, f"{slugify(event.title) or 'event'}-{event.pk}.ics")
 
 
 def invitation(request, token: str):

@@ -93,11 +93,13 @@ NETWORKS = [
 ]
 
 
-def _person(local_part: str):
+def demo_person(local_part: str):
+    """The demo's person with this login (the part of the address before @)."""
     return get_user_model().objects.get(email=f"{local_part}@{EMAIL_DOMAIN}")
 
 
-def _primary_position(person):
+def demo_primary_position(person):
+    """The position the person took most recently: the institution they act for."""
     return person.positions.select_related("organization").order_by("-since", "pk").first()
 
 
@@ -117,7 +119,7 @@ def _member(network: Network, person, organiser) -> Membership:
     membership = Membership.objects.filter(network=network, person=person).first()
     if membership is not None and membership.status == MembershipStatus.MEMBER:
         return membership
-    position = _primary_position(person)
+    position = demo_primary_position(person)
     membership = membership_apply(
         network=network,
         person=person,
@@ -140,11 +142,11 @@ def demo_networks() -> list[Network]:
     for spec in NETWORKS:
         network = _network(spec)
         interests = _interests(network)
-        organisers = [_person(local_part) for local_part in spec["organisers"]]
+        organisers = [demo_person(local_part) for local_part in spec["organisers"]]
         for organiser in organisers:
             role_grant(person=organiser, role=Role.ORGANISER, scope=network)
         for number, local_part in enumerate(spec["members"]):
-            membership = _member(network, _person(local_part), organisers[0])
+            membership = _member(network, demo_person(local_part), organisers[0])
             membership.interests.add(*interests[number % len(interests) :: 3])
         networks.append(network)
     demo_topics(networks[0])
@@ -190,13 +192,13 @@ def demo_topics(network: Network) -> None:
         if proposal is None:
             proposal = topic_propose(
                 network=network,
-                author=_person(author),
+                author=demo_person(author),
                 title=title,
                 description=description,
                 kind=kind,
             )
             for voter in voters:
-                topic_vote_cast(proposal=proposal, person=_person(voter))
+                topic_vote_cast(proposal=proposal, person=demo_person(voter))
         if proposal.status != status:
-            organiser = _person(NETWORKS[0]["organisers"][0])
+            organiser = demo_person(NETWORKS[0]["organisers"][0])
             topic_status_set(proposal=proposal, status=status, actor=organiser)

@@ -165,13 +165,13 @@ def _call(network: Network, spec: dict) -> Call:
 
 
 def _statement(call: Call, spec: dict, local_part: str) -> Statement | None:
-    from .demo import _person, _primary_position
+    from .demo import demo_person, demo_primary_position
 
-    person = _person(local_part)
+    person = demo_person(local_part)
     existing = Statement.objects.filter(call=call, person=person).first()
     if existing is not None:
         return None
-    position = _primary_position(person)
+    position = demo_primary_position(person)
     if position is None:
         return None
     questions = list(call.questions.all())

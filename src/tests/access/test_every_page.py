@@ -34,7 +34,13 @@ from django.utils import timezone, translation
 from glasnik.accounts.management.commands.demo import DEMO_PASSWORD, DEMO_TOTP_SECRET
 from glasnik.accounts.models import User
 from glasnik.certificates.models import Certificate
-from glasnik.events.demo_program import PAST_SESSION, PAST_TRAINING, WEBINAR, WORKSHOP
+from glasnik.events.demo_program import (
+    CANCELLED_WORKSHOP,
+    PAST_SESSION,
+    PAST_TRAINING,
+    WEBINAR,
+    WORKSHOP,
+)
 from glasnik.events.models import (
     Assignment,
     CalendarToken,
@@ -298,8 +304,13 @@ PAGES: dict[str, Page | list[Page]] = {
     "events:program_event_detail": [
         Page(EVERYONE, event("past_training"), secret=(slides_link, PARTICIPANTS)),
         Page(OTHER_PARTICIPANTS, event("other_workshop")),  # members only
+        Page(EVERYONE, event("cancelled_workshop")),
     ],
     "events:program_event_edit": Page(ORGANISERS, event("big_training")),
+    "events:program_event_cancel": [
+        Page(ORGANISERS, event("big_training")),
+        Page(ORGANISERS, event("cancelled_workshop"), ok=302),  # on to its page: cancelled
+    ],
     "events:program_event_agenda": Page(ORGANISERS, event("big_training")),
     "events:lecturer_list": Page(EVERYONE),
     "events:lecturer_create": Page(ANY_ORGANISER),
@@ -362,12 +373,14 @@ PAGES: dict[str, Page | list[Page]] = {
         Page(PARTICIPANTS, lambda demo: {"pk": demo.webinar_slides.pk}),  # no registration
         Page(OTHER_PARTICIPANTS, lambda demo: {"pk": demo.other_slides.pk}),
     ],
+    "events:material_edit": Page(TEAM, lambda demo: {"pk": demo.slides.pk}),
     "events:material_delete": post(TEAM, lambda demo: {"pk": demo.slides.pk}),
     "events:assignment_add": Page(TEAM, event("past_training")),
     "events:assignment_detail": [
         Page(PARTICIPANTS, lambda demo: {"pk": demo.assignment.pk}),
         Page(PARTICIPANTS, lambda demo: {"pk": demo.webinar_assignment.pk}),
     ],
+    "events:assignment_edit": Page(TEAM, lambda demo: {"pk": demo.assignment.pk}),
     "events:submission_comment": post(TEAM, lambda demo: {"pk": demo.submission.pk}),
     "events:submission_file": Page(PARTICIPANTS, lambda demo: {"pk": demo.submission.pk}),
     # Feedback
@@ -396,6 +409,9 @@ PAGES: dict[str, Page | list[Page]] = {
         lambda demo: {"event_pk": demo.past_training.pk, "registration_pk": demo.registration.pk},
     ),
     "certificates:program": Page(ORGANISERS, lambda demo: {"program_pk": demo.program.pk}),
+    "certificates:program_issue_bulk": post(
+        ORGANISERS, lambda demo: {"program_pk": demo.program.pk}
+    ),
     "certificates:program_issue": post(
         ORGANISERS, lambda demo: {"program_pk": demo.program.pk, "enrolment_pk": demo.enrolment.pk}
     ),
@@ -621,6 +637,7 @@ def _demo_objects() -> Demo:
         webinar=webinar,
         workshop=workshop,
         big_training=events["Dvodnevni trening: društvene mreže za lokalne samouprave"],
+        cancelled_workshop=events[CANCELLED_WORKSHOP],
         other_workshop=other_workshop,
         lecturer=Lecturer.objects.get(person=trainer),
         event_invitation=EventInvitation.objects.get(event=workshop).token,

@@ -422,8 +422,9 @@ def organiser_uploads_slides(page, training_pk: int, check) -> None:
         {"name": "slajdovi.pdf", "mimeType": "application/pdf", "buffer": SLIDES}
     )
     page.get_by_role("button", name="Add").click()
+    # Exactly: the team's list also has "Edit Slajdovi: …" beside it.
     expect(
-        page.get_by_role("link", name="Slajdovi: društvene mreže u lokalnoj samoupravi")
+        page.get_by_role("link", name="Slajdovi: društvene mreže u lokalnoj samoupravi", exact=True)
     ).to_be_visible()
     check(page, "whole-materials-organiser")
 

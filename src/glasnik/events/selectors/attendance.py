@@ -201,15 +201,10 @@ def required_day_count(event: Event) -> int:
     return min(event.required_days, total)
 
 
-def meets_attendance_rule(registration: Registration) -> tuple[bool, str]:
-    """Whether the registration meets the event's attendance rule for a certificate, and a
-    translated reason when it does not."""
-    if registration.status != RegistrationStatus.CONFIRMED:
-        return False, _("The registration is not confirmed.")
+def _rule_verdict(registration: Registration, attended: int) -> tuple[bool, str]:
     event = registration.event
     total = len(event_days(event))
     required = required_day_count(event)
-    attended = len(attended_days(registration))
     if attended >= required:
         return True, ""
     return False, ngettext(
@@ -217,6 +212,36 @@ def meets_attendance_rule(registration: Registration) -> tuple[bool, str]:
         "Attended %(attended)s of %(total)s days; the certificate requires %(required)s.",
         total,
     ) % {"attended": attended, "total": total, "required": required}
+
+
+def meets_attendance_rule(registration: Registration) -> tuple[bool, str]:
+    """Whether the registration meets the event's attendance rule for a certificate, and a
+    translated reason when it does not."""
+    if registration.status != RegistrationStatus.CONFIRMED:
+        return False, _("The registration is not confirmed.")
+    return _rule_verdict(registration, len(attended_days(registration)))
+
+
+def meets_attendance_rule_each(registrations) -> dict[int, tuple[bool, str]]:
+    """`meets_attendance_rule` for many registrations (their events already loaded), by
+    registration id, in one query however many there are."""
+    registrations = list(registrations)
+    rows = defaultdict(list)
+    confirmed = [r.pk for r in registrations if r.status == RegistrationStatus.CONFIRMED]
+    for row in Attendance.objects.filter(registration_id__in=confirmed, is_present=True).only(
+        "registration_id", "day", "agenda_item_id", "is_present"
+    ):
+        rows[row.registration_id].append(row)
+    return {
+        registration.pk: (
+            _rule_verdict(
+                registration, len(_attended_days(registration.event, rows[registration.pk]))
+            )
+            if registration.status == RegistrationStatus.CONFIRMED
+            else (False, _("The registration is not confirmed."))
+        )
+        for registration in registrations
+    }
 
 
 def confirmed_meeting_rule(events: list[Event]) -> dict[tuple[int, int], bool]:

@@ -74,6 +74,27 @@ def material_for_download(user, pk: int) -> Material:
     return material
 
 
+def material_for_team(user, pk: int) -> Material:
+    """A material of an event the user organises or teaches at, to change or remove; 404 for
+    missing and forbidden alike."""
+    material = (
+        Material.objects.select_related("event", "event__program", "event__network", "agenda_item")
+        .filter(pk=pk)
+        .first()
+    )
+    if material is None or not is_team(user, material.event):
+        raise Http404
+    return material
+
+
+def assignment_for_team(user, pk: int) -> Assignment:
+    """An assignment of an event the user organises or teaches at, to change; 404 otherwise."""
+    assignment, access = assignment_for_user(user, pk)
+    if access != TEAM:
+        raise Http404
+    return assignment
+
+
 def event_assignments(event: Event) -> list[Assignment]:
     return list(
         Assignment.objects.filter(event=event)

@@ -73,6 +73,63 @@ def material_create(
     return material
 
 
+def _file_delete_on_commit(field) -> None:
+    """Delete a replaced file once the change is saved for good (kept if it rolls back)."""
+    storage, name = field.storage, field.name
+    transaction.on_commit(lambda: storage.delete(name))
+
+
+def _differs(material: Material, name: str, value) -> bool:
+    if name == "file":  # a new upload, or a file given up for a link
+        return bool(value) or bool(material.file)
+    return getattr(material, name) != value
+
+
+@transaction.atomic
+def material_update(
+    *,
+    material: Material,
+    actor,
+    title: str,
+    file=None,
+    url: str = "",
+    session: AgendaItem | None = None,
+    is_public: bool = False,
+) -> Material:
+    """Change a material. A new file replaces the old one, a link replaces a file (and the
+    other way round); with neither, a file stays as it is. Checked as when it was added."""
+    event = material.event
+    _session_check(event, session)
+    if file and url:
+        raise ValidationError(_("Upload a file or give a link, not both."), code="file_or_link")
+    if not file and not url and material.kind == MaterialKind.LINK:
+        raise ValidationError(_("Upload a file or give a link."), code="file_or_link")
+    if file:
+        upload_check(file, extensions=MATERIAL_EXTENSIONS, max_bytes=MATERIAL_MAX_BYTES)
+    replaced = material.file if material.file and (file or url) else None
+    values = {"title": title, "agenda_item": session, "is_public": is_public}
+    if file:
+        values |= {"kind": MaterialKind.FILE, "file": file, "url": ""}
+    elif url:
+        values |= {"kind": MaterialKind.LINK, "file": "", "url": url}
+    changed = sorted(name for name, value in values.items() if _differs(material, name, value))
+    if not changed:
+        return material
+    if replaced is not None:
+        _file_delete_on_commit(replaced)
+    for name in changed:
+        setattr(material, name, values[name])
+    material.save(update_fields=changed)
+    log_action(
+        "events.material.changed",
+        actor=actor,
+        target=material,
+        scope=event_scope(event),
+        data={"event": event.pk, "fields": changed, "kind": material.kind},
+    )
+    return material
+
+
 @transaction.atomic
 def material_delete(*, material: Material, actor) -> None:
     log_action(
@@ -107,6 +164,45 @@ def assignment_create(
         target=assignment,
         scope=event_scope(event),
         data={"event": event.pk, "due_at": due_at.isoformat() if due_at else None},
+    )
+    return assignment
+
+
+@transaction.atomic
+def assignment_update(
+    *,
+    assignment: Assignment,
+    actor,
+    title: str,
+    instructions: str,
+    due_at: datetime | None = None,
+    session: AgendaItem | None = None,
+) -> Assignment:
+    """Change an exercise. A later due date lets participants change their work again."""
+    event = assignment.event
+    _session_check(event, session)
+    values = {
+        "title": title,
+        "instructions": instructions,
+        "due_at": due_at,
+        "agenda_item": session,
+    }
+    changed = sorted(name for name, value in values.items() if getattr(assignment, name) != value)
+    if not changed:
+        return assignment
+    for name in changed:
+        setattr(assignment, name, values[name])
+    assignment.save(update_fields=changed)
+    log_action(
+        "events.assignment.changed",
+        actor=actor,
+        target=assignment,
+        scope=event_scope(event),
+        data={
+            "event": event.pk,
+            "fields": changed,
+            "due_at": assignment.due_at.isoformat() if assignment.due_at else None,
+        },
     )
     return assignment
 

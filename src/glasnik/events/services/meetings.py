@@ -25,6 +25,7 @@ from ..models import (
     RsvpAnswer,
 )
 from ..recurrence import MAX_OCCURRENCES, rrule_occurrences
+from .cancellation import event_cancel, event_mark_cancelled
 
 # What an organiser sets on a meeting; the rest is decided by the services.
 MEETING_FIELDS = (
@@ -146,34 +147,9 @@ def _coming_person_ids(event: Event) -> list[int]:
     )
 
 
-def _cancel(event: Event, *, actor, reason: str) -> None:
-    event.status = EventStatus.CANCELLED
-    event.cancelled_at = timezone.now()
-    event.cancellation_reason = reason.strip()
-    event.sequence += 1
-    event.save(
-        update_fields=["status", "cancelled_at", "cancellation_reason", "sequence", "updated_at"]
-    )
-    log_action("events.meeting.cancelled", actor=actor, target=event, scope=event.network)
-    person_ids = _coming_person_ids(event)
-    if person_ids:
-        transaction.on_commit(
-            lambda: tasks.meeting_cancelled_notify.enqueue(event_id=event.pk, person_ids=person_ids)
-        )
-
-
-@transaction.atomic
 def meeting_cancel(*, event: Event, actor, reason: str = "") -> Event:
     """Cancel a meeting; those who said they would (or might) come are told by email."""
-    # Lock the row, then read its current state into the caller's object.
-    Event.objects.select_for_update().filter(pk=event.pk).values_list("pk").get()
-    event.refresh_from_db()
-    if event.is_cancelled:
-        return event
-    if event.ends_at <= timezone.now():
-        raise ValidationError(_("This meeting is over; it can no longer be cancelled."))
-    _cancel(event, actor=actor, reason=reason)
-    return event
+    return event_cancel(event=event, actor=actor, reason=reason)
 
 
 @transaction.atomic
@@ -329,7 +305,7 @@ def series_cancel(*, series: EventSeries, actor, reason: str = "") -> int:
     """Cancel every meeting of the series still to come; returns how many were cancelled."""
     events = list(series_upcoming(series).select_for_update())
     for event in events:
-        _cancel(event, actor=actor, reason=reason)
+        event_mark_cancelled(event, actor=actor, reason=reason)
     log_action(
         "events.series.cancelled",
         actor=actor,

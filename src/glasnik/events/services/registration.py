@@ -1,11 +1,11 @@
 """Registration for events: the checks, registering, approval, declining and cancellation,
-and invitations. Seats and the waiting list (offers, their expiry and confirmation) are in
-`waitlist`, the reminder before the event in `reminders`.
+and invitations. The event's lock, the seat count and offering seats to the waiting list are the
+seat kernel (`seats`); offers, their expiry and confirmation are in `waitlist`, the reminder
+before the event in `reminders`.
 
-Every write that can change who holds a seat locks the event row first (`select_for_update`
-inside `transaction.atomic`) and counts the seats under that lock, so the last seat is given
-once however many people click at the same moment. On SQLite the database lock does the same:
-the settings open write transactions with BEGIN IMMEDIATE.
+Every write that can change who holds a seat locks the event row first
+(`seats.event_lock_for_seats`, which insists on `transaction.atomic`) and counts the seats under
+that lock, so the last seat is given once however many people click at the same moment.
 """
 
 from dataclasses import dataclass
@@ -30,18 +30,17 @@ from ..models import (
     Visibility,
 )
 from ..selectors.registration import ACTIVE_STATUSES  # still in play: count for limits
-from .waitlist import (
-    _after_status,
-    _email,
-    _local,
-    _locked,
-    _locked_registration,
-    _promote,
-    _seat_status,
-    _set_status,
+from .seats import (
+    event_lock_for_seats,
     event_scope,
-    waitlist_position,
+    registration_email_on_commit,
+    registration_lock,
+    registration_status_announce,
+    registration_status_set,
+    seat_status_for_new_registration,
+    waitlist_promote,
 )
+from .waitlist import event_datetime_text, waitlist_position
 
 # The ones a participant or an organiser may cancel.
 CANCELLABLE_STATUSES = ACTIVE_STATUSES
@@ -70,7 +69,7 @@ def registration_status_message(registration: Registration) -> str:
         ) % {"position": waitlist_position(registration)}
     if status == RegistrationStatus.OFFERED:
         return _("A seat is offered to you. Please confirm it by %(deadline)s.") % {
-            "deadline": _local(registration.offer_expires_at, event)
+            "deadline": event_datetime_text(registration.offer_expires_at, event)
         }
     if status == RegistrationStatus.DECLINED:
         return _("The organisers have declined your registration.")
@@ -94,12 +93,12 @@ def registration_window_check(event: Event, *, now: datetime | None = None) -> N
     if event.registration_opens_at and now < event.registration_opens_at:
         raise ValidationError(
             _("Registration opens on %(date)s.")
-            % {"date": _local(event.registration_opens_at, event)}
+            % {"date": event_datetime_text(event.registration_opens_at, event)}
         )
     if event.registration_closes_at and now >= event.registration_closes_at:
         raise ValidationError(
             _("Registration closed on %(date)s.")
-            % {"date": _local(event.registration_closes_at, event)}
+            % {"date": event_datetime_text(event.registration_closes_at, event)}
         )
 
 
@@ -251,7 +250,7 @@ def registration_create(
     """Register the person: a confirmed seat while seats remain, otherwise the waiting list;
     pending when the organisers approve each registration. Registering twice returns the
     registration there is."""
-    event = _locked(event)
+    event = event_lock_for_seats(event)
     existing = Registration.objects.filter(event=event, person=person).first()
     if existing is not None and existing.status in ACTIVE_STATUSES:
         existing.event = event
@@ -285,7 +284,7 @@ def registration_create(
     if event.requires_approval:
         registration.status = RegistrationStatus.PENDING
     else:
-        _set_status(registration, _seat_status(event), now=now)
+        registration_status_set(registration, seat_status_for_new_registration(event), now=now)
     registration.save()
     if invitation is not None and invitation.used_at is None:
         invitation.used_at = now
@@ -297,9 +296,9 @@ def registration_create(
         scope=event_scope(event),
         data={"status": registration.status, "invitation": invitation is not None},
     )
-    _after_status(registration, now=now)
+    registration_status_announce(registration, now=now)
     if registration.status == RegistrationStatus.WAITLISTED:
-        _promote(event, actor=None, now=now)  # seats freed by a larger capacity, say
+        waitlist_promote(event, actor=None, now=now)  # seats freed by a larger capacity, say
         registration.refresh_from_db()
     return RegistrationOutcome(registration, True, registration_status_message(registration))
 
@@ -308,11 +307,13 @@ def registration_create(
 def registration_approve(*, registration: Registration, actor) -> Registration:
     """The organisers approve a pending registration: a seat if one is free, otherwise the
     waiting list."""
-    event, registration = _locked_registration(registration)
+    event, registration = registration_lock(registration)
     if registration.status != RegistrationStatus.PENDING:
         raise ValidationError(_("Only a registration waiting for approval can be approved."))
+    if event.is_cancelled:
+        raise ValidationError(_("This event has been cancelled."))
     now = timezone.now()
-    _set_status(registration, _seat_status(event), now=now)
+    registration_status_set(registration, seat_status_for_new_registration(event), now=now)
     registration.save()
     log_action(
         "events.registration.approved",
@@ -321,16 +322,16 @@ def registration_approve(*, registration: Registration, actor) -> Registration:
         scope=event_scope(event),
         data={"status": registration.status},
     )
-    _after_status(registration, now=now)
+    registration_status_announce(registration, now=now)
     return registration
 
 
 @transaction.atomic
 def registration_decline(*, registration: Registration, actor) -> Registration:
-    event, registration = _locked_registration(registration)
+    event, registration = registration_lock(registration)
     if registration.status != RegistrationStatus.PENDING:
         raise ValidationError(_("Only a registration waiting for approval can be declined."))
-    _set_status(registration, RegistrationStatus.DECLINED, now=timezone.now())
+    registration_status_set(registration, RegistrationStatus.DECLINED, now=timezone.now())
     registration.save()
     log_action(
         "events.registration.declined",
@@ -338,7 +339,7 @@ def registration_decline(*, registration: Registration, actor) -> Registration:
         target=registration,
         scope=event_scope(event),
     )
-    _email(registration, "events/email/registration_declined")
+    registration_email_on_commit(registration, "events/email/registration_declined")
     return registration
 
 
@@ -346,7 +347,7 @@ def registration_decline(*, registration: Registration, actor) -> Registration:
 def registration_cancel(*, registration: Registration, actor) -> Registration:
     """Cancel a registration (the person themself or an organiser on their behalf). A freed
     seat goes at once to the first on the waiting list."""
-    event, registration = _locked_registration(registration)
+    event, registration = registration_lock(registration)
     by_participant = actor is not None and actor.pk == registration.person_id
     if registration.status not in CANCELLABLE_STATUSES:
         raise ValidationError(_("This registration is not active."))
@@ -356,7 +357,7 @@ def registration_cancel(*, registration: Registration, actor) -> Registration:
             _("The event has started; the registration can no longer be cancelled.")
         )
     held_seat = registration.status in SEAT_HOLDING_STATUSES
-    _set_status(registration, RegistrationStatus.CANCELLED, now=now)
+    registration_status_set(registration, RegistrationStatus.CANCELLED, now=now)
     registration.save()
     log_action(
         "events.registration.cancelled",
@@ -365,14 +366,14 @@ def registration_cancel(*, registration: Registration, actor) -> Registration:
         scope=event_scope(event),
         data={"by": "participant" if by_participant else "organiser"},
     )
-    _email(
+    registration_email_on_commit(
         registration,
         "events/email/registration_cancelled"
         if by_participant
         else "events/email/registration_cancelled_by_organisers",
     )
     if held_seat and event.starts_at > now:
-        _promote(event, actor=actor, now=now)
+        waitlist_promote(event, actor=actor, now=now)
     return registration
 
 

@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 
 from ..selectors import registration as selectors
 from ..services import registration as services
-from ..services import waitlist
+from ..services import seats
 
 register = template.Library()
 
@@ -37,7 +37,7 @@ def registration_box_state(context, event) -> dict:
         "show_link": selectors.online_link_visible_to(registration),
         "closed_reason": closed_reason,
         "capacity": event.capacity,
-        "free_seats": waitlist.free_seats(event),
+        "free_seats": seats.free_seats(event),
         "can_manage": can_manage,
-        "seats_taken": waitlist.seats_taken(event) if can_manage else 0,
+        "seats_taken": seats.seats_taken(event) if can_manage else 0,
     }
