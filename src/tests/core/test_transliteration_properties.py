@@ -34,8 +34,12 @@ def round_trips(word: str) -> bool:
     return not current_rules().is_foreign(to_latin(word))
 
 
+# Between words, a full stop is followed by a space: "ово.нет" or "а.пдф" read in Latin as a
+# web address or a file name ("ovo.net", "a.pdf"), which stay as written.
+WORD_GAPS = [". " if gap == "." else gap for gap in PUNCTUATION]
+
 cyrillic_texts = st.lists(
-    st.tuples(cyrillic_words.filter(round_trips), st.sampled_from(list(PUNCTUATION))),
+    st.tuples(cyrillic_words.filter(round_trips), st.sampled_from(WORD_GAPS)),
     max_size=20,
 ).map(lambda pairs: "".join(word + gap for word, gap in pairs))
 
