@@ -13,7 +13,9 @@ from glasnik.events.models import (
     Event,
     EventKind,
     EventMode,
+    FeedbackResponse,
     Lecturer,
+    LecturerRating,
     Registration,
     RegistrationQuestion,
     RegistrationQuestionKind,
@@ -105,3 +107,23 @@ class AgendaItemFactory(factory.django.DjangoModelFactory):
     def lecturers(item, create, extracted, **kwargs):  # noqa: N805 - factory_boy's hook
         if create and extracted:
             item.lecturers.add(*extracted)
+
+
+class FeedbackResponseFactory(factory.django.DjangoModelFactory):
+    """An anonymous answer to an event's feedback form. Written directly, for reports on
+    known answers; `feedback_submit` (who may answer, once) has its own tests."""
+
+    class Meta:
+        model = FeedbackResponse
+
+    event = factory.SubFactory(TrainingFactory)
+    rating = 4
+
+
+class LecturerRatingFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = LecturerRating
+
+    response = factory.SubFactory(FeedbackResponseFactory)
+    lecturer = factory.SubFactory(LecturerFactory)
+    rating = 5
