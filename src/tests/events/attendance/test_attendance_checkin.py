@@ -4,9 +4,8 @@ self check-in with the room code (with its rate limit)."""
 from datetime import timedelta
 
 import pytest
+from belgrade_days import belgrade_today, registration_of
 from django.urls import reverse
-from fixtures_attendance import *  # noqa: F403
-from fixtures_attendance import belgrade_today, registration_of
 
 from glasnik.audit.models import AuditLogEntry
 from glasnik.events.models import (
@@ -32,8 +31,8 @@ def _day_url(event, day):
 # The list --------------------------------------------------------------------------------
 
 
-def test_checkin_opens_todays_list(client, organiser, training, login_with_second_factor):
-    login_with_second_factor(client, organiser)
+def test_checkin_opens_todays_list(client, program_organiser, training, login_with_second_factor):
+    login_with_second_factor(client, program_organiser)
 
     response = client.get(reverse("events:checkin", args=[training.pk]))
 
@@ -42,12 +41,12 @@ def test_checkin_opens_todays_list(client, organiser, training, login_with_secon
 
 
 def test_checkin_list_shows_confirmed_people_and_counts(
-    client, organiser, training, make_participant, login_with_second_factor
+    client, program_organiser, training, make_participant, login_with_second_factor
 ):
     make_participant(training, first_name="Marko", last_name="Petrović")
     make_participant(training, first_name="Ana", last_name="Anić")
     make_participant(training, first_name="Waiting", last_name="List", status="waitlisted")
-    login_with_second_factor(client, organiser)
+    login_with_second_factor(client, program_organiser)
 
     response = client.get(_day_url(training, belgrade_today()))
 
@@ -74,9 +73,9 @@ def test_participant_and_outsider_get_404(client, participant, make_person, trai
 
 
 def test_checkin_list_refuses_a_day_that_is_not_an_event_day(
-    client, organiser, training, login_with_second_factor
+    client, program_organiser, training, login_with_second_factor
 ):
-    login_with_second_factor(client, organiser)
+    login_with_second_factor(client, program_organiser)
 
     tomorrow = belgrade_today() + timedelta(days=1)
 
@@ -93,12 +92,12 @@ def test_checkin_list_refuses_a_day_that_is_not_an_event_day(
     ],
 )
 def test_search_by_name_in_either_script(
-    client, organiser, training, make_participant, query, expected, login_with_second_factor
+    client, program_organiser, training, make_participant, query, expected, login_with_second_factor
 ):
     make_participant(training, first_name="Marko", last_name="Petrović")
     make_participant(training, first_name="Милица", last_name="Петровић")
     make_participant(training, first_name="Ana", last_name="Anić")
-    login_with_second_factor(client, organiser)
+    login_with_second_factor(client, program_organiser)
 
     response = client.get(_day_url(training, belgrade_today()), {"q": query})
 
@@ -109,9 +108,9 @@ def test_search_by_name_in_either_script(
 
 
 def test_htmx_search_returns_only_the_results(
-    client, organiser, training, participant, login_with_second_factor
+    client, program_organiser, training, participant, login_with_second_factor
 ):
-    login_with_second_factor(client, organiser)
+    login_with_second_factor(client, program_organiser)
 
     response = client.get(
         _day_url(training, belgrade_today()),
@@ -126,9 +125,9 @@ def test_htmx_search_returns_only_the_results(
 
 
 def test_check_in_button_records_and_logs(
-    client, organiser, training, participant, login_with_second_factor
+    client, program_organiser, training, participant, login_with_second_factor
 ):
-    login_with_second_factor(client, organiser)
+    login_with_second_factor(client, program_organiser)
     registration = registration_of(participant, training)
     today = belgrade_today()
 
@@ -144,20 +143,20 @@ def test_check_in_button_records_and_logs(
         True,
         AttendanceMethod.ORGANISER,
     )
-    assert attendance.recorded_by == organiser
+    assert attendance.recorded_by == program_organiser
     content = response.content.decode()
     assert f'id="person-{registration.pk}"' in content
     assert 'hx-swap-oob="true"' in content
     assert "<strong>1</strong> of 1 checked in" in content
     entry = AuditLogEntry.objects.get(action="events.attendance.checked_in")
-    assert entry.actor == organiser
+    assert entry.actor == program_organiser
     assert entry.data == {"day": today.isoformat(), "session": None, "method": "organiser"}
 
 
 def test_undo_takes_the_check_in_back(
-    client, organiser, training, participant, login_with_second_factor
+    client, program_organiser, training, participant, login_with_second_factor
 ):
-    login_with_second_factor(client, organiser)
+    login_with_second_factor(client, program_organiser)
     registration = registration_of(participant, training)
     url = reverse(
         "events:checkin_mark", args=[training.pk, belgrade_today().isoformat(), registration.pk]
@@ -172,11 +171,11 @@ def test_undo_takes_the_check_in_back(
 
 
 def test_check_in_of_another_events_registration_is_404(
-    client, organiser, training, make_training, make_participant, login_with_second_factor
+    client, program_organiser, training, make_training, make_participant, login_with_second_factor
 ):
     other = make_training(title="Druga obuka")
     stranger = registration_of(make_participant(other), other)
-    login_with_second_factor(client, organiser)
+    login_with_second_factor(client, program_organiser)
 
     response = client.post(
         reverse(
@@ -192,7 +191,7 @@ def test_check_in_of_another_events_registration_is_404(
 @pytest.mark.parametrize("people", [1, 30])
 def test_checkin_list_query_count_does_not_grow(
     client,
-    organiser,
+    program_organiser,
     training,
     make_participant,
     django_assert_num_queries,
@@ -201,7 +200,7 @@ def test_checkin_list_query_count_does_not_grow(
 ):
     for number in range(people):
         make_participant(training, first_name=f"Osoba{number}", last_name="Petrović")
-    login_with_second_factor(client, organiser)
+    login_with_second_factor(client, program_organiser)
     url = _day_url(training, belgrade_today())
     client.get(url)
 
@@ -220,9 +219,9 @@ def _qr_url(registration):
 
 
 def test_qr_get_shows_who_it_is_and_changes_nothing(
-    client, organiser, training, participant, login_with_second_factor
+    client, program_organiser, training, participant, login_with_second_factor
 ):
-    login_with_second_factor(client, organiser)
+    login_with_second_factor(client, program_organiser)
     registration = registration_of(participant, training)
 
     response = client.get(_qr_url(registration))
@@ -236,9 +235,9 @@ def test_qr_get_shows_who_it_is_and_changes_nothing(
 
 
 def test_qr_post_checks_in_for_today(
-    client, organiser, training, participant, login_with_second_factor
+    client, program_organiser, training, participant, login_with_second_factor
 ):
-    login_with_second_factor(client, organiser)
+    login_with_second_factor(client, program_organiser)
     registration = registration_of(participant, training)
 
     response = client.post(_qr_url(registration))
@@ -249,9 +248,9 @@ def test_qr_post_checks_in_for_today(
 
 
 def test_qr_of_a_cancelled_registration_is_refused(
-    client, organiser, training, participant, login_with_second_factor
+    client, program_organiser, training, participant, login_with_second_factor
 ):
-    login_with_second_factor(client, organiser)
+    login_with_second_factor(client, program_organiser)
     registration = registration_of(participant, training)
     registration.status = RegistrationStatus.CANCELLED
     registration.save(update_fields=["status"])
@@ -263,11 +262,11 @@ def test_qr_of_a_cancelled_registration_is_refused(
 
 
 def test_qr_of_another_events_registration_is_refused_at_this_events_check_in(
-    client, organiser, training, make_training, make_participant, login_with_second_factor
+    client, program_organiser, training, make_training, make_participant, login_with_second_factor
 ):
     other = make_training(title="Druga obuka")
     stranger = registration_of(make_participant(other), other)
-    login_with_second_factor(client, organiser)
+    login_with_second_factor(client, program_organiser)
     client.get(_day_url(training, belgrade_today()))  # the organiser has this event's list open
     assert client.session[CHECKIN_EVENT_SESSION_KEY] == training.pk
 
@@ -278,11 +277,11 @@ def test_qr_of_another_events_registration_is_refused_at_this_events_check_in(
 
 
 def test_qr_on_a_day_that_is_not_an_event_day_is_refused(
-    client, organiser, make_training, make_participant, login_with_second_factor
+    client, program_organiser, make_training, make_participant, login_with_second_factor
 ):
     event = make_training(first_day=belgrade_today() + timedelta(days=3))
     registration = registration_of(make_participant(event), event)
-    login_with_second_factor(client, organiser)
+    login_with_second_factor(client, program_organiser)
 
     response = client.post(_qr_url(registration))
 
@@ -301,8 +300,10 @@ def test_qr_for_someone_who_does_not_organise_is_404(client, participant, make_p
 # Room codes and self check-in ------------------------------------------------------------
 
 
-def test_organiser_makes_a_code_for_the_day(client, organiser, training, login_with_second_factor):
-    login_with_second_factor(client, organiser)
+def test_organiser_makes_a_code_for_the_day(
+    client, program_organiser, training, login_with_second_factor
+):
+    login_with_second_factor(client, program_organiser)
 
     response = client.post(
         reverse("events:checkin_codes", args=[training.pk]), {"day": belgrade_today().isoformat()}
@@ -320,10 +321,10 @@ def test_organiser_makes_a_code_for_the_day(client, organiser, training, login_w
     assert code.code in big.content.decode()
 
 
-def test_a_new_code_replaces_the_old(organiser, training):
-    first = checkin_code_create(event=training, day=belgrade_today(), actor=organiser).code
+def test_a_new_code_replaces_the_old(program_organiser, training):
+    first = checkin_code_create(event=training, day=belgrade_today(), actor=program_organiser).code
 
-    second = checkin_code_create(event=training, day=belgrade_today(), actor=organiser).code
+    second = checkin_code_create(event=training, day=belgrade_today(), actor=program_organiser).code
 
     assert CheckinCode.objects.get(event=training).code == second != first
     assert AuditLogEntry.objects.filter(action="events.checkin_code.replaced").count() == 1
@@ -333,8 +334,8 @@ def _self_url(event):
     return reverse("events:my_attendance", args=[event.pk])
 
 
-def test_self_check_in_with_the_room_code(client, organiser, training, participant):
-    code = checkin_code_create(event=training, day=belgrade_today(), actor=organiser)
+def test_self_check_in_with_the_room_code(client, program_organiser, training, participant):
+    code = checkin_code_create(event=training, day=belgrade_today(), actor=program_organiser)
     client.force_login(participant)
 
     response = client.post(_self_url(training), {"code": code.code.lower()}, follow=True)
@@ -344,8 +345,10 @@ def test_self_check_in_with_the_room_code(client, organiser, training, participa
     assert "You are checked in for today. Welcome!" in response.content.decode()
 
 
-def test_self_check_in_accepts_a_code_typed_in_cyrillic(client, organiser, training, participant):
-    code = checkin_code_create(event=training, day=belgrade_today(), actor=organiser)
+def test_self_check_in_accepts_a_code_typed_in_cyrillic(
+    client, program_organiser, training, participant
+):
+    code = checkin_code_create(event=training, day=belgrade_today(), actor=program_organiser)
     CheckinCode.objects.filter(pk=code.pk).update(code="PRSTUV")
     client.force_login(participant)
 
@@ -358,8 +361,8 @@ def _form_errors(response) -> list[str]:
     return response.context["form"].errors["code"]
 
 
-def test_self_check_in_with_a_wrong_code(client, organiser, training, participant):
-    checkin_code_create(event=training, day=belgrade_today(), actor=organiser)
+def test_self_check_in_with_a_wrong_code(client, program_organiser, training, participant):
+    checkin_code_create(event=training, day=belgrade_today(), actor=program_organiser)
     client.force_login(participant)
 
     response = client.post(_self_url(training), {"code": "ZZZZZZ"})
@@ -369,10 +372,10 @@ def test_self_check_in_with_a_wrong_code(client, organiser, training, participan
 
 
 def test_self_check_in_with_another_events_code(
-    client, organiser, training, make_training, participant
+    client, program_organiser, training, make_training, participant
 ):
     other = make_training(title="Druga obuka")
-    code = checkin_code_create(event=other, day=belgrade_today(), actor=organiser)
+    code = checkin_code_create(event=other, day=belgrade_today(), actor=program_organiser)
     client.force_login(participant)
 
     response = client.post(_self_url(training), {"code": code.code})
@@ -381,9 +384,9 @@ def test_self_check_in_with_another_events_code(
     assert not Attendance.objects.exists()
 
 
-def test_self_check_in_with_yesterdays_code(client, organiser, training, participant):
+def test_self_check_in_with_yesterdays_code(client, program_organiser, training, participant):
     yesterday = belgrade_today() - timedelta(days=1)
-    code = checkin_code_create(event=training, day=yesterday, actor=organiser)
+    code = checkin_code_create(event=training, day=yesterday, actor=program_organiser)
     client.force_login(participant)
 
     response = client.post(_self_url(training), {"code": code.code})
@@ -392,8 +395,8 @@ def test_self_check_in_with_yesterdays_code(client, organiser, training, partici
     assert not Attendance.objects.exists()
 
 
-def test_self_check_in_is_rate_limited(client, organiser, training, participant):
-    code = checkin_code_create(event=training, day=belgrade_today(), actor=organiser)
+def test_self_check_in_is_rate_limited(client, program_organiser, training, participant):
+    code = checkin_code_create(event=training, day=belgrade_today(), actor=program_organiser)
     client.force_login(participant)
     for _attempt in range(SELF_CHECKIN_ATTEMPTS):
         client.post(_self_url(training), {"code": "ZZZZZZ"})
@@ -405,10 +408,10 @@ def test_self_check_in_is_rate_limited(client, organiser, training, participant)
 
 
 def test_self_check_in_of_a_waitlisted_registration_is_refused(
-    client, organiser, training, make_participant
+    client, program_organiser, training, make_participant
 ):
     person = make_participant(training, status=RegistrationStatus.WAITLISTED)
-    code = checkin_code_create(event=training, day=belgrade_today(), actor=organiser)
+    code = checkin_code_create(event=training, day=belgrade_today(), actor=program_organiser)
     client.force_login(person)
 
     response = client.post(_self_url(training), {"code": code.code})
@@ -422,8 +425,10 @@ def test_my_attendance_is_404_without_a_registration(client, make_person, traini
     assert client.get(_self_url(training)).status_code == 404
 
 
-def test_my_attendance_shows_the_days_and_the_rule(client, organiser, training, participant):
-    code = checkin_code_create(event=training, day=belgrade_today(), actor=organiser)
+def test_my_attendance_shows_the_days_and_the_rule(
+    client, program_organiser, training, participant
+):
+    code = checkin_code_create(event=training, day=belgrade_today(), actor=program_organiser)
     client.force_login(participant)
     client.post(_self_url(training), {"code": code.code})
 
@@ -457,11 +462,11 @@ def by_session(make_training):
 
 
 def test_qr_per_session_checks_in_at_the_chosen_session(
-    client, organiser, by_session, make_participant, login_with_second_factor
+    client, program_organiser, by_session, make_participant, login_with_second_factor
 ):
     event, session = by_session
     registration = registration_of(make_participant(event), event)
-    login_with_second_factor(client, organiser)
+    login_with_second_factor(client, program_organiser)
 
     page = client.get(_qr_url(registration))
     client.post(_qr_url(registration), {"session": str(session.pk)})
@@ -472,11 +477,11 @@ def test_qr_per_session_checks_in_at_the_chosen_session(
 
 
 def test_self_check_in_per_session_records_the_session_under_way(
-    client, organiser, by_session, make_participant
+    client, program_organiser, by_session, make_participant
 ):
     event, session = by_session
     person = make_participant(event)
-    code = checkin_code_create(event=event, day=belgrade_today(), actor=organiser)
+    code = checkin_code_create(event=event, day=belgrade_today(), actor=program_organiser)
     client.force_login(person)
 
     client.post(_self_url(event), {"code": code.code})
@@ -486,14 +491,14 @@ def test_self_check_in_per_session_records_the_session_under_way(
 
 
 def test_self_check_in_per_session_without_a_session_under_way(
-    client, organiser, by_session, make_participant
+    client, program_organiser, by_session, make_participant
 ):
     event, session = by_session
     session.starts_at = session.starts_at + timedelta(hours=3)
     session.ends_at = session.ends_at + timedelta(hours=3)
     session.save()
     person = make_participant(event)
-    code = checkin_code_create(event=event, day=belgrade_today(), actor=organiser)
+    code = checkin_code_create(event=event, day=belgrade_today(), actor=program_organiser)
     client.force_login(person)
 
     response = client.post(_self_url(event), {"code": code.code})

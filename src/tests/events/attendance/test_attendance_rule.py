@@ -5,9 +5,8 @@ import zoneinfo
 from datetime import date, datetime, timedelta
 
 import pytest
+from belgrade_days import local, registration_of
 from django.utils import translation
-from fixtures_attendance import *  # noqa: F403
-from fixtures_attendance import local, registration_of
 
 from glasnik.events.models import AgendaItem, Attendance, AttendanceMethod, RegistrationStatus
 from glasnik.events.selectors.attendance import (
@@ -184,7 +183,7 @@ def test_by_session_a_day_counts_with_one_session(make_training, make_participan
 
 
 def test_check_in_service_records_the_day_in_the_events_time_zone(
-    make_training, make_participant, organiser
+    make_training, make_participant, program_organiser
 ):
     # A session at 00:30 Belgrade time on the 11th (23:30 UTC on the 10th) belongs to the 11th.
     event = make_training(first_day=DAY_1, days=2, attendance_by_session=True)
@@ -198,7 +197,7 @@ def test_check_in_service_records_the_day_in_the_events_time_zone(
         day=DAY_2,
         session=late,
         method=AttendanceMethod.ORGANISER,
-        actor=organiser,
+        actor=program_organiser,
         now=datetime(2026, 3, 10, 23, 45, tzinfo=UTC),  # 00:45 on the 11th in Belgrade
     )
 

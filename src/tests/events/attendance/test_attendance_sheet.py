@@ -5,9 +5,8 @@ from datetime import timedelta
 
 import openpyxl
 import pytest
+from belgrade_days import belgrade_today, local, registration_of
 from django.urls import reverse
-from fixtures_attendance import *  # noqa: F403
-from fixtures_attendance import belgrade_today, local, registration_of
 
 from glasnik.audit.models import AuditLogEntry
 from glasnik.events.models import AgendaItem, Attendance, AttendanceMethod
@@ -28,7 +27,7 @@ def _correct(client, event, registration, day, present: bool, **extra):
 
 
 def test_sheet_shows_people_by_days(
-    client, organiser, training, participant, make_participant, login_with_second_factor
+    client, program_organiser, training, participant, make_participant, login_with_second_factor
 ):
     make_participant(training, first_name="Ana", last_name="Anić")
     today = belgrade_today()
@@ -36,9 +35,9 @@ def test_sheet_shows_people_by_days(
         registration=registration_of(participant, training),
         day=today,
         method=AttendanceMethod.ORGANISER,
-        actor=organiser,
+        actor=program_organiser,
     )
-    login_with_second_factor(client, organiser)
+    login_with_second_factor(client, program_organiser)
 
     response = client.get(_sheet_url(training))
 
@@ -64,11 +63,11 @@ def test_sheet_is_for_organisers_only(client, trainer, participant, training):
 
 
 def test_correction_marks_present_and_is_logged(
-    client, organiser, training, participant, login_with_second_factor
+    client, program_organiser, training, participant, login_with_second_factor
 ):
     registration = registration_of(participant, training)
     yesterday = belgrade_today() - timedelta(days=1)
-    login_with_second_factor(client, organiser)
+    login_with_second_factor(client, program_organiser)
 
     response = _correct(client, training, registration, yesterday, True)
 
@@ -78,10 +77,10 @@ def test_correction_marks_present_and_is_logged(
         yesterday,
         True,
         AttendanceMethod.CORRECTION,
-        organiser,
+        program_organiser,
     )
     entry = AuditLogEntry.objects.get(action="events.attendance.corrected")
-    assert entry.actor == organiser
+    assert entry.actor == program_organiser
     assert entry.target_id == registration.pk
     assert entry.data == {
         "day": yesterday.isoformat(),
@@ -93,14 +92,14 @@ def test_correction_marks_present_and_is_logged(
 
 
 def test_correction_marks_absent_after_a_check_in(
-    client, organiser, training, participant, login_with_second_factor
+    client, program_organiser, training, participant, login_with_second_factor
 ):
     registration = registration_of(participant, training)
     today = belgrade_today()
     attendance_check_in(
         registration=registration, day=today, method=AttendanceMethod.SELF, actor=participant
     )
-    login_with_second_factor(client, organiser)
+    login_with_second_factor(client, program_organiser)
 
     _correct(client, training, registration, today, False)
 
@@ -111,9 +110,9 @@ def test_correction_marks_absent_after_a_check_in(
 
 
 def test_correction_on_a_day_outside_the_event_is_404(
-    client, organiser, training, participant, login_with_second_factor
+    client, program_organiser, training, participant, login_with_second_factor
 ):
-    login_with_second_factor(client, organiser)
+    login_with_second_factor(client, program_organiser)
 
     response = _correct(
         client,
@@ -138,7 +137,7 @@ def test_correction_by_a_trainer_is_404(client, trainer, training, participant):
 
 
 def test_sheet_per_session(
-    client, organiser, make_training, make_participant, login_with_second_factor
+    client, program_organiser, make_training, make_participant, login_with_second_factor
 ):
     event = make_training(attendance_by_session=True)
     today = belgrade_today()
@@ -147,7 +146,7 @@ def test_sheet_per_session(
         event=event, title="Pauza", starts_at=local(today, 11), session_type="break"
     )
     registration = registration_of(make_participant(event), event)
-    login_with_second_factor(client, organiser)
+    login_with_second_factor(client, program_organiser)
 
     _correct(client, event, registration, today, True, session=item.pk)
 
@@ -157,15 +156,15 @@ def test_sheet_per_session(
     assert sheet.rows[0].days_attended == 1
 
 
-def test_export_xlsx(client, organiser, training, participant, login_with_second_factor):
+def test_export_xlsx(client, program_organiser, training, participant, login_with_second_factor):
     registration = registration_of(participant, training)
     attendance_check_in(
         registration=registration,
         day=belgrade_today(),
         method=AttendanceMethod.ORGANISER,
-        actor=organiser,
+        actor=program_organiser,
     )
-    login_with_second_factor(client, organiser)
+    login_with_second_factor(client, program_organiser)
 
     response = client.get(_sheet_url(training), {"format": "xlsx"})
 
@@ -179,10 +178,10 @@ def test_export_xlsx(client, organiser, training, participant, login_with_second
 
 
 def test_export_csv_is_safe_from_formulas(
-    client, organiser, training, make_participant, login_with_second_factor
+    client, program_organiser, training, make_participant, login_with_second_factor
 ):
     make_participant(training, first_name="=SUM(A1)", last_name="Hack")
-    login_with_second_factor(client, organiser)
+    login_with_second_factor(client, program_organiser)
 
     response = client.get(_sheet_url(training), {"format": "csv"})
 
@@ -193,7 +192,7 @@ def test_export_csv_is_safe_from_formulas(
 @pytest.mark.parametrize("people", [1, 30])
 def test_sheet_query_count_does_not_grow(
     client,
-    organiser,
+    program_organiser,
     training,
     make_participant,
     django_assert_num_queries,
@@ -206,9 +205,9 @@ def test_sheet_query_count_does_not_grow(
             registration=registration_of(person, training),
             day=belgrade_today(),
             method=AttendanceMethod.ORGANISER,
-            actor=organiser,
+            actor=program_organiser,
         )
-    login_with_second_factor(client, organiser)
+    login_with_second_factor(client, program_organiser)
     client.get(_sheet_url(training))
 
     # the event, the registrations, their attendance rows

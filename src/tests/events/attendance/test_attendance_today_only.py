@@ -4,10 +4,9 @@ corrected), and a past day is put right only on the attendance sheet, as a logge
 from datetime import timedelta
 
 import pytest
+from belgrade_days import belgrade_today, local, registration_of
 from django.core.exceptions import ValidationError
 from django.urls import reverse
-from fixtures_attendance import *  # noqa: F403
-from fixtures_attendance import belgrade_today, local, registration_of
 
 from glasnik.audit.models import AuditLogEntry
 from glasnik.events.models import Attendance, AttendanceMethod
@@ -32,7 +31,9 @@ def _mark_url(event, day, registration):
     return reverse("events:checkin_mark", args=[event.pk, day.isoformat(), registration.pk])
 
 
-def test_check_in_for_a_day_that_has_not_come_is_refused(organiser, upcoming, make_participant):
+def test_check_in_for_a_day_that_has_not_come_is_refused(
+    program_organiser, upcoming, make_participant
+):
     registration = registration_of(make_participant(upcoming), upcoming)
     tomorrow = belgrade_today() + timedelta(days=1)
 
@@ -41,7 +42,7 @@ def test_check_in_for_a_day_that_has_not_come_is_refused(organiser, upcoming, ma
             registration=registration,
             day=tomorrow,
             method=AttendanceMethod.ORGANISER,
-            actor=organiser,
+            actor=program_organiser,
         )
 
     assert refused.value.code == "future_day"
@@ -51,7 +52,7 @@ def test_check_in_for_a_day_that_has_not_come_is_refused(organiser, upcoming, ma
 
 
 def test_check_in_for_a_past_day_is_refused_and_points_to_the_sheet(
-    organiser, training, participant
+    program_organiser, training, participant
 ):
     registration = registration_of(participant, training)
     yesterday = belgrade_today() - timedelta(days=1)
@@ -61,7 +62,7 @@ def test_check_in_for_a_past_day_is_refused_and_points_to_the_sheet(
             registration=registration,
             day=yesterday,
             method=AttendanceMethod.ORGANISER,
-            actor=organiser,
+            actor=program_organiser,
         )
 
     assert refused.value.code == "past_day"
@@ -69,7 +70,7 @@ def test_check_in_for_a_past_day_is_refused_and_points_to_the_sheet(
     assert not Attendance.objects.exists()
 
 
-def test_check_in_on_the_day_itself_is_recorded(organiser, upcoming, make_participant):
+def test_check_in_on_the_day_itself_is_recorded(program_organiser, upcoming, make_participant):
     registration = registration_of(make_participant(upcoming), upcoming)
     first_day = belgrade_today() + timedelta(days=1)
 
@@ -77,14 +78,14 @@ def test_check_in_on_the_day_itself_is_recorded(organiser, upcoming, make_partic
         registration=registration,
         day=first_day,
         method=AttendanceMethod.ORGANISER,
-        actor=organiser,
+        actor=program_organiser,
         now=local(first_day, 8, 45),
     )
 
     assert (attendance.day, attendance.is_present) == (first_day, True)
 
 
-def test_undo_of_a_past_day_is_refused(organiser, training, participant):
+def test_undo_of_a_past_day_is_refused(program_organiser, training, participant):
     registration = registration_of(participant, training)
     yesterday = belgrade_today() - timedelta(days=1)
     Attendance.objects.create(
@@ -92,29 +93,33 @@ def test_undo_of_a_past_day_is_refused(organiser, training, participant):
     )
 
     with pytest.raises(ValidationError) as refused:
-        attendance_undo(registration=registration, day=yesterday, actor=organiser)
+        attendance_undo(registration=registration, day=yesterday, actor=program_organiser)
 
     assert refused.value.code == "past_day"
     assert Attendance.objects.filter(registration=registration, day=yesterday).exists()
 
 
 def test_correction_of_a_past_day_is_recorded_as_a_correction_and_logged(
-    organiser, training, participant
+    program_organiser, training, participant
 ):
     registration = registration_of(participant, training)
     yesterday = belgrade_today() - timedelta(days=1)
 
-    attendance_correct(registration=registration, day=yesterday, is_present=True, actor=organiser)
+    attendance_correct(
+        registration=registration, day=yesterday, is_present=True, actor=program_organiser
+    )
 
     attendance = Attendance.objects.get(registration=registration)
     assert (attendance.day, attendance.method) == (yesterday, AttendanceMethod.CORRECTION)
     entry = AuditLogEntry.objects.get(action="events.attendance.corrected")
-    assert entry.actor == organiser
+    assert entry.actor == program_organiser
     assert entry.data["day"] == yesterday.isoformat()
     assert (entry.data["before"], entry.data["after"]) == (None, True)
 
 
-def test_correction_of_a_day_that_has_not_come_is_refused(organiser, upcoming, make_participant):
+def test_correction_of_a_day_that_has_not_come_is_refused(
+    program_organiser, upcoming, make_participant
+):
     registration = registration_of(make_participant(upcoming), upcoming)
 
     with pytest.raises(ValidationError) as refused:
@@ -122,7 +127,7 @@ def test_correction_of_a_day_that_has_not_come_is_refused(organiser, upcoming, m
             registration=registration,
             day=belgrade_today() + timedelta(days=2),
             is_present=True,
-            actor=organiser,
+            actor=program_organiser,
         )
 
     assert refused.value.code == "future_day"
@@ -130,11 +135,11 @@ def test_correction_of_a_day_that_has_not_come_is_refused(organiser, upcoming, m
 
 
 def test_self_check_in_with_a_code_made_ahead_waits_for_its_day(
-    organiser, upcoming, make_participant
+    program_organiser, upcoming, make_participant
 ):
     person = make_participant(upcoming)
     code = checkin_code_create(
-        event=upcoming, day=belgrade_today() + timedelta(days=1), actor=organiser
+        event=upcoming, day=belgrade_today() + timedelta(days=1), actor=program_organiser
     )
 
     with pytest.raises(ValidationError) as refused:
@@ -148,11 +153,11 @@ def test_self_check_in_with_a_code_made_ahead_waits_for_its_day(
 
 
 def test_checkin_list_of_a_day_that_has_not_come_has_no_buttons(
-    login_with_second_factor, client, organiser, upcoming, make_participant
+    login_with_second_factor, client, program_organiser, upcoming, make_participant
 ):
     registration = registration_of(make_participant(upcoming), upcoming)
     tomorrow = belgrade_today() + timedelta(days=1)
-    login_with_second_factor(client, organiser)
+    login_with_second_factor(client, program_organiser)
 
     response = client.get(reverse("events:checkin_day", args=[upcoming.pk, tomorrow.isoformat()]))
 
@@ -162,11 +167,11 @@ def test_checkin_list_of_a_day_that_has_not_come_has_no_buttons(
 
 
 def test_check_in_button_for_a_day_that_has_not_come_says_why(
-    login_with_second_factor, client, organiser, upcoming, make_participant
+    login_with_second_factor, client, program_organiser, upcoming, make_participant
 ):
     registration = registration_of(make_participant(upcoming), upcoming)
     tomorrow = belgrade_today() + timedelta(days=1)
-    login_with_second_factor(client, organiser)
+    login_with_second_factor(client, program_organiser)
 
     response = client.post(
         _mark_url(upcoming, tomorrow, registration),
@@ -182,11 +187,11 @@ def test_check_in_button_for_a_day_that_has_not_come_says_why(
 
 
 def test_checkin_list_of_a_past_day_links_to_the_sheet(
-    login_with_second_factor, client, organiser, training, participant
+    login_with_second_factor, client, program_organiser, training, participant
 ):
     registration = registration_of(participant, training)
     yesterday = belgrade_today() - timedelta(days=1)
-    login_with_second_factor(client, organiser)
+    login_with_second_factor(client, program_organiser)
 
     response = client.get(reverse("events:checkin_day", args=[training.pk, yesterday.isoformat()]))
 
@@ -197,12 +202,12 @@ def test_checkin_list_of_a_past_day_links_to_the_sheet(
 
 
 def test_sheet_offers_corrections_only_for_days_that_have_begun(
-    login_with_second_factor, client, organiser, make_training, make_participant
+    login_with_second_factor, client, program_organiser, make_training, make_participant
 ):
     # Three days: yesterday, today and tomorrow.
     event = make_training(first_day=belgrade_today() - timedelta(days=1), days=3)
     make_participant(event)
-    login_with_second_factor(client, organiser)
+    login_with_second_factor(client, program_organiser)
 
     content = client.get(reverse("events:attendance_sheet", args=[event.pk])).content.decode()
 

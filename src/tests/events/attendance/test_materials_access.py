@@ -4,7 +4,6 @@ download them; files only through a view that checks access."""
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
-from fixtures_attendance import *  # noqa: F403
 
 from glasnik.audit.models import AuditLogEntry
 from glasnik.events.models import AgendaItem, Material, MaterialKind
@@ -20,13 +19,13 @@ def _pdf(name: str = "slajdovi.pdf") -> SimpleUploadedFile:
 
 
 @pytest.fixture
-def material(training, organiser):
-    return material_create(event=training, actor=organiser, title="Slajdovi", file=_pdf())
+def material(training, program_organiser):
+    return material_create(event=training, actor=program_organiser, title="Slajdovi", file=_pdf())
 
 
-def test_organiser_uploads_a_file(client, organiser, training, login_with_second_factor):
+def test_organiser_uploads_a_file(client, program_organiser, training, login_with_second_factor):
     session = AgendaItem.objects.create(event=training, title="Teorija")
-    login_with_second_factor(client, organiser)
+    login_with_second_factor(client, program_organiser)
 
     response = client.post(
         reverse("events:material_add", args=[training.pk]),
@@ -38,7 +37,7 @@ def test_organiser_uploads_a_file(client, organiser, training, login_with_second
     assert (material.kind, material.agenda_item, material.uploaded_by) == (
         MaterialKind.FILE,
         session,
-        organiser,
+        program_organiser,
     )
     assert material.file.name.startswith("materials/")
     assert AuditLogEntry.objects.filter(action="events.material.added").count() == 1
@@ -72,9 +71,9 @@ def test_trainer_adds_a_link(client, trainer, training):
     ],
 )
 def test_bad_files_are_refused_with_a_clear_message(
-    client, organiser, training, upload, message, login_with_second_factor
+    client, program_organiser, training, upload, message, login_with_second_factor
 ):
-    login_with_second_factor(client, organiser)
+    login_with_second_factor(client, program_organiser)
 
     response = client.post(
         reverse("events:material_add", args=[training.pk]), {"title": "Loše", "file": upload}
@@ -85,8 +84,10 @@ def test_bad_files_are_refused_with_a_clear_message(
     assert not Material.objects.exists()
 
 
-def test_file_and_link_together_are_refused(client, organiser, training, login_with_second_factor):
-    login_with_second_factor(client, organiser)
+def test_file_and_link_together_are_refused(
+    client, program_organiser, training, login_with_second_factor
+):
+    login_with_second_factor(client, program_organiser)
 
     response = client.post(
         reverse("events:material_add", args=[training.pk]),
@@ -99,10 +100,10 @@ def test_file_and_link_together_are_refused(client, organiser, training, login_w
 
 
 def test_too_large_file_is_refused(
-    client, organiser, training, settings, monkeypatch, login_with_second_factor
+    client, program_organiser, training, settings, monkeypatch, login_with_second_factor
 ):
     monkeypatch.setattr("glasnik.events.forms_attendance.MATERIAL_MAX_BYTES", 10)
-    login_with_second_factor(client, organiser)
+    login_with_second_factor(client, program_organiser)
 
     response = client.post(
         reverse("events:material_add", args=[training.pk]), {"title": "Veliko", "file": _pdf()}
@@ -162,9 +163,13 @@ def test_outsider_and_visitor_get_404(client, make_person, training, material):
     assert client.get(reverse("events:materials", args=[training.pk])).status_code == 404
 
 
-def test_public_material_is_for_everyone(client, organiser, training, material):
+def test_public_material_is_for_everyone(client, program_organiser, training, material):
     public = material_create(
-        event=training, actor=organiser, title="Javni vodič", file=_pdf("vodic.pdf"), is_public=True
+        event=training,
+        actor=program_organiser,
+        title="Javni vodič",
+        file=_pdf("vodic.pdf"),
+        is_public=True,
     )
 
     listing = client.get(reverse("events:materials", args=[training.pk]))
@@ -175,17 +180,17 @@ def test_public_material_is_for_everyone(client, organiser, training, material):
     assert _download(client, material).status_code == 404
 
 
-def test_event_with_public_materials_shows_them_all(client, make_training, organiser):
+def test_event_with_public_materials_shows_them_all(client, make_training, program_organiser):
     event = make_training(materials_public=True)
-    material = material_create(event=event, actor=organiser, title="Slajdovi", file=_pdf())
+    material = material_create(event=event, actor=program_organiser, title="Slajdovi", file=_pdf())
 
     assert _download(client, material).status_code == 200
 
 
 def test_organiser_removes_a_material(
-    client, organiser, training, material, login_with_second_factor
+    client, program_organiser, training, material, login_with_second_factor
 ):
-    login_with_second_factor(client, organiser)
+    login_with_second_factor(client, program_organiser)
 
     response = client.post(reverse("events:material_delete", args=[material.pk]))
 
@@ -201,10 +206,12 @@ def test_participant_cannot_remove(client, participant, material):
     assert Material.objects.count() == 1
 
 
-def test_include_renders_links_and_files(training, organiser, material):
+def test_include_renders_links_and_files(training, program_organiser, material):
     from django.template.loader import render_to_string
 
-    material_create(event=training, actor=organiser, title="Alat", url="https://example.org/alat")
+    material_create(
+        event=training, actor=program_organiser, title="Alat", url="https://example.org/alat"
+    )
 
     html = render_to_string(
         "events/materials/_event_materials.html",
@@ -218,11 +225,14 @@ def test_include_renders_links_and_files(training, organiser, material):
 
 @pytest.mark.parametrize("count", [1, 30])
 def test_materials_page_query_count_does_not_grow(
-    client, participant, training, organiser, django_assert_num_queries, count
+    client, participant, training, program_organiser, django_assert_num_queries, count
 ):
     for number in range(count):
         material_create(
-            event=training, actor=organiser, title=f"Link {number}", url="https://example.org"
+            event=training,
+            actor=program_organiser,
+            title=f"Link {number}",
+            url="https://example.org",
         )
     client.force_login(participant)
     url = reverse("events:materials", args=[training.pk])

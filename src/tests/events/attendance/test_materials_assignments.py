@@ -9,7 +9,6 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone, translation
-from fixtures_attendance import *  # noqa: F403
 
 from glasnik.audit.models import AuditLogEntry
 from glasnik.events.models import Assignment, Submission, SubmissionComment

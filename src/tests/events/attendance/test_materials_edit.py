@@ -9,7 +9,6 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
-from fixtures_attendance import *  # noqa: F403
 
 from glasnik.audit.models import AuditLogEntry
 from glasnik.events.models import AgendaItem, Assignment, Material, MaterialKind
@@ -29,14 +28,14 @@ def _pdf(name: str = "slajdovi.pdf") -> SimpleUploadedFile:
 
 
 @pytest.fixture
-def material(training, organiser):
-    return material_create(event=training, actor=organiser, title="Slajdovi", file=_pdf())
+def material(training, program_organiser):
+    return material_create(event=training, actor=program_organiser, title="Slajdovi", file=_pdf())
 
 
 @pytest.fixture
-def link(training, organiser):
+def link(training, program_organiser):
     return material_create(
-        event=training, actor=organiser, title="Alat", url="https://example.org/alat"
+        event=training, actor=program_organiser, title="Alat", url="https://example.org/alat"
     )
 
 
@@ -88,11 +87,15 @@ def test_trainer_changes_title_session_and_public_and_the_file_stays(
 
 
 def test_new_file_replaces_the_old_one_once_saved(
-    client, organiser, material, login_with_second_factor, django_capture_on_commit_callbacks
+    client,
+    program_organiser,
+    material,
+    login_with_second_factor,
+    django_capture_on_commit_callbacks,
 ):
     old = material.file
     storage, old_name = old.storage, old.name
-    login_with_second_factor(client, organiser)
+    login_with_second_factor(client, program_organiser)
 
     with django_capture_on_commit_callbacks(execute=True):
         client.post(_edit(material), {"title": "Slajdovi", "file": _pdf("novi.pdf")})
@@ -105,15 +108,18 @@ def test_new_file_replaces_the_old_one_once_saved(
 
 
 def test_link_replaces_a_file_and_a_file_replaces_a_link(
-    organiser, material, link, django_capture_on_commit_callbacks
+    program_organiser, material, link, django_capture_on_commit_callbacks
 ):
     old_name = material.file.name
 
     with django_capture_on_commit_callbacks(execute=True):
         material_update(
-            material=material, actor=organiser, title="Slajdovi", url="https://example.org/s"
+            material=material,
+            actor=program_organiser,
+            title="Slajdovi",
+            url="https://example.org/s",
         )
-        material_update(material=link, actor=organiser, title="Alat", file=_pdf("alat.pdf"))
+        material_update(material=link, actor=program_organiser, title="Alat", file=_pdf("alat.pdf"))
 
     material.refresh_from_db()
     link.refresh_from_db()
@@ -130,8 +136,10 @@ def test_link_replaces_a_file_and_a_file_replaces_a_link(
     )
 
 
-def test_unchanged_material_writes_no_audit_entry(organiser, link):
-    material_update(material=link, actor=organiser, title="Alat", url="https://example.org/alat")
+def test_unchanged_material_writes_no_audit_entry(program_organiser, link):
+    material_update(
+        material=link, actor=program_organiser, title="Alat", url="https://example.org/alat"
+    )
 
     assert not AuditLogEntry.objects.filter(action="events.material.changed").exists()
 
@@ -160,10 +168,10 @@ def test_unchanged_material_writes_no_audit_entry(organiser, link):
     ],
 )
 def test_bad_changes_are_refused_with_a_clear_message_and_nothing_changes(
-    client, organiser, material, data, errors, login_with_second_factor
+    client, program_organiser, material, data, errors, login_with_second_factor
 ):
     old_name = material.file.name
-    login_with_second_factor(client, organiser)
+    login_with_second_factor(client, program_organiser)
 
     response = client.post(_edit(material), data)
 

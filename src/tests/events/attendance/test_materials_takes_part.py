@@ -8,7 +8,6 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
-from fixtures_attendance import *  # noqa: F403
 from second_factor import login_with_second_factor
 
 from glasnik.access.models import Role
@@ -28,10 +27,10 @@ def open_event(make_training):
 
 
 @pytest.fixture
-def contents(open_event, organiser, trainer):
+def contents(open_event, program_organiser, trainer):
     guide = material_create(
         event=open_event,
-        actor=organiser,
+        actor=program_organiser,
         title="Javni vodič",
         file=SimpleUploadedFile("vodic.pdf", PDF),
         is_public=True,
@@ -53,7 +52,7 @@ def contents(open_event, organiser, trainer):
 
 
 @pytest.fixture
-def reader(request, make_person, make_organization, make_participant, organiser, trainer):
+def reader(request, make_person, make_organization, make_participant, program_organiser, trainer):
     """The person named by the test's parameter."""
     match request.param:
         case "no role":
@@ -68,7 +67,7 @@ def reader(request, make_person, make_organization, make_participant, organiser,
         case "trainer":
             return trainer
         case "organiser":
-            return organiser
+            return program_organiser
     raise AssertionError(request.param)
 
 

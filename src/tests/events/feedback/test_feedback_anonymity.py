@@ -9,7 +9,6 @@ import pytest
 from django.apps import apps as django_apps
 from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
-from fixtures_feedback import *  # noqa: F403
 
 from glasnik.audit.models import AuditLogEntry
 from glasnik.audit.services import log_action

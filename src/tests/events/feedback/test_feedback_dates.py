@@ -8,7 +8,6 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 from django.utils.formats import date_format
-from fixtures_feedback import *  # noqa: F403
 
 from glasnik.events.selectors.feedback import feedback_closes_at
 

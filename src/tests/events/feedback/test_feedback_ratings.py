@@ -5,7 +5,6 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import ValidationError
 from django.utils import translation
-from fixtures_feedback import *  # noqa: F403
 
 from glasnik.core.ratings import RatingField, RatingSummary, rating_choices, rating_summaries
 from glasnik.events.models import FeedbackResponse

@@ -6,7 +6,6 @@ from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.management import call_command
 from django.utils import timezone
-from fixtures_feedback import *  # noqa: F403
 
 from glasnik.audit.models import AuditLogEntry
 from glasnik.events.models import (
@@ -50,7 +49,7 @@ def _answer(event, person, rating=5, comment="", lecturer_answers=()):
 
 
 def test_invite_emails_confirmed_participants_in_their_language(
-    training, lecturers, organiser, make_participant, commit
+    training, lecturers, program_organiser, make_participant, commit
 ):
     english = make_participant(training, first_name="Marko")
     serbian = make_participant(training, language="sr-latn", first_name="Ivana")
@@ -58,7 +57,7 @@ def test_invite_emails_confirmed_participants_in_their_language(
     make_participant(training, status=RegistrationStatus.CANCELLED)
 
     with commit():
-        invited = feedback_invite(event=training, actor=organiser)
+        invited = feedback_invite(event=training, actor=program_organiser)
 
     assert invited == 2
     assert sorted(message.to[0] for message in mail.outbox) == sorted(
@@ -77,28 +76,28 @@ def test_invite_emails_confirmed_participants_in_their_language(
     assert all(receipt.invited_at is not None for receipt in receipts)
     entry = AuditLogEntry.objects.get(action="events.feedback.invited")
     assert entry.data == {"invited": 2}
-    assert entry.actor == organiser
+    assert entry.actor == program_organiser
 
 
 def test_invite_twice_invites_only_people_added_since(
-    training, organiser, make_participant, commit
+    training, program_organiser, make_participant, commit
 ):
     make_participant(training)
     with commit():
-        assert feedback_invite(event=training, actor=organiser) == 1
+        assert feedback_invite(event=training, actor=program_organiser) == 1
     late = make_participant(training)
 
     with commit():
-        assert feedback_invite(event=training, actor=organiser) == 1
+        assert feedback_invite(event=training, actor=program_organiser) == 1
     with commit():
-        assert feedback_invite(event=training, actor=organiser) == 0
+        assert feedback_invite(event=training, actor=program_organiser) == 0
 
     assert len(mail.outbox) == 2
     assert mail.outbox[1].to == [late.email]
 
 
 def test_invite_prefers_those_present_when_attendance_was_taken(
-    training, organiser, make_participant
+    training, program_organiser, make_participant
 ):
     present = make_participant(training)
     absent = make_participant(training)
@@ -118,12 +117,12 @@ def test_invite_prefers_those_present_when_attendance_was_taken(
     )
 
     assert [r.person for r in feedback_invitees(training)] == [present]
-    assert feedback_invite(event=training, actor=organiser) == 1
+    assert feedback_invite(event=training, actor=program_organiser) == 1
     assert not FeedbackReceipt.objects.filter(person__in=[absent, unrecorded]).exists()
 
 
 def test_invite_refused_before_the_event_ends_and_after_the_window(
-    make_training, organiser, make_participant
+    make_training, program_organiser, make_participant
 ):
     future = make_training(ended_days_ago=-2)
     old = make_training(ended_days_ago=31)
@@ -131,9 +130,9 @@ def test_invite_refused_before_the_event_ends_and_after_the_window(
     make_participant(old)
 
     with pytest.raises(ValidationError, match="opens when the event ends"):
-        feedback_invite(event=future, actor=organiser)
+        feedback_invite(event=future, actor=program_organiser)
     with pytest.raises(ValidationError, match="has closed"):
-        feedback_invite(event=old, actor=organiser)
+        feedback_invite(event=old, actor=program_organiser)
     assert not FeedbackReceipt.objects.exists()
 
 
@@ -143,7 +142,7 @@ def test_invite_refused_to_someone_who_does_not_manage_the_event(training, parti
 
 
 def test_command_invites_for_recent_events_not_invited_yet(
-    make_training, organiser, make_participant, commit, capsys
+    make_training, program_organiser, make_participant, commit, capsys
 ):
     recent = make_training(ended_days_ago=1)
     already = make_training(ended_days_ago=1)
@@ -153,7 +152,7 @@ def test_command_invites_for_recent_events_not_invited_yet(
     make_participant(already)
     make_participant(too_old)
     make_participant(cancelled)
-    feedback_invite(event=already, actor=organiser)
+    feedback_invite(event=already, actor=program_organiser)
     make_participant(already)  # added after the organiser invited: the command leaves it
 
     with commit():
@@ -222,10 +221,10 @@ def test_second_answer_is_refused_and_the_first_stands(training, participant):
     assert FeedbackReceipt.objects.filter(event=training, person=participant).count() == 1
 
 
-def test_only_participants_may_answer(training, make_person, make_participant, organiser):
+def test_only_participants_may_answer(training, make_person, make_participant, program_organiser):
     waitlisted = make_participant(training, status=RegistrationStatus.WAITLISTED)
 
-    for person in (make_person(), waitlisted, organiser):
+    for person in (make_person(), waitlisted, program_organiser):
         with pytest.raises(PermissionDenied):
             _answer(training, person)
     assert not FeedbackResponse.objects.exists()

@@ -4,7 +4,6 @@ import openpyxl
 import pytest
 from django.core import mail
 from django.urls import reverse
-from fixtures_feedback import *  # noqa: F403
 
 from glasnik.events.models import FeedbackReceipt, FeedbackResponse, LecturerRating
 from glasnik.events.services.feedback import LecturerAnswer, feedback_submit
@@ -65,14 +64,20 @@ def test_form_says_when_feedback_is_not_anonymous(client, make_training, make_pa
 
 
 def test_form_is_hidden_from_people_who_did_not_take_part(
-    client, training, make_person, make_participant, organiser, lecturers, login_with_second_factor
+    client,
+    training,
+    make_person,
+    make_participant,
+    program_organiser,
+    lecturers,
+    login_with_second_factor,
 ):
     url = _form_url(training)
     assert client.get(url).status_code == 302  # to the sign-in page
     for person in (
         make_person(),
         make_participant(training, status="waitlisted"),
-        organiser,
+        program_organiser,
         lecturers[0].person,
     ):
         login_with_second_factor(client, person)
@@ -164,9 +169,9 @@ def answered(training, lecturers, make_participant):
 
 
 def test_results_show_averages_distributions_and_comments_without_names(
-    client, answered, organiser, login_with_second_factor
+    client, answered, program_organiser, login_with_second_factor
 ):
-    login_with_second_factor(client, organiser)
+    login_with_second_factor(client, program_organiser)
 
     response = client.get(_results_url(answered))
 
@@ -193,11 +198,11 @@ def test_results_are_for_organisers_only(client, answered, participant, lecturer
 
 
 def test_invite_button_emails_participants(
-    client, training, organiser, make_participant, commit, login_with_second_factor
+    client, training, program_organiser, make_participant, commit, login_with_second_factor
 ):
     first = make_participant(training)
     second = make_participant(training)
-    login_with_second_factor(client, organiser)
+    login_with_second_factor(client, program_organiser)
     url = reverse("events:feedback_invite", args=[training.pk])
 
     with commit():
@@ -211,11 +216,11 @@ def test_invite_button_emails_participants(
 
 
 def test_invite_button_refused_before_the_end(
-    client, make_training, organiser, make_participant, login_with_second_factor
+    client, make_training, program_organiser, make_participant, login_with_second_factor
 ):
     event = make_training(ended_days_ago=-2)
     make_participant(event)
-    login_with_second_factor(client, organiser)
+    login_with_second_factor(client, program_organiser)
 
     response = client.post(reverse("events:feedback_invite", args=[event.pk]), follow=True)
 
@@ -223,8 +228,8 @@ def test_invite_button_refused_before_the_end(
     assert not FeedbackReceipt.objects.exists()
 
 
-def test_results_export_to_xlsx(client, answered, organiser, login_with_second_factor):
-    login_with_second_factor(client, organiser)
+def test_results_export_to_xlsx(client, answered, program_organiser, login_with_second_factor):
+    login_with_second_factor(client, program_organiser)
 
     response = client.get(_results_url(answered), {"export": "xlsx"})
 
@@ -249,7 +254,7 @@ def test_results_export_to_xlsx(client, answered, organiser, login_with_second_f
 def test_results_query_count_does_not_grow(
     client,
     training,
-    organiser,
+    program_organiser,
     make_lecturer,
     make_participant,
     django_assert_num_queries,
@@ -266,7 +271,7 @@ def test_results_query_count_does_not_grow(
             comment=f"Komentar {number}",
             lecturer_answers=[LecturerAnswer(lecturer.pk, 4, "Dobro") for lecturer in lecturers],
         )
-    login_with_second_factor(client, organiser)
+    login_with_second_factor(client, program_organiser)
     client.get(_results_url(training))  # warm the session and caches
 
     # the event with its programme (one query, joined for the programme's language); the
@@ -350,12 +355,12 @@ def _render_links(event, user) -> str:
 
 
 def test_feedback_links_for_participants_and_organisers(
-    training, participant, organiser, make_person
+    training, participant, program_organiser, make_person
 ):
     form_url = _form_url(training)
 
     assert f'href="{form_url}"' in _render_links(training, participant)
-    assert _results_url(training) in _render_links(training, organiser)
+    assert _results_url(training) in _render_links(training, program_organiser)
     assert _render_links(training, make_person()).strip() == ""
 
     feedback_submit(event=training, person=participant, rating=5)

@@ -5,7 +5,13 @@ import sys
 from pathlib import Path
 
 # The programmes' test folder is not a package; make its fixture module importable from here.
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "programs"))
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "programs"))
 
-from fixtures_programs import *  # noqa: F403
-from fixtures_programs import __all__  # noqa: F401
+from fixtures_programs import (  # noqa: F401 - fixtures
+    make_enrolment,
+    make_event,
+    prog_association,
+    program,
+    program_organiser,
+    program_organiser_client,
+)

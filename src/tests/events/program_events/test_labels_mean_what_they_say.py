@@ -11,7 +11,6 @@ from html import unescape
 import pytest
 from django.urls import reverse
 from django.utils import translation
-from fixtures_program_events import *  # noqa: F403 - fixtures
 
 from glasnik.programs.models import Phase
 
@@ -44,31 +43,37 @@ EVENT_FORM = {
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_programme_event_form_labels_name_the_event_and_its_place(
-    organiser_client, program, language
+    program_organiser_client, program, language
 ):
-    found = labels(get_in(organiser_client, language, "events:program_event_create", program.slug))
+    found = labels(
+        get_in(program_organiser_client, language, "events:program_event_create", program.slug)
+    )
 
     assert {field: found[field] for field in EVENT_FORM[language]} == EVENT_FORM[language]
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_agenda_form_labels_a_session_title_not_a_job(organiser_client, make_event, language):
+def test_agenda_form_labels_a_session_title_not_a_job(
+    program_organiser_client, make_event, language
+):
     event = make_event()
 
-    found = labels(get_in(organiser_client, language, "events:program_event_agenda", event.pk))
+    found = labels(
+        get_in(program_organiser_client, language, "events:program_event_agenda", event.pk)
+    )
 
     assert found["agenda-0-title"] == EVENT_FORM[language]["title"]
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_phase_form_labels_the_phase_title(organiser_client, program, language):
-    found = labels(get_in(organiser_client, language, "programs:phases", program.slug))
+def test_phase_form_labels_the_phase_title(program_organiser_client, program, language):
+    found = labels(get_in(program_organiser_client, language, "programs:phases", program.slug))
 
     assert found["title"] == EVENT_FORM[language]["title"]
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_phase_edit_form_labels_the_phase_title(organiser_client, program, language):
+def test_phase_edit_form_labels_the_phase_title(program_organiser_client, program, language):
     phase = Phase.objects.create(
         program=program,
         kind="training",
@@ -78,7 +83,7 @@ def test_phase_edit_form_labels_the_phase_title(organiser_client, program, langu
     )
 
     found = labels(
-        get_in(organiser_client, language, "programs:phase_edit", program.slug, phase.pk)
+        get_in(program_organiser_client, language, "programs:phase_edit", program.slug, phase.pk)
     )
 
     assert found["title"] == EVENT_FORM[language]["title"]
@@ -109,9 +114,9 @@ MATERIAL_TITLE = {"sr": "Наслов", "bs": "Naslov", "hr": "Naslov", "sl": "N
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_material_form_labels_the_document_title(organiser_client, make_event, language):
+def test_material_form_labels_the_document_title(program_organiser_client, make_event, language):
     event = make_event()
 
-    found = labels(get_in(organiser_client, language, "events:material_add", event.pk))
+    found = labels(get_in(program_organiser_client, language, "events:material_add", event.pk))
 
     assert found["title"] == MATERIAL_TITLE[language]

@@ -5,7 +5,6 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from fixtures_program_events import *  # noqa: F403 - fixtures
 
 from glasnik.events.models import Lecturer, Visibility
 from glasnik.events.services.programs import program_agenda_set
@@ -13,9 +12,9 @@ from glasnik.events.services.programs import program_agenda_set
 pytestmark = pytest.mark.django_db
 
 
-def test_organiser_creates_a_lecturer_with_an_account(organiser_client, make_person):
+def test_organiser_creates_a_lecturer_with_an_account(program_organiser_client, make_person):
     person = make_person("dragan@example.org")
-    response = organiser_client.post(
+    response = program_organiser_client.post(
         reverse("events:lecturer_create"),
         {
             "name": "Dragan Ilić",
@@ -31,14 +30,16 @@ def test_organiser_creates_a_lecturer_with_an_account(organiser_client, make_per
     assert (lecturer.person, lecturer.website) == (person, "https://example.org")
 
 
-def test_lecturer_profile_lists_public_sessions_only(client, program, prog_organiser, make_event):
+def test_lecturer_profile_lists_public_sessions_only(
+    client, program, program_organiser, make_event
+):
     lecturer = Lecturer.objects.create(name="Dragan Ilić", slug="dragan-ilic", biography="Bio.")
     public = make_event(title="Javni trening")
     internal = make_event(title="Interna sesija", visibility=Visibility.MEMBERS)
     for event in (public, internal):
         program_agenda_set(
             event=event,
-            actor=prog_organiser,
+            actor=program_organiser,
             items=[{"title": f"Teorija {event.title}", "lecturers": [lecturer]}],
         )
     response = client.get(reverse("events:lecturer_detail", args=["dragan-ilic"]))
@@ -79,10 +80,10 @@ def test_lecturer_list_query_count_is_the_same_for_1_and_30(client):
     assert one[1] == many[1]
 
 
-def test_an_account_has_one_lecturer_profile(organiser_client, make_person):
+def test_an_account_has_one_lecturer_profile(program_organiser_client, make_person):
     person = make_person("dragan@example.org")
     Lecturer.objects.create(name="Dragan", slug="dragan", person=person)
-    response = organiser_client.post(
+    response = program_organiser_client.post(
         reverse("events:lecturer_create"), {"name": "Drugi", "account_email": "dragan@example.org"}
     )
     assert "already has a lecturer" in response.content.decode()
@@ -97,8 +98,8 @@ def _teaching(lecturer, event, organiser):
 
 
 def test_only_organisers_where_the_lecturer_teaches_edit_the_profile(
-    organiser_client,
-    prog_organiser,
+    program_organiser_client,
+    program_organiser,
     make_event,
     make_person,
     make_organization,
@@ -111,7 +112,7 @@ def test_only_organisers_where_the_lecturer_teaches_edit_the_profile(
     from glasnik.programs.models import Program
 
     lecturer = Lecturer.objects.create(name="Dragan Ilić", slug="dragan-ilic")
-    _teaching(lecturer, make_event(), prog_organiser)
+    _teaching(lecturer, make_event(), program_organiser)
     other_program = Program.objects.create(
         name="Drugi program", slug="drugi", organization=make_organization(kind="association")
     )
@@ -122,7 +123,7 @@ def test_only_organisers_where_the_lecturer_teaches_edit_the_profile(
     login_with_second_factor(other, stranger)
     edit = reverse("events:lecturer_edit", args=["dragan-ilic"])
 
-    assert organiser_client.get(edit).status_code == 200
+    assert program_organiser_client.get(edit).status_code == 200
     assert other.get(edit).status_code == 404
     Lecturer.objects.create(name="Nova Predavačica", slug="nova")
     assert other.get(reverse("events:lecturer_edit", args=["nova"])).status_code == 200

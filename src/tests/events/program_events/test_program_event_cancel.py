@@ -9,7 +9,6 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
-from fixtures_program_events import *  # noqa: F403 - fixtures
 
 from glasnik.audit.models import AuditLogEntry
 from glasnik.certificates.services import certificate_issue, certificates_issue_bulk_start
@@ -32,7 +31,7 @@ Status = RegistrationStatus
 
 
 @pytest.fixture
-def registered(make_participant, make_event):
+def registered(make_enrolment, make_event):
     """An event with two seats: confirmed (Serbian in Cyrillic), offered (Slovenian), waiting
     (English), pending (Bosnian) and one who cancelled long ago."""
     event = make_event(capacity=2, days=10)
@@ -45,7 +44,7 @@ def registered(make_participant, make_event):
         (Status.PENDING, "bs", "Amra"),
         (Status.CANCELLED, "hr", "Ivana"),
     ):
-        enrolment = make_participant(language=language, first_name=name)
+        enrolment = make_enrolment(language=language, first_name=name)
         Registration.objects.create(
             event=event,
             person=enrolment.person,
@@ -61,12 +60,12 @@ def registered(make_participant, make_event):
 
 
 def test_program_event_cancel_tells_everyone_registered_or_waiting_in_their_language(
-    registered, prog_organiser, mailoutbox, django_capture_on_commit_callbacks
+    registered, program_organiser, mailoutbox, django_capture_on_commit_callbacks
 ):
     event, people = registered
 
     with django_capture_on_commit_callbacks(execute=True):
-        event_cancel(event=event, actor=prog_organiser, reason="Predavač je bolestan.")
+        event_cancel(event=event, actor=program_organiser, reason="Predavač je bolestan.")
 
     by_name = {message.to[0]: message for message in mailoutbox}
     assert sorted(by_name) == sorted(
@@ -88,10 +87,10 @@ def test_program_event_cancel_tells_everyone_registered_or_waiting_in_their_lang
     )
 
 
-def test_program_event_cancel_is_logged_and_keeps_the_registrations(registered, prog_organiser):
+def test_program_event_cancel_is_logged_and_keeps_the_registrations(registered, program_organiser):
     event, _people = registered
 
-    event_cancel(event=event, actor=prog_organiser, reason="  Predavač je bolestan. ")
+    event_cancel(event=event, actor=program_organiser, reason="  Predavač je bolestan. ")
 
     event.refresh_from_db()
     assert (event.status, event.cancellation_reason) == (
@@ -100,7 +99,7 @@ def test_program_event_cancel_is_logged_and_keeps_the_registrations(registered, 
     )
     entry = AuditLogEntry.objects.get(action="events.program_event.cancelled")
     assert (entry.actor, entry.target_id, entry.scope_id, entry.data) == (
-        prog_organiser,
+        program_organiser,
         event.pk,
         event.program_id,
         {"registrations": 4, "answers": 0},
@@ -111,13 +110,13 @@ def test_program_event_cancel_is_logged_and_keeps_the_registrations(registered, 
 
 
 def test_program_event_cancel_twice_tells_people_once(
-    registered, prog_organiser, mailoutbox, django_capture_on_commit_callbacks
+    registered, program_organiser, mailoutbox, django_capture_on_commit_callbacks
 ):
     event, _people = registered
     with django_capture_on_commit_callbacks(execute=True):
-        event_cancel(event=event, actor=prog_organiser, reason="Prvi put")
+        event_cancel(event=event, actor=program_organiser, reason="Prvi put")
     with django_capture_on_commit_callbacks(execute=True):
-        event_cancel(event=event, actor=prog_organiser, reason="Drugi put")
+        event_cancel(event=event, actor=program_organiser, reason="Drugi put")
 
     event.refresh_from_db()
     assert len(mailoutbox) == 4
@@ -125,31 +124,31 @@ def test_program_event_cancel_twice_tells_people_once(
     assert AuditLogEntry.objects.filter(action="events.program_event.cancelled").count() == 1
 
 
-def test_program_event_cancel_after_the_end_is_refused(make_event, prog_organiser):
+def test_program_event_cancel_after_the_end_is_refused(make_event, program_organiser):
     event = make_event(days=-3)
 
     with pytest.raises(ValidationError, match="This event is over"):
-        event_cancel(event=event, actor=prog_organiser)
+        event_cancel(event=event, actor=program_organiser)
 
     event.refresh_from_db()
     assert event.status == EventStatus.SCHEDULED
 
 
 def test_cancelled_event_takes_no_registration_and_moves_no_seat(
-    registered, prog_organiser, make_participant, mailoutbox, django_capture_on_commit_callbacks
+    registered, program_organiser, make_enrolment, mailoutbox, django_capture_on_commit_callbacks
 ):
     event, people = registered
-    event_cancel(event=event, actor=prog_organiser)
+    event_cancel(event=event, actor=program_organiser)
     confirmed = event.registrations.get(person=people["Marko"])
     offered = event.registrations.get(person=people["Mojca"])
     pending = event.registrations.get(person=people["Amra"])
 
     with pytest.raises(ValidationError, match="This event has been cancelled"):
-        registration_create(event=event, person=make_participant().person)
+        registration_create(event=event, person=make_enrolment().person)
     with pytest.raises(ValidationError, match="This event has been cancelled"):
         registration_offer_confirm(registration=offered, person=people["Mojca"])
     with pytest.raises(ValidationError, match="This event has been cancelled"):
-        registration_approve(registration=pending, actor=prog_organiser)
+        registration_approve(registration=pending, actor=program_organiser)
     with django_capture_on_commit_callbacks(execute=True):
         registration_cancel(registration=confirmed, actor=people["Marko"])
         expired = registration_expire_due_offers(now=timezone.now() + timedelta(hours=6))
@@ -166,11 +165,11 @@ def test_cancelled_event_takes_no_registration_and_moves_no_seat(
     assert [message.to[0] for message in mailoutbox] == [people["Marko"].email]
 
 
-def test_cancelled_event_sends_no_reminder(registered, prog_organiser, mailoutbox):
+def test_cancelled_event_sends_no_reminder(registered, program_organiser, mailoutbox):
     event, people = registered
     event.reminder_hours = 24 * 30
     event.save(update_fields=["reminder_hours"])
-    event_cancel(event=event, actor=prog_organiser)
+    event_cancel(event=event, actor=program_organiser)
     registration = event.registrations.get(person=people["Marko"])
 
     tasks.registration_reminder_send.call(
@@ -181,22 +180,22 @@ def test_cancelled_event_sends_no_reminder(registered, prog_organiser, mailoutbo
     assert (mailoutbox, registration.reminder_sent_at) == ([], None)
 
 
-def test_cancelled_event_gives_no_certificate(make_event, make_participant, prog_organiser):
+def test_cancelled_event_gives_no_certificate(make_event, make_enrolment, program_organiser):
     event = make_event(days=1)
-    enrolment = make_participant()
+    enrolment = make_enrolment()
     registration = Registration.objects.create(
         event=event,
         person=enrolment.person,
         organization=enrolment.organization,
         status=Status.CONFIRMED,
     )
-    event_cancel(event=event, actor=prog_organiser)
+    event_cancel(event=event, actor=program_organiser)
     registration.refresh_from_db()
 
     with pytest.raises(ValidationError) as refused:
-        certificate_issue(registration=registration, actor=prog_organiser)
+        certificate_issue(registration=registration, actor=program_organiser)
     with pytest.raises(ValidationError) as bulk_refused:
-        certificates_issue_bulk_start(event=event, actor=prog_organiser)
+        certificates_issue_bulk_start(event=event, actor=program_organiser)
 
     reason = "“Dvodnevni trening” was cancelled; no certificate is issued for it."
     assert refused.value.messages == [reason]
@@ -206,10 +205,10 @@ def test_cancelled_event_gives_no_certificate(make_event, make_participant, prog
 # --- pages ----------------------------------------------------------------------------------
 
 
-def test_cancel_page_says_what_cancelling_does(organiser_client, registered):
+def test_cancel_page_says_what_cancelling_does(program_organiser_client, registered):
     event, _people = registered
 
-    response = organiser_client.get(reverse("events:program_event_cancel", args=[event.pk]))
+    response = program_organiser_client.get(reverse("events:program_event_cancel", args=[event.pk]))
 
     page = response.content.decode()
     assert response.status_code == 200
@@ -225,10 +224,10 @@ def test_cancel_page_says_what_cancelling_does(organiser_client, registered):
         assert text in page
 
 
-def test_organiser_cancels_and_the_pages_show_it(organiser_client, registered, program):
+def test_organiser_cancels_and_the_pages_show_it(program_organiser_client, registered, program):
     event, _people = registered
 
-    response = organiser_client.post(
+    response = program_organiser_client.post(
         reverse("events:program_event_cancel", args=[event.pk]),
         {"reason": "Sala nije dostupna."},
         follow=True,
@@ -243,14 +242,14 @@ def test_organiser_cancels_and_the_pages_show_it(organiser_client, registered, p
     assert "This event has been cancelled: registration is closed." in page
     assert reverse("events:program_event_cancel", args=[event.pk]) not in page
     assert reverse("events:program_event_edit", args=[event.pk]) not in page
-    program_page = organiser_client.get(reverse("programs:detail", args=[program.slug]))
+    program_page = program_organiser_client.get(reverse("programs:detail", args=[program.slug]))
     assert '<strong class="tag tag-error">Cancelled</strong>' in program_page.content.decode()
 
 
-def test_cancel_page_of_a_past_event_says_it_is_too_late(organiser_client, make_event):
+def test_cancel_page_of_a_past_event_says_it_is_too_late(program_organiser_client, make_event):
     event = make_event(days=-3)
 
-    response = organiser_client.post(
+    response = program_organiser_client.post(
         reverse("events:program_event_cancel", args=[event.pk]), {"reason": ""}
     )
 

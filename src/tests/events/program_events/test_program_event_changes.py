@@ -4,7 +4,6 @@ from datetime import timedelta
 
 import pytest
 from django.core import mail
-from fixtures_program_events import *  # noqa: F403
 
 from glasnik.events.models import Registration, RegistrationStatus
 from glasnik.events.services.programs import program_event_update
@@ -22,18 +21,18 @@ def _register(event, enrolment, status):
 
 
 def test_raising_the_capacity_offers_the_new_seat_to_the_first_waiting(
-    make_event, make_participant, prog_organiser
+    make_event, make_enrolment, program_organiser
 ):
     event = make_event(registration_enabled=True, capacity=1)
-    _register(event, make_participant(), RegistrationStatus.CONFIRMED)
-    first = _register(event, make_participant(), RegistrationStatus.WAITLISTED)
-    second = _register(event, make_participant(), RegistrationStatus.WAITLISTED)
+    _register(event, make_enrolment(), RegistrationStatus.CONFIRMED)
+    first = _register(event, make_enrolment(), RegistrationStatus.WAITLISTED)
+    second = _register(event, make_enrolment(), RegistrationStatus.WAITLISTED)
     Registration.objects.filter(pk=first.pk).update(waitlisted_at=first.created_at)
     Registration.objects.filter(pk=second.pk).update(
         waitlisted_at=first.created_at + timedelta(seconds=1)
     )
 
-    program_event_update(event=event, actor=prog_organiser, capacity=2)
+    program_event_update(event=event, actor=program_organiser, capacity=2)
 
     first.refresh_from_db()
     second.refresh_from_db()
@@ -43,18 +42,18 @@ def test_raising_the_capacity_offers_the_new_seat_to_the_first_waiting(
 
 
 def test_a_new_start_time_is_emailed_to_everyone_registered_but_not_to_the_cancelled(
-    make_event, make_participant, prog_organiser, django_capture_on_commit_callbacks
+    make_event, make_enrolment, program_organiser, django_capture_on_commit_callbacks
 ):
     event = make_event(registration_enabled=True, capacity=5)
-    confirmed = _register(event, make_participant(), RegistrationStatus.CONFIRMED)
-    waiting = _register(event, make_participant(), RegistrationStatus.WAITLISTED)
-    _register(event, make_participant(), RegistrationStatus.CANCELLED)
+    confirmed = _register(event, make_enrolment(), RegistrationStatus.CONFIRMED)
+    waiting = _register(event, make_enrolment(), RegistrationStatus.WAITLISTED)
+    _register(event, make_enrolment(), RegistrationStatus.CANCELLED)
     mail.outbox.clear()
 
     with django_capture_on_commit_callbacks(execute=True):
         program_event_update(
             event=event,
-            actor=prog_organiser,
+            actor=program_organiser,
             starts_at=event.starts_at + timedelta(hours=1),
             ends_at=event.ends_at + timedelta(hours=1),
         )
@@ -66,14 +65,14 @@ def test_a_new_start_time_is_emailed_to_everyone_registered_but_not_to_the_cance
 
 
 def test_a_new_description_is_not_emailed(
-    make_event, make_participant, prog_organiser, django_capture_on_commit_callbacks
+    make_event, make_enrolment, program_organiser, django_capture_on_commit_callbacks
 ):
     event = make_event(registration_enabled=True, capacity=5)
-    _register(event, make_participant(), RegistrationStatus.CONFIRMED)
+    _register(event, make_enrolment(), RegistrationStatus.CONFIRMED)
     mail.outbox.clear()
 
     with django_capture_on_commit_callbacks(execute=True):
-        program_event_update(event=event, actor=prog_organiser, description="Nova agenda.")
+        program_event_update(event=event, actor=program_organiser, description="Nova agenda.")
 
     assert mail.outbox == []
 

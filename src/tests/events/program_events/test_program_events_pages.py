@@ -10,7 +10,6 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
-from fixtures_program_events import *  # noqa: F403 - fixtures
 
 from glasnik.audit.models import AuditLogEntry
 from glasnik.events.models import AgendaItem, Event, Lecturer, Material, Visibility
@@ -49,9 +48,9 @@ def event_form(**overrides) -> dict:
 
 
 def test_organiser_creates_a_two_day_training_in_the_programmes_time_zone(
-    organiser_client, program
+    program_organiser_client, program
 ):
-    response = organiser_client.post(
+    response = program_organiser_client.post(
         reverse("events:program_event_create", args=[program.slug]), event_form()
     )
     event = Event.objects.get(program=program)
@@ -80,9 +79,9 @@ def test_organiser_creates_a_two_day_training_in_the_programmes_time_zone(
     ],
 )
 def test_event_form_bad_input_gets_a_clear_message(
-    organiser_client, program, overrides, field, message
+    program_organiser_client, program, overrides, field, message
 ):
-    response = organiser_client.post(
+    response = program_organiser_client.post(
         reverse("events:program_event_create", args=[program.slug]), event_form(**overrides)
     )
     assert response.status_code == 200
@@ -92,7 +91,7 @@ def test_event_form_bad_input_gets_a_clear_message(
     assert not Event.objects.exists()
 
 
-def test_agenda_with_lecturers_is_saved_by_day(organiser_client, program, make_event):
+def test_agenda_with_lecturers_is_saved_by_day(program_organiser_client, program, make_event):
     event = make_event(length_days=2)
     dragan = Lecturer.objects.create(name="Dragan Ilić", slug="dragan-ilic")
     jovana = Lecturer.objects.create(name="Jovana Stanković", slug="jovana")
@@ -119,7 +118,9 @@ def test_agenda_with_lecturers_is_saved_by_day(organiser_client, program, make_e
         "agenda-2-title": "",
         "agenda-2-session_type": "talk",
     }
-    response = organiser_client.post(reverse("events:program_event_agenda", args=[event.pk]), data)
+    response = program_organiser_client.post(
+        reverse("events:program_event_agenda", args=[event.pk]), data
+    )
     assert response.status_code == 302
     items = list(event.agenda_items.order_by("position"))
     assert [item.title for item in items] == ["Teorija", "Grupni rad"]
@@ -131,31 +132,31 @@ def test_agenda_with_lecturers_is_saved_by_day(organiser_client, program, make_e
         "Jovana Stanković",
     ]
 
-    page = organiser_client.get(reverse("events:program_event_agenda", args=[event.pk]))
+    page = program_organiser_client.get(reverse("events:program_event_agenda", args=[event.pk]))
     assert page.context["formset"].initial[0]["lecturers"] == [dragan.pk]
 
 
-def test_agenda_update_keeps_sessions_and_their_materials(program, prog_organiser, make_event):
+def test_agenda_update_keeps_sessions_and_their_materials(program, program_organiser, make_event):
     event = make_event()
-    [item] = program_agenda_set(event=event, actor=prog_organiser, items=[{"title": "Teorija"}])
+    [item] = program_agenda_set(event=event, actor=program_organiser, items=[{"title": "Teorija"}])
     Material.objects.create(
         event=event, agenda_item=item, title="Slajdovi", kind="link", url="https://example.org"
     )
     program_agenda_set(
         event=event,
-        actor=prog_organiser,
+        actor=program_organiser,
         items=[{"id": item.pk, "title": "Teorija (nova)"}, {"title": "Diskusija"}],
     )
     item.refresh_from_db()
     assert item.title == "Teorija (nova)"
     assert Material.objects.get().agenda_item == item
-    program_agenda_set(event=event, actor=prog_organiser, items=[{"title": "Samo ovo"}])
+    program_agenda_set(event=event, actor=program_organiser, items=[{"title": "Samo ovo"}])
     assert list(event.agenda_items.values_list("title", flat=True)) == ["Samo ovo"]
 
 
 @pytest.mark.parametrize("language", ["en", "sr", "sr-latn", "bs", "hr", "sl"])
 def test_public_event_page_shows_agenda_lecturers_and_map_but_no_online_link(
-    client, program, make_event, prog_organiser, language
+    client, program, make_event, program_organiser, language
 ):
     event = make_event(
         length_days=2,
@@ -167,7 +168,7 @@ def test_public_event_page_shows_agenda_lecturers_and_map_but_no_online_link(
     start = event.starts_at
     program_agenda_set(
         event=event,
-        actor=prog_organiser,
+        actor=program_organiser,
         items=[
             {
                 "title": "Teorija",
@@ -191,7 +192,7 @@ def test_public_event_page_shows_agenda_lecturers_and_map_but_no_online_link(
 
 
 def test_event_page_query_count_is_the_same_for_1_and_30_sessions(
-    client, program, make_event, prog_organiser
+    client, program, make_event, program_organiser
 ):
     event = make_event()
     lecturer = Lecturer.objects.create(name="Dragan Ilić", slug="dragan-ilic")
@@ -200,7 +201,7 @@ def test_event_page_query_count_is_the_same_for_1_and_30_sessions(
     def queries(count) -> int:
         program_agenda_set(
             event=event,
-            actor=prog_organiser,
+            actor=program_organiser,
             items=[{"title": f"Sesija {n}", "lecturers": [lecturer]} for n in range(count)],
         )
         with CaptureQueriesContext(connection) as captured:
@@ -212,18 +213,18 @@ def test_event_page_query_count_is_the_same_for_1_and_30_sessions(
 
 
 def test_members_only_event_and_network_meetings_are_404_on_this_page(
-    client, program, make_event, make_participant
+    client, program, make_event, make_enrolment
 ):
     event = make_event(visibility=Visibility.MEMBERS)
     path = reverse("events:program_event_detail", args=[event.pk])
     assert client.get(path).status_code == 404
-    client.force_login(make_participant().person)
+    client.force_login(make_enrolment().person)
     assert client.get(path).status_code == 200
 
 
-def test_edit_and_agenda_pages_are_404_for_participants(client, make_event, make_participant):
+def test_edit_and_agenda_pages_are_404_for_participants(client, make_event, make_enrolment):
     event = make_event()
-    client.force_login(make_participant().person)
+    client.force_login(make_enrolment().person)
     for name in ("program_event_edit", "program_event_agenda"):
         assert client.get(reverse(f"events:{name}", args=[event.pk])).status_code == 404
     assert (
@@ -232,9 +233,9 @@ def test_edit_and_agenda_pages_are_404_for_participants(client, make_event, make
     )
 
 
-def test_organiser_edits_the_event(organiser_client, make_event):
+def test_organiser_edits_the_event(program_organiser_client, make_event):
     event = make_event()
-    response = organiser_client.post(
+    response = program_organiser_client.post(
         reverse("events:program_event_edit", args=[event.pk]),
         event_form(title="Novi naziv", capacity="12"),
     )

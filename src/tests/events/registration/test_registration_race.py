@@ -11,7 +11,6 @@ from collections import Counter
 
 import pytest
 from django.db import connection, connections
-from fixtures_registration import *  # noqa: F403
 
 from glasnik.events.models import Registration, RegistrationStatus
 from glasnik.events.services.registration import registration_create

@@ -7,7 +7,6 @@ from datetime import timedelta
 import pytest
 from django.core.management import call_command
 from django.utils import timezone
-from fixtures_registration import *  # noqa: F403
 
 from glasnik.events.models import EventMode, Registration, RegistrationStatus
 from glasnik.events.services.registration import registration_cancel, registration_create

@@ -11,7 +11,6 @@ from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.utils import timezone
 from django.utils.formats import date_format
-from fixtures_registration import *  # noqa: F403
 
 from glasnik.audit.models import AuditLogEntry
 from glasnik.events.models import (

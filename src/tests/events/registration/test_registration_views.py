@@ -8,7 +8,6 @@ import openpyxl
 import pytest
 from django.urls import reverse
 from django.utils import timezone
-from fixtures_registration import *  # noqa: F403
 
 from glasnik.events.models import (
     EventInvitation,

@@ -6,7 +6,6 @@ from datetime import timedelta
 import pytest
 from django.db import transaction
 from django.utils import timezone
-from fixtures_registration import *  # noqa: F403
 
 from glasnik.events.models import Registration, RegistrationStatus
 from glasnik.events.services.seats import (
