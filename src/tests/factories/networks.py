@@ -9,7 +9,7 @@ from glasnik.networks.models import Call, Interest, Network, QuestionKind, State
 from glasnik.networks.services.memberships import membership_apply, membership_approve
 
 from .accounts import PersonFactory
-from .organizations import AssociationFactory, OrganizationFactory
+from .organizations import AssociationFactory
 
 
 class NetworkFactory(factory.django.DjangoModelFactory):
@@ -44,13 +44,14 @@ def member_of(
     approve: bool = True,
     **person_fields,
 ):
-    """A membership of `network` made as people make it: applied for, then approved (by
-    `approved_by`, an organiser, or by nobody as the call's decisions do). Through the
-    services, which keep the membership's search text and the directory's caches right."""
+    """A membership of `network` made as people make it: applied for (from `organization`, or
+    from no institution), then approved (by `approved_by`, an organiser, or by nobody as the
+    call's decisions do). Through the services, which keep the membership's search text and
+    the directory's caches right."""
     membership = membership_apply(
         network=network,
         person=person or PersonFactory(**person_fields),
-        organization=organization or OrganizationFactory(),
+        organization=organization,
         position_title=position_title,
     )
     if approve:
