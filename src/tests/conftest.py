@@ -1,28 +1,56 @@
 """Fixtures shared by every test package."""
 
-import itertools
+import sys
 
 import pytest
-from allauth.account.models import EmailAddress
-from django.core.cache import cache
+from django.conf import settings
+from django.contrib.sites.models import Site
+from django.core.cache import caches
 from django.utils import translation
 from django.utils.translation import trans_real
+from factories.accounts import PASSWORD, PersonFactory
+from factories.organizations import OrganizationFactory
 from second_factor import login_with_second_factor as _login_with_second_factor
 
 from glasnik.accounts.models import User
-from glasnik.organizations.models import Organization
+from glasnik.core.transliteration.rules import rules_reset
 
-PASSWORD = "a-long-test-password-1"
 
-_numbers = itertools.count(1)
+def _process_memos():
+    """Every `functools.cache`/`lru_cache` defined in a module of glasnik that has been
+    imported so far (the layout's URLs, the language switcher's links, the transliteration
+    word lists), found afresh so that one added later is cleared too."""
+    for name, module in list(sys.modules.items()):
+        if name != "glasnik" and not name.startswith("glasnik."):
+            continue
+        for value in list(vars(module).values()):
+            if callable(getattr(value, "cache_clear", None)) and value.__module__ == name:
+                yield value
+
+
+def clear_every_cache() -> None:
+    """Every layer that can carry state from one test into the next: each configured cache
+    (the default one, which holds the shared person, grant and directory caches, rate limits,
+    sessions and the whole-page copies for visitors; the layout's fragments), the in-process
+    memos, the transliteration rules with the organisers' exceptions and their word memo, and
+    the current site. Django's translation catalogs are not cleared: they are read from the
+    compiled files and change only with LANGUAGE_CODE (`serbian_default_language` rebuilds
+    them). Content types are not either: their rows are the same in every test, and a cold
+    cache would add queries to the first measurement of a query-count test."""
+    for alias in settings.CACHES:
+        caches[alias].clear()
+    for memo in _process_memos():
+        memo.cache_clear()
+    rules_reset()
+    Site.objects.clear_cache()
 
 
 @pytest.fixture(autouse=True)
-def _empty_cache():
-    # Rate limits, cached public pages and sessions live in the cache: start every test clean.
-    cache.clear()
+def _every_cache_empty():
+    # Rate limits, cached public pages, people and sessions live in caches: start every test clean.
+    clear_every_cache()
     yield
-    cache.clear()
+    clear_every_cache()
 
 
 @pytest.fixture(autouse=True)
@@ -45,12 +73,15 @@ def serbian_default_language(settings):
 
 @pytest.fixture
 def make_organization(db):
-    def make(name: str | None = None, *, country: str = "RS", kind: str = "municipality", **extra):
-        number = next(_numbers)
-        name = name or f"Opština {number}"
-        return Organization.objects.create(
-            name=name, slug=f"test-{number}", country=country, kind=kind, **extra
-        )
+    """`make_organization("Grad Niš", kind="city")`: an institution (factories.organizations)
+    with sensible defaults; `size=n` makes n of them and returns the list."""
+
+    def make(name: str | None = None, *, size: int | None = None, **fields):
+        if name is not None:
+            fields["name"] = name
+        if size is not None:
+            return OrganizationFactory.create_batch(size, **fields)
+        return OrganizationFactory(**fields)
 
     return make
 
@@ -60,12 +91,9 @@ def make_person(db):
     """A person with a verified primary address who can sign in with PASSWORD."""
 
     def make(email: str | None = None, *, language: str = "en", **extra) -> User:
-        email = email or f"person{next(_numbers)}@example.org"
-        person = User.objects.create_user(
-            email=email, password=PASSWORD, preferred_language=language, **extra
-        )
-        EmailAddress.objects.create(user=person, email=email, verified=True, primary=True)
-        return person
+        if email is not None:
+            extra["email"] = email
+        return PersonFactory(preferred_language=language, **extra)
 
     return make
 

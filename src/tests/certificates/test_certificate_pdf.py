@@ -5,9 +5,8 @@ import re
 
 import pytest
 from django.core import mail
-from fixtures_certificates import *  # noqa: F403 - fixtures
-from fixtures_certificates import both_days
 from pypdf import PdfReader
+from training_days import both_days
 
 from glasnik.certificates import pdf
 from glasnik.certificates.pdf import (
@@ -31,11 +30,12 @@ def _text(content: bytes) -> str:
 
 
 def test_pdf_has_the_name_what_it_certifies_and_the_verification_address(
-    make_participant, organiser, settings
+    make_registration, program_organiser, settings
 ):
     settings.SITE_URL = "https://glasnik.example.org"
     certificate = certificate_issue(
-        registration=both_days(make_participant("Ana", "Smith", language="en")), actor=organiser
+        registration=both_days(make_registration("Ana", "Smith", language="en")),
+        actor=program_organiser,
     )
 
     content = certificate_pdf(certificate)
@@ -52,10 +52,10 @@ def test_pdf_has_the_name_what_it_certifies_and_the_verification_address(
     assert url in text.replace(" ", "")
 
 
-def test_pdf_in_serbian_cyrillic_for_sr(make_participant, organiser):
+def test_pdf_in_serbian_cyrillic_for_sr(make_registration, program_organiser):
     certificate = certificate_issue(
-        registration=both_days(make_participant("Marko", "Petrović", language="sr")),
-        actor=organiser,
+        registration=both_days(make_registration("Marko", "Petrović", language="sr")),
+        actor=program_organiser,
     )
 
     text = _text(certificate_pdf(certificate))
@@ -67,10 +67,10 @@ def test_pdf_in_serbian_cyrillic_for_sr(make_participant, organiser):
     assert f"/sr/certificates/verify/{certificate.code}/" in text.replace(" ", "")
 
 
-def test_pdf_in_serbian_latin_for_sr_latn(make_participant, organiser):
+def test_pdf_in_serbian_latin_for_sr_latn(make_registration, program_organiser):
     certificate = certificate_issue(
-        registration=both_days(make_participant("Марко", "Петровић", language="sr-latn")),
-        actor=organiser,
+        registration=both_days(make_registration("Марко", "Петровић", language="sr-latn")),
+        actor=program_organiser,
     )
 
     text = _text(certificate_pdf(certificate))
@@ -81,9 +81,11 @@ def test_pdf_in_serbian_latin_for_sr_latn(make_participant, organiser):
     assert "Петровић" not in text
 
 
-def test_pdf_html_carries_a_qr_code_and_loads_nothing_from_the_network(make_participant, organiser):
+def test_pdf_html_carries_a_qr_code_and_loads_nothing_from_the_network(
+    make_registration, program_organiser
+):
     certificate = certificate_issue(
-        registration=both_days(make_participant(language="en")), actor=organiser
+        registration=both_days(make_registration(language="en")), actor=program_organiser
     )
 
     html = certificate_html(certificate)
@@ -94,13 +96,17 @@ def test_pdf_html_carries_a_qr_code_and_loads_nothing_from_the_network(make_part
     assert 'lang="en"' in html
 
 
-def test_pdf_unavailable_when_weasyprint_cannot_load(monkeypatch, make_participant, organiser):
+def test_pdf_unavailable_when_weasyprint_cannot_load(
+    monkeypatch, make_registration, program_organiser
+):
     def missing_pango():
         raise OSError("cannot load library 'libpango-1.0-0'")
 
     monkeypatch.setattr(pdf, "_import_weasyprint", missing_pango)
     certificate = certificate_issue(
-        registration=both_days(make_participant(language="en")), actor=organiser, notify=False
+        registration=both_days(make_registration(language="en")),
+        actor=program_organiser,
+        notify=False,
     )
 
     with pytest.raises(PdfUnavailableError):
@@ -108,13 +114,13 @@ def test_pdf_unavailable_when_weasyprint_cannot_load(monkeypatch, make_participa
 
 
 def test_emailed_certificate_and_its_pdf_link_to_the_public_address(
-    make_participant, organiser, settings, django_capture_on_commit_callbacks
+    make_registration, program_organiser, settings, django_capture_on_commit_callbacks
 ):
     settings.SITE_URL = "https://glasnik.example.org/"
-    registration = both_days(make_participant("Ana", "Smith", language="en"))
+    registration = both_days(make_registration("Ana", "Smith", language="en"))
 
     with django_capture_on_commit_callbacks(execute=True):
-        certificate = certificate_issue(registration=registration, actor=organiser)
+        certificate = certificate_issue(registration=registration, actor=program_organiser)
 
     [message] = mail.outbox
     [(_filename, content, _mimetype)] = message.attachments
@@ -129,10 +135,11 @@ def test_emailed_certificate_and_its_pdf_link_to_the_public_address(
 
 
 def test_pdf_drawn_again_links_to_the_public_address_of_today(
-    make_participant, organiser, settings
+    make_registration, program_organiser, settings
 ):
     certificate = certificate_issue(
-        registration=both_days(make_participant("Ana", "Smith", language="en")), actor=organiser
+        registration=both_days(make_registration("Ana", "Smith", language="en")),
+        actor=program_organiser,
     )
     certificate_pdf(certificate)  # drawn once at the old address
     settings.SITE_URL = "https://glasnik.example.org"

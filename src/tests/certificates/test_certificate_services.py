@@ -3,8 +3,7 @@
 import pytest
 from django.core import mail
 from django.core.exceptions import ValidationError
-from fixtures_certificates import *  # noqa: F403 - fixtures
-from fixtures_certificates import DAY_ONE, DAY_TWO, attend, both_days
+from training_days import DAY_ONE, DAY_TWO, attend, both_days
 
 from glasnik.audit.models import AuditLogEntry
 from glasnik.certificates.models import BatchStatus, Certificate, CertificateKind
@@ -19,12 +18,14 @@ from glasnik.events.models import RegistrationStatus
 pytestmark = pytest.mark.django_db
 
 
-def test_certificate_refused_when_only_one_of_two_days_attended(make_participant, organiser):
-    registration = make_participant()
+def test_certificate_refused_when_only_one_of_two_days_attended(
+    make_registration, program_organiser
+):
+    registration = make_registration()
     attend(registration, DAY_ONE)
 
     with pytest.raises(ValidationError) as refused:
-        certificate_issue(registration=registration, actor=organiser)
+        certificate_issue(registration=registration, actor=program_organiser)
 
     assert refused.value.code == "rule_not_met"
     assert "1" in refused.value.messages[0]
@@ -32,57 +33,57 @@ def test_certificate_refused_when_only_one_of_two_days_attended(make_participant
     assert not Certificate.objects.exists()
 
 
-def test_certificate_refused_without_any_attendance(make_participant, organiser):
-    registration = make_participant()
+def test_certificate_refused_without_any_attendance(make_registration, program_organiser):
+    registration = make_registration()
 
     with pytest.raises(ValidationError):
-        certificate_issue(registration=registration, actor=organiser)
+        certificate_issue(registration=registration, actor=program_organiser)
 
     assert not Certificate.objects.exists()
 
 
-def test_certificate_issued_when_both_days_attended(make_participant, organiser):
-    registration = both_days(make_participant())
+def test_certificate_issued_when_both_days_attended(make_registration, program_organiser):
+    registration = both_days(make_registration())
 
-    certificate = certificate_issue(registration=registration, actor=organiser)
+    certificate = certificate_issue(registration=registration, actor=program_organiser)
 
     assert certificate.kind == CertificateKind.ATTENDANCE
     assert certificate.person == registration.person
     assert certificate.event == registration.event
-    assert certificate.issued_by == organiser
+    assert certificate.issued_by == program_organiser
     assert certificate.revoked_at is None
     assert len(certificate.code) >= 22  # 128 bits in URL-safe base64
 
 
 def test_certificate_issued_with_one_day_when_the_event_requires_one(
-    make_participant, organiser, training
+    make_registration, program_organiser, training
 ):
     training.required_days = 1
     training.save(update_fields=["required_days"])
-    registration = make_participant()
+    registration = make_registration()
     attend(registration, DAY_TWO)
 
-    certificate = certificate_issue(registration=registration, actor=organiser)
+    certificate = certificate_issue(registration=registration, actor=program_organiser)
 
     assert certificate.pk is not None
 
 
-def test_certificate_refused_for_a_waitlisted_registration(make_participant, organiser):
-    registration = both_days(make_participant())
+def test_certificate_refused_for_a_waitlisted_registration(make_registration, program_organiser):
+    registration = both_days(make_registration())
     registration.status = RegistrationStatus.WAITLISTED
     registration.save(update_fields=["status"])
 
     with pytest.raises(ValidationError) as refused:
-        certificate_issue(registration=registration, actor=organiser)
+        certificate_issue(registration=registration, actor=program_organiser)
 
     assert "not confirmed" in refused.value.messages[0]
 
 
-def test_certificate_issued_twice_returns_the_same_one(make_participant, organiser):
-    registration = both_days(make_participant())
+def test_certificate_issued_twice_returns_the_same_one(make_registration, program_organiser):
+    registration = both_days(make_registration())
 
-    first = certificate_issue(registration=registration, actor=organiser)
-    second = certificate_issue(registration=registration, actor=organiser)
+    first = certificate_issue(registration=registration, actor=program_organiser)
+    second = certificate_issue(registration=registration, actor=program_organiser)
 
     assert second.pk == first.pk
     assert Certificate.objects.count() == 1
@@ -90,11 +91,11 @@ def test_certificate_issued_twice_returns_the_same_one(make_participant, organis
 
 
 def test_certificate_freezes_name_title_programme_dates_and_language(
-    make_participant, organiser, training, program
+    make_registration, program_organiser, training, program
 ):
-    registration = both_days(make_participant("Ана", "Јовановић", language="sr"))
+    registration = both_days(make_registration("Ана", "Јовановић", language="sr"))
 
-    certificate = certificate_issue(registration=registration, actor=organiser)
+    certificate = certificate_issue(registration=registration, actor=program_organiser)
     training.title = "Renamed"
     training.save(update_fields=["title"])
     registration.person.first_name = "Someone"
@@ -109,38 +110,38 @@ def test_certificate_freezes_name_title_programme_dates_and_language(
     assert certificate.issuer_name == "Stalna konferencija gradova i opština"
 
 
-def test_certificate_dates_in_the_holders_language(make_participant, organiser):
-    english = both_days(make_participant("Ana", "Smith", language="en"))
-    slovenian = both_days(make_participant("Ana", "Novak", language="sl"))
+def test_certificate_dates_in_the_holders_language(make_registration, program_organiser):
+    english = both_days(make_registration("Ana", "Smith", language="en"))
+    slovenian = both_days(make_registration("Ana", "Novak", language="sl"))
 
-    assert certificate_issue(registration=english, actor=organiser).dates == (
+    assert certificate_issue(registration=english, actor=program_organiser).dates == (
         "14 March 2026 – 15 March 2026"
     )
-    assert certificate_issue(registration=slovenian, actor=organiser).dates == (
+    assert certificate_issue(registration=slovenian, actor=program_organiser).dates == (
         "14. marca 2026 – 15. marca 2026"
     )
 
 
-def test_certificate_refused_when_the_profile_has_no_name(make_participant, organiser):
-    registration = both_days(make_participant("", ""))
+def test_certificate_refused_when_the_profile_has_no_name(make_registration, program_organiser):
+    registration = both_days(make_registration("", ""))
 
     with pytest.raises(ValidationError) as refused:
-        certificate_issue(registration=registration, actor=organiser)
+        certificate_issue(registration=registration, actor=program_organiser)
 
     assert refused.value.code == "name_missing"
     assert "complete their first and last name" in refused.value.messages[0]
 
 
 def test_certificate_issue_writes_the_audit_log_and_emails_the_pdf(
-    make_participant, organiser, django_capture_on_commit_callbacks
+    make_registration, program_organiser, django_capture_on_commit_callbacks
 ):
-    registration = both_days(make_participant(language="en"))
+    registration = both_days(make_registration(language="en"))
 
     with django_capture_on_commit_callbacks(execute=True):
-        certificate = certificate_issue(registration=registration, actor=organiser)
+        certificate = certificate_issue(registration=registration, actor=program_organiser)
 
     entry = AuditLogEntry.objects.get(action="certificates.certificate.issued")
-    assert entry.actor == organiser
+    assert entry.actor == program_organiser
     assert entry.target_id == certificate.pk
     assert len(mail.outbox) == 1
     message = mail.outbox[0]
@@ -152,12 +153,14 @@ def test_certificate_issue_writes_the_audit_log_and_emails_the_pdf(
     assert content.startswith(b"%PDF")
 
 
-def test_certificate_revoke_is_recorded_once(make_participant, organiser):
-    certificate = certificate_issue(registration=both_days(make_participant()), actor=organiser)
+def test_certificate_revoke_is_recorded_once(make_registration, program_organiser):
+    certificate = certificate_issue(
+        registration=both_days(make_registration()), actor=program_organiser
+    )
 
-    certificate_revoke(certificate=certificate, actor=organiser)
+    certificate_revoke(certificate=certificate, actor=program_organiser)
     revoked_at = certificate.revoked_at
-    certificate_revoke(certificate=certificate, actor=organiser)
+    certificate_revoke(certificate=certificate, actor=program_organiser)
 
     certificate.refresh_from_db()
     assert certificate.revoked_at == revoked_at
@@ -165,16 +168,16 @@ def test_certificate_revoke_is_recorded_once(make_participant, organiser):
 
 
 def test_bulk_issue_emails_each_eligible_person_and_records_the_skipped(
-    make_participant, organiser, training, django_capture_on_commit_callbacks
+    make_registration, program_organiser, training, django_capture_on_commit_callbacks
 ):
-    ana = both_days(make_participant("Ana", "Anić", language="sr-latn"))
-    boris = both_days(make_participant("Boris", "Borić", language="en"))
-    vesna = make_participant("Vesna", "Vesić", language="sl")
+    ana = both_days(make_registration("Ana", "Anić", language="sr-latn"))
+    boris = both_days(make_registration("Boris", "Borić", language="en"))
+    vesna = make_registration("Vesna", "Vesić", language="sl")
     attend(vesna, DAY_ONE)
-    nameless = both_days(make_participant("", "", language="en"))
+    nameless = both_days(make_registration("", "", language="en"))
 
     with django_capture_on_commit_callbacks(execute=True):
-        batch = certificates_issue_bulk(event=training, actor=organiser)
+        batch = certificates_issue_bulk(event=training, actor=program_organiser)
 
     assert batch.status == BatchStatus.FINISHED
     assert batch.issued_count == 2
@@ -196,13 +199,13 @@ def test_bulk_issue_emails_each_eligible_person_and_records_the_skipped(
 
 
 def test_bulk_issue_again_issues_nothing_twice(
-    make_participant, organiser, training, django_capture_on_commit_callbacks
+    make_registration, program_organiser, training, django_capture_on_commit_callbacks
 ):
-    both_days(make_participant())
-    certificates_issue_bulk(event=training, actor=organiser)
+    both_days(make_registration())
+    certificates_issue_bulk(event=training, actor=program_organiser)
 
     with django_capture_on_commit_callbacks(execute=True):
-        batch = certificates_issue_bulk(event=training, actor=organiser)
+        batch = certificates_issue_bulk(event=training, actor=program_organiser)
 
     assert batch.issued_count == 0
     assert batch.already_count == 1
@@ -211,9 +214,9 @@ def test_bulk_issue_again_issues_nothing_twice(
 
 
 def test_completion_needs_every_programme_event_rule_met(
-    make_participant, make_training, organiser, program
+    make_registration, make_training, program_organiser, program
 ):
-    first = both_days(make_participant())
+    first = both_days(make_registration())
     second_event = make_training(title="Radionica 2")
     person = first.person
     from glasnik.events.models import Registration
@@ -224,11 +227,13 @@ def test_completion_needs_every_programme_event_rule_met(
     attend(second, DAY_ONE)
 
     with pytest.raises(ValidationError) as refused:
-        certificate_issue_completion(program=program, person=person, actor=organiser)
+        certificate_issue_completion(program=program, person=person, actor=program_organiser)
     assert "Radionica 2" in refused.value.messages[0]
 
     attend(second, DAY_TWO)
-    certificate = certificate_issue_completion(program=program, person=person, actor=organiser)
+    certificate = certificate_issue_completion(
+        program=program, person=person, actor=program_organiser
+    )
 
     assert certificate.kind == CertificateKind.COMPLETION
     assert certificate.program == program
@@ -236,8 +241,8 @@ def test_completion_needs_every_programme_event_rule_met(
     assert certificate.title == program.name
 
 
-def test_completion_refused_to_someone_not_enrolled(make_person, organiser, program):
+def test_completion_refused_to_someone_not_enrolled(make_person, program_organiser, program):
     with pytest.raises(ValidationError) as refused:
-        certificate_issue_completion(program=program, person=make_person(), actor=organiser)
+        certificate_issue_completion(program=program, person=make_person(), actor=program_organiser)
 
     assert "enrolled" in refused.value.messages[0]

@@ -6,8 +6,7 @@ from django.core import mail
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from fixtures_certificates import *  # noqa: F403 - fixtures
-from fixtures_certificates import DAY_ONE, attend, both_days
+from training_days import DAY_ONE, attend, both_days
 
 from glasnik.certificates import pdf
 from glasnik.certificates.models import Certificate, CertificateBatch
@@ -18,11 +17,11 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def certificate(make_participant, organiser):
+def certificate(make_registration, program_organiser):
     registration = both_days(
-        make_participant("Marko", "Petrović", language="en", email="marko@opstina.example")
+        make_registration("Marko", "Petrović", language="en", email="marko@opstina.example")
     )
-    return certificate_issue(registration=registration, actor=organiser, notify=False)
+    return certificate_issue(registration=registration, actor=program_organiser, notify=False)
 
 
 def _verify_url(code: str, language: str = "en") -> str:
@@ -54,9 +53,13 @@ def test_verify_in_the_readers_script(client, certificate):
     assert "Марко Петровић" in response.content.decode()
 
 
-def test_verify_with_a_tampered_code_is_not_found(client, certificate, make_participant, organiser):
+def test_verify_with_a_tampered_code_is_not_found(
+    client, certificate, make_registration, program_organiser
+):
     other = certificate_issue(
-        registration=both_days(make_participant("Druga", "Osoba")), actor=organiser, notify=False
+        registration=both_days(make_registration("Druga", "Osoba")),
+        actor=program_organiser,
+        notify=False,
     )
     tampered = certificate.code[:-1] + ("A" if certificate.code[-1] != "A" else "B")
 
@@ -69,8 +72,8 @@ def test_verify_with_a_tampered_code_is_not_found(client, certificate, make_part
         assert other.holder_name not in content
 
 
-def test_verify_shows_a_revoked_certificate_as_revoked(client, certificate, organiser):
-    certificate_revoke(certificate=certificate, actor=organiser)
+def test_verify_shows_a_revoked_certificate_as_revoked(client, certificate, program_organiser):
+    certificate_revoke(certificate=certificate, actor=program_organiser)
 
     response = client.get(_verify_url(certificate.code))
 
@@ -81,9 +84,9 @@ def test_verify_shows_a_revoked_certificate_as_revoked(client, certificate, orga
     assert "Authentic" not in content
 
 
-def test_verify_shows_a_revocation_to_visitors_at_once(client, certificate, organiser):
+def test_verify_shows_a_revocation_to_visitors_at_once(client, certificate, program_organiser):
     before = client.get(_verify_url(certificate.code)).content.decode()
-    certificate_revoke(certificate=certificate, actor=organiser)
+    certificate_revoke(certificate=certificate, actor=program_organiser)
 
     after = client.get(_verify_url(certificate.code)).content.decode()
 
@@ -122,9 +125,9 @@ def test_holder_downloads_their_pdf(client, certificate):
 
 
 def test_organiser_of_the_event_downloads_it(
-    client, certificate, organiser, login_with_second_factor
+    client, certificate, program_organiser, login_with_second_factor
 ):
-    login_with_second_factor(client, organiser)
+    login_with_second_factor(client, program_organiser)
 
     response = client.get(reverse("certificates:download", args=[certificate.pk]))
 
@@ -139,8 +142,8 @@ def test_someone_else_cannot_download_it(client, certificate, make_person):
     assert response.status_code == 404
 
 
-def test_a_revoked_certificate_cannot_be_downloaded(client, certificate, organiser):
-    certificate_revoke(certificate=certificate, actor=organiser)
+def test_a_revoked_certificate_cannot_be_downloaded(client, certificate, program_organiser):
+    certificate_revoke(certificate=certificate, actor=program_organiser)
     client.force_login(certificate.person)
 
     response = client.get(reverse("certificates:download", args=[certificate.pk]))
@@ -166,10 +169,10 @@ def test_download_without_pango_explains_instead_of_failing(client, certificate,
 
 
 def test_organisers_page_without_pango_warns(
-    client, certificate, organiser, monkeypatch, login_with_second_factor
+    client, certificate, program_organiser, monkeypatch, login_with_second_factor
 ):
     _without_pango(monkeypatch)
-    login_with_second_factor(client, organiser)
+    login_with_second_factor(client, program_organiser)
 
     response = client.get(reverse("certificates:event", args=[certificate.event_id]))
 
@@ -194,9 +197,11 @@ def test_email_without_pango_still_goes_out_with_the_link(
 # The holder's page
 
 
-def test_my_certificates_lists_mine_only(client, certificate, make_participant, organiser):
+def test_my_certificates_lists_mine_only(client, certificate, make_registration, program_organiser):
     certificate_issue(
-        registration=both_days(make_participant("Druga", "Osoba")), actor=organiser, notify=False
+        registration=both_days(make_registration("Druga", "Osoba")),
+        actor=program_organiser,
+        notify=False,
     )
     client.force_login(certificate.person)
 
@@ -217,11 +222,11 @@ def test_my_certificates_empty_state(client, make_person):
 
 
 def test_my_certificates_query_count_does_not_grow_with_rows(
-    client, make_participant, make_training, organiser, django_assert_num_queries
+    client, make_registration, make_training, program_organiser, django_assert_num_queries
 ):
-    registration = both_days(make_participant(language="en"))
+    registration = both_days(make_registration(language="en"))
     person = registration.person
-    certificate_issue(registration=registration, actor=organiser, notify=False)
+    certificate_issue(registration=registration, actor=program_organiser, notify=False)
     client.force_login(person)
     url = reverse("certificates:mine")
     client.get(url)  # warm the session and caches
@@ -233,14 +238,14 @@ def test_my_certificates_query_count_does_not_grow_with_rows(
             event=event, person=person, status=RegistrationStatus.CONFIRMED
         )
         if number % 2:
-            certificate_issue(registration=both_days(more), actor=organiser, notify=False)
+            certificate_issue(registration=both_days(more), actor=program_organiser, notify=False)
     with django_assert_num_queries(len(one.captured_queries)):
         response = client.get(url)
     assert response.status_code == 200
 
 
-def test_participant_asks_and_is_told_why_not(client, make_participant):
-    registration = make_participant(language="en")
+def test_participant_asks_and_is_told_why_not(client, make_registration):
+    registration = make_registration(language="en")
     attend(registration, DAY_ONE)
     client.force_login(registration.person)
     url = reverse("certificates:request_event", args=[registration.event_id])
@@ -253,8 +258,8 @@ def test_participant_asks_and_is_told_why_not(client, make_participant):
     assert not Certificate.objects.exists()
 
 
-def test_participant_asks_and_receives_it(client, make_participant):
-    registration = both_days(make_participant(language="en"))
+def test_participant_asks_and_receives_it(client, make_registration):
+    registration = both_days(make_registration(language="en"))
     client.force_login(registration.person)
 
     response = client.post(
@@ -276,8 +281,8 @@ def test_asking_for_an_event_one_is_not_registered_for_is_404(client, training, 
 # The organisers' page
 
 
-def test_organisers_page_is_hidden_from_participants(client, make_participant):
-    registration = make_participant()
+def test_organisers_page_is_hidden_from_participants(client, make_registration):
+    registration = make_registration()
     client.force_login(registration.person)
 
     response = client.get(reverse("certificates:event", args=[registration.event_id]))
@@ -287,16 +292,16 @@ def test_organisers_page_is_hidden_from_participants(client, make_participant):
 
 def test_organiser_issues_in_bulk_and_sees_who_was_skipped(
     client,
-    organiser,
+    program_organiser,
     training,
-    make_participant,
+    make_registration,
     django_capture_on_commit_callbacks,
     login_with_second_factor,
 ):
-    ana = both_days(make_participant("Ana", "Anić", language="en"))
-    vesna = make_participant("Vesna", "Vesić", language="en")
+    ana = both_days(make_registration("Ana", "Anić", language="en"))
+    vesna = make_registration("Vesna", "Vesić", language="en")
     attend(vesna, DAY_ONE)
-    login_with_second_factor(client, organiser)
+    login_with_second_factor(client, program_organiser)
 
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(reverse("certificates:event_issue_bulk", args=[training.pk]))
@@ -312,10 +317,10 @@ def test_organiser_issues_in_bulk_and_sees_who_was_skipped(
 
 
 def test_organiser_issue_for_one_person_refused_with_the_reason(
-    client, organiser, training, make_participant, login_with_second_factor
+    client, program_organiser, training, make_registration, login_with_second_factor
 ):
-    registration = make_participant("Vesna", "Vesić", language="en")
-    login_with_second_factor(client, organiser)
+    registration = make_registration("Vesna", "Vesić", language="en")
+    login_with_second_factor(client, program_organiser)
 
     response = client.post(
         reverse("certificates:event_issue", args=[training.pk, registration.pk]), follow=True
@@ -326,8 +331,10 @@ def test_organiser_issue_for_one_person_refused_with_the_reason(
     assert "0 of 2" in content
 
 
-def test_organiser_revokes_a_certificate(client, organiser, certificate, login_with_second_factor):
-    login_with_second_factor(client, organiser)
+def test_organiser_revokes_a_certificate(
+    client, program_organiser, certificate, login_with_second_factor
+):
+    login_with_second_factor(client, program_organiser)
 
     client.post(reverse("certificates:revoke", args=[certificate.pk]))
 
@@ -347,23 +354,25 @@ def test_holder_cannot_revoke_their_certificate(client, certificate):
 
 def test_organisers_page_query_count_does_not_grow_with_rows(
     client,
-    organiser,
+    program_organiser,
     training,
-    make_participant,
+    make_registration,
     django_assert_num_queries,
     login_with_second_factor,
 ):
-    first = both_days(make_participant(language="en"))
-    certificate_issue(registration=first, actor=organiser, notify=False)
-    login_with_second_factor(client, organiser)
+    first = both_days(make_registration(language="en"))
+    certificate_issue(registration=first, actor=program_organiser, notify=False)
+    login_with_second_factor(client, program_organiser)
     url = reverse("certificates:event", args=[training.pk])
     client.get(url)  # warm the session and caches
     with CaptureQueriesContext(connection) as one:
         client.get(url)
     for number in range(29):
-        registration = make_participant(f"Ime{number}", "Prezime", language="en")
+        registration = make_registration(f"Ime{number}", "Prezime", language="en")
         if number % 2:
-            certificate_issue(registration=both_days(registration), actor=organiser, notify=False)
+            certificate_issue(
+                registration=both_days(registration), actor=program_organiser, notify=False
+            )
     with django_assert_num_queries(len(one.captured_queries)):
         response = client.get(url)
     assert response.status_code == 200
@@ -373,11 +382,11 @@ def test_organisers_page_query_count_does_not_grow_with_rows(
 
 
 def test_organiser_issues_a_completion_certificate_or_is_told_why_not(
-    client, organiser, program, make_participant, login_with_second_factor
+    client, program_organiser, program, make_registration, login_with_second_factor
 ):
-    done = both_days(make_participant("Ana", "Anić", language="en"))
-    missed = make_participant("Vesna", "Vesić", language="en")
-    login_with_second_factor(client, organiser)
+    done = both_days(make_registration("Ana", "Anić", language="en"))
+    missed = make_registration("Vesna", "Vesić", language="en")
+    login_with_second_factor(client, program_organiser)
     done_enrolment = done.person.enrolments.get()
     missed_enrolment = missed.person.enrolments.get()
 
@@ -396,8 +405,8 @@ def test_organiser_issues_a_completion_certificate_or_is_told_why_not(
     assert certificate.person == done.person
 
 
-def test_programme_page_is_hidden_from_participants(client, program, make_participant):
-    registration = make_participant()
+def test_programme_page_is_hidden_from_participants(client, program, make_registration):
+    registration = make_registration()
     client.force_login(registration.person)
 
     response = client.get(reverse("certificates:program", args=[program.pk]))
@@ -407,26 +416,26 @@ def test_programme_page_is_hidden_from_participants(client, program, make_partic
 
 def test_programme_page_query_count_does_not_grow_with_rows(
     client,
-    organiser,
+    program_organiser,
     program,
-    make_participant,
+    make_registration,
     django_assert_num_queries,
     login_with_second_factor,
 ):
     from glasnik.certificates.services import certificate_issue_completion
 
-    first = both_days(make_participant(language="en"))
-    certificate_issue_completion(program=program, person=first.person, actor=organiser)
-    login_with_second_factor(client, organiser)
+    first = both_days(make_registration(language="en"))
+    certificate_issue_completion(program=program, person=first.person, actor=program_organiser)
+    login_with_second_factor(client, program_organiser)
     url = reverse("certificates:program", args=[program.pk])
     client.get(url)  # warm the session and caches
     with CaptureQueriesContext(connection) as one:
         client.get(url)
     for number in range(29):
-        registration = make_participant(f"Ime{number}", "Prezime", language="en")
+        registration = make_registration(f"Ime{number}", "Prezime", language="en")
         if number % 2:
             certificate_issue_completion(
-                program=program, person=both_days(registration).person, actor=organiser
+                program=program, person=both_days(registration).person, actor=program_organiser
             )
     with django_assert_num_queries(len(one.captured_queries)):
         response = client.get(url)

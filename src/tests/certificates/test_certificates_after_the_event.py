@@ -7,8 +7,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
-from fixtures_certificates import *  # noqa: F403 - fixtures
-from fixtures_certificates import BELGRADE, attend, both_days
+from training_days import BELGRADE, attend, both_days
 
 from glasnik.certificates.models import Certificate, CertificateBatch
 from glasnik.certificates.selectors import person_requestable_registrations
@@ -35,9 +34,9 @@ def december_training(make_training):
 
 
 @pytest.fixture
-def checked_in_early(make_participant, december_training):
+def checked_in_early(make_registration, december_training):
     """Checked in for both days before the training took place (as the old check-in allowed)."""
-    registration = make_participant("Ana", "Anić", language="en", event=december_training)
+    registration = make_registration("Ana", "Anić", language="en", event=december_training)
     attend(registration, december_training.starts_at.date(), december_training.ends_at.date())
     return registration
 
@@ -51,30 +50,34 @@ def before_the_end(monkeypatch):
 
 
 def test_certificate_refused_before_the_event_has_ended(
-    checked_in_early, organiser, before_the_end
+    checked_in_early, program_organiser, before_the_end
 ):
     with pytest.raises(ValidationError) as refused:
-        certificate_issue(registration=checked_in_early, actor=organiser)
+        certificate_issue(registration=checked_in_early, actor=program_organiser)
 
     assert refused.value.code == "rule_not_met"
     assert refused.value.messages == [f"{NOT_ENDED}: certificates are issued once it is over."]
     assert not Certificate.objects.exists()
 
 
-def test_certificate_issued_once_the_event_has_ended(checked_in_early, organiser, monkeypatch):
+def test_certificate_issued_once_the_event_has_ended(
+    checked_in_early, program_organiser, monkeypatch
+):
     after = datetime(2026, 12, 22, 17, 30, tzinfo=BELGRADE)
     monkeypatch.setattr(timezone, "now", lambda: after)
 
-    certificate = certificate_issue(registration=checked_in_early, actor=organiser, notify=False)
+    certificate = certificate_issue(
+        registration=checked_in_early, actor=program_organiser, notify=False
+    )
 
     assert certificate.title == "Radionica 3: Krizno komuniciranje"
 
 
 def test_bulk_issue_refused_before_the_event_has_ended(
-    december_training, checked_in_early, organiser, before_the_end
+    december_training, checked_in_early, program_organiser, before_the_end
 ):
     with pytest.raises(ValidationError) as refused:
-        certificates_issue_bulk_start(event=december_training, actor=organiser)
+        certificates_issue_bulk_start(event=december_training, actor=program_organiser)
 
     assert refused.value.code == "not_ended"
     assert not CertificateBatch.objects.exists()
@@ -82,7 +85,7 @@ def test_bulk_issue_refused_before_the_event_has_ended(
 
 
 def test_completion_refused_while_an_event_of_the_programme_has_not_ended(
-    program, training, checked_in_early, organiser, before_the_end
+    program, training, checked_in_early, program_organiser, before_the_end
 ):
     both_days(
         Registration.objects.create(
@@ -94,16 +97,21 @@ def test_completion_refused_while_an_event_of_the_programme_has_not_ended(
 
     with pytest.raises(ValidationError) as refused:
         certificate_issue_completion(
-            program=program, person=checked_in_early.person, actor=organiser
+            program=program, person=checked_in_early.person, actor=program_organiser
         )
 
     assert NOT_ENDED in refused.value.messages[0]
 
 
 def test_organisers_page_before_the_end_says_when_instead_of_offering_to_issue(
-    login_with_second_factor, client, december_training, checked_in_early, organiser, before_the_end
+    login_with_second_factor,
+    client,
+    december_training,
+    checked_in_early,
+    program_organiser,
+    before_the_end,
 ):
-    login_with_second_factor(client, organiser)
+    login_with_second_factor(client, program_organiser)
 
     content = client.get(
         reverse("certificates:event", args=[december_training.pk])
@@ -116,9 +124,14 @@ def test_organisers_page_before_the_end_says_when_instead_of_offering_to_issue(
 
 
 def test_organiser_bulk_issue_before_the_end_is_refused_with_the_reason(
-    login_with_second_factor, client, december_training, checked_in_early, organiser, before_the_end
+    login_with_second_factor,
+    client,
+    december_training,
+    checked_in_early,
+    program_organiser,
+    before_the_end,
 ):
-    login_with_second_factor(client, organiser)
+    login_with_second_factor(client, program_organiser)
 
     response = client.post(
         reverse("certificates:event_issue_bulk", args=[december_training.pk]), follow=True
@@ -129,9 +142,14 @@ def test_organiser_bulk_issue_before_the_end_is_refused_with_the_reason(
 
 
 def test_organiser_issue_for_one_person_before_the_end_is_refused_with_the_reason(
-    login_with_second_factor, client, december_training, checked_in_early, organiser, before_the_end
+    login_with_second_factor,
+    client,
+    december_training,
+    checked_in_early,
+    program_organiser,
+    before_the_end,
 ):
-    login_with_second_factor(client, organiser)
+    login_with_second_factor(client, program_organiser)
 
     response = client.post(
         reverse("certificates:event_issue", args=[december_training.pk, checked_in_early.pk]),

@@ -8,8 +8,7 @@ from django.core import mail
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from fixtures_certificates import *  # noqa: F403 - fixtures
-from fixtures_certificates import DAY_ONE, attend, both_days
+from training_days import DAY_ONE, attend, both_days
 
 from glasnik.audit.models import AuditLogEntry
 from glasnik.certificates.models import BatchStatus, Certificate, CertificateBatch, CertificateKind
@@ -46,21 +45,25 @@ def complete(registration, second_training):
 
 
 def test_completion_bulk_issues_to_each_who_completed_and_lists_the_others(
-    make_participant, second_training, organiser, program, django_capture_on_commit_callbacks
+    make_registration,
+    second_training,
+    program_organiser,
+    program,
+    django_capture_on_commit_callbacks,
 ):
-    ana = complete(make_participant("Ana", "Anić", language="sr-latn"), second_training)
-    boris = both_days(make_participant("Boris", "Borić", language="en"))
+    ana = complete(make_registration("Ana", "Anić", language="sr-latn"), second_training)
+    boris = both_days(make_registration("Boris", "Borić", language="en"))
     attend(
         Registration.objects.create(
             event=second_training, person=boris.person, status=RegistrationStatus.CONFIRMED
         ),
         DAY_ONE,
     )
-    cilka = both_days(make_participant("Cilka", "Cilić", language="sl"))
-    nameless = complete(make_participant("", "", language="en"), second_training)
+    cilka = both_days(make_registration("Cilka", "Cilić", language="sl"))
+    nameless = complete(make_registration("", "", language="en"), second_training)
 
     with django_capture_on_commit_callbacks(execute=True):
-        batch = certificates_issue_completion_bulk(program=program, actor=organiser)
+        batch = certificates_issue_completion_bulk(program=program, actor=program_organiser)
 
     assert (batch.status, batch.issued_count, batch.already_count) == (BatchStatus.FINISHED, 1, 0)
     certificate = Certificate.objects.get()
@@ -110,13 +113,17 @@ def test_completion_bulk_issues_to_each_who_completed_and_lists_the_others(
 
 
 def test_completion_bulk_again_issues_nothing_twice(
-    make_participant, second_training, organiser, program, django_capture_on_commit_callbacks
+    make_registration,
+    second_training,
+    program_organiser,
+    program,
+    django_capture_on_commit_callbacks,
 ):
-    complete(make_participant(), second_training)
-    certificates_issue_completion_bulk(program=program, actor=organiser)
+    complete(make_registration(), second_training)
+    certificates_issue_completion_bulk(program=program, actor=program_organiser)
 
     with django_capture_on_commit_callbacks(execute=True):
-        batch = certificates_issue_completion_bulk(program=program, actor=organiser)
+        batch = certificates_issue_completion_bulk(program=program, actor=program_organiser)
 
     assert (batch.issued_count, batch.already_count, batch.skipped) == (0, 1, [])
     assert Certificate.objects.count() == 1
@@ -124,13 +131,17 @@ def test_completion_bulk_again_issues_nothing_twice(
 
 
 def test_completion_bulk_pressed_twice_while_queued_queues_it_once(
-    make_participant, second_training, organiser, program, django_capture_on_commit_callbacks
+    make_registration,
+    second_training,
+    program_organiser,
+    program,
+    django_capture_on_commit_callbacks,
 ):
-    complete(make_participant(language="en"), second_training)
+    complete(make_registration(language="en"), second_training)
 
     with django_capture_on_commit_callbacks(execute=False) as queued:
-        first = certificates_issue_completion_bulk_start(program=program, actor=organiser)
-        second = certificates_issue_completion_bulk_start(program=program, actor=organiser)
+        first = certificates_issue_completion_bulk_start(program=program, actor=program_organiser)
+        second = certificates_issue_completion_bulk_start(program=program, actor=program_organiser)
     with django_capture_on_commit_callbacks(execute=True):
         for callback in queued:  # the task, then the email it queues
             callback()
@@ -143,19 +154,19 @@ def test_completion_bulk_pressed_twice_while_queued_queues_it_once(
     assert len(mail.outbox) == 1
 
 
-def _bulk_queries(program, organiser) -> int:
+def _bulk_queries(program, program_organiser) -> int:
     Certificate.objects.all().delete()
     with CaptureQueriesContext(connection) as queries:
-        certificates_issue_completion_bulk(program=program, actor=organiser)
+        certificates_issue_completion_bulk(program=program, actor=program_organiser)
     return len(queries.captured_queries)
 
 
 def test_completion_bulk_queries_grow_only_by_each_certificates_writes(
-    make_participant, second_training, organiser, program
+    make_registration, second_training, program_organiser, program
 ):
     def add(count: int, *, completing: bool) -> None:
         for number in range(count):
-            registration = make_participant(f"Ime{completing}{number}", "Prezime", language="en")
+            registration = make_registration(f"Ime{completing}{number}", "Prezime", language="en")
             if completing:
                 complete(registration, second_training)
             else:
@@ -163,11 +174,11 @@ def test_completion_bulk_queries_grow_only_by_each_certificates_writes(
 
     add(2, completing=True)
     add(2, completing=False)
-    few = _bulk_queries(program, organiser)
+    few = _bulk_queries(program, program_organiser)
     add(5, completing=True)
     add(5, completing=False)
 
-    many = _bulk_queries(program, organiser)
+    many = _bulk_queries(program, program_organiser)
 
     assert many - few == 5 * QUERIES_PER_CERTIFICATE
 
@@ -177,16 +188,16 @@ def test_completion_bulk_queries_grow_only_by_each_certificates_writes(
 
 def test_organiser_issues_completion_in_bulk_and_sees_who_was_skipped(
     client,
-    organiser,
+    program_organiser,
     program,
     second_training,
-    make_participant,
+    make_registration,
     django_capture_on_commit_callbacks,
     login_with_second_factor,
 ):
-    ana = complete(make_participant("Ana", "Anić", language="en"), second_training)
-    both_days(make_participant("Vesna", "Vesić", language="en"))
-    login_with_second_factor(client, organiser)
+    ana = complete(make_registration("Ana", "Anić", language="en"), second_training)
+    both_days(make_registration("Vesna", "Vesić", language="en"))
+    login_with_second_factor(client, program_organiser)
 
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(reverse("certificates:program_issue_bulk", args=[program.pk]))
@@ -199,8 +210,8 @@ def test_organiser_issues_completion_in_bulk_and_sees_who_was_skipped(
     assert "<strong>Vesna Vesić</strong>: Not registered for “Radionica 2: Kriza”." in page
 
 
-def test_completion_bulk_is_404_for_participants(client, program, make_participant):
-    registration = both_days(make_participant())
+def test_completion_bulk_is_404_for_participants(client, program, make_registration):
+    registration = both_days(make_registration())
     client.force_login(registration.person)
 
     response = client.post(reverse("certificates:program_issue_bulk", args=[program.pk]))

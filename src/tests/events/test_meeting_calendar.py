@@ -53,12 +53,12 @@ def test_personal_feed_has_the_meetings_with_times_in_the_network_time_zone(
 
 
 def test_feed_keeps_the_uid_when_a_meeting_changes_and_marks_cancelled_ones(
-    client, member, organiser, make_meeting
+    client, member, network_organiser, make_meeting
 ):
     event = make_meeting(title="Otkazani")
     uid_before = str(_parse(client.get(_feed_url(member))).events[0]["uid"])
 
-    meeting_cancel(event=event, actor=organiser, reason="Praznik")
+    meeting_cancel(event=event, actor=network_organiser, reason="Praznik")
 
     [vevent] = _parse(client.get(_feed_url(member))).events
     assert str(vevent["uid"]) == uid_before

@@ -38,13 +38,13 @@ def _details(**extra) -> dict:
 
 
 def test_meeting_create_tells_members_in_their_language_and_script(
-    network, organiser, make_member, django_capture_on_commit_callbacks
+    network, network_organiser, make_member, django_capture_on_commit_callbacks
 ):
     make_member(email="en@example.org")
     make_member(email="sr@example.org", language="sr")
 
     with django_capture_on_commit_callbacks(execute=True):
-        event = meeting_create(network=network, actor=organiser, **_details())
+        event = meeting_create(network=network, actor=network_organiser, **_details())
 
     assert event.time_zone == "Europe/Belgrade"
     assert AuditLogEntry.objects.filter(action="events.meeting.scheduled").count() == 1
@@ -57,14 +57,14 @@ def test_meeting_create_tells_members_in_their_language_and_script(
 
 
 def test_meeting_create_without_notice_or_in_the_past_sends_nothing(
-    network, organiser, member, django_capture_on_commit_callbacks
+    network, network_organiser, member, django_capture_on_commit_callbacks
 ):
     past = timezone.now() - timedelta(days=3)
     with django_capture_on_commit_callbacks(execute=True):
-        meeting_create(network=network, actor=organiser, notify=False, **_details())
+        meeting_create(network=network, actor=network_organiser, notify=False, **_details())
         meeting_create(
             network=network,
-            actor=organiser,
+            actor=network_organiser,
             **_details(starts_at=past, ends_at=past + timedelta(hours=1)),
         )
 
@@ -79,26 +79,26 @@ def test_meeting_create_without_notice_or_in_the_past_sends_nothing(
         ({"mode": EventMode.HYBRID, "venue_name": "Sala 2", "online_url": ""}, "online_url"),
     ],
 )
-def test_meeting_create_refuses_a_place_that_does_not_fit(network, organiser, extra, field):
+def test_meeting_create_refuses_a_place_that_does_not_fit(network, network_organiser, extra, field):
     with pytest.raises(ValidationError) as error:
-        meeting_create(network=network, actor=organiser, **_details(**extra))
+        meeting_create(network=network, actor=network_organiser, **_details(**extra))
 
     assert field in error.value.message_dict
     assert Event.objects.count() == 0
 
 
-def test_meeting_create_refuses_an_end_before_the_start(network, organiser):
+def test_meeting_create_refuses_an_end_before_the_start(network, network_organiser):
     details = _details()
     details["ends_at"] = details["starts_at"]
 
     with pytest.raises(ValidationError) as error:
-        meeting_create(network=network, actor=organiser, **details)
+        meeting_create(network=network, actor=network_organiser, **details)
 
     assert error.value.message_dict == {"ends_at": ["The meeting must end after it starts."]}
 
 
 def test_series_create_makes_one_event_per_occurrence_across_dst(
-    network, organiser, make_member, django_capture_on_commit_callbacks
+    network, network_organiser, make_member, django_capture_on_commit_callbacks
 ):
     make_member(email="member@example.org")
     first = datetime(2027, 3, 2, 18, 0, tzinfo=timezone.get_fixed_timezone(60))  # 18:00 CET
@@ -107,7 +107,7 @@ def test_series_create_makes_one_event_per_occurrence_across_dst(
     with django_capture_on_commit_callbacks(execute=True):
         series = series_create(
             network=network,
-            actor=organiser,
+            actor=network_organiser,
             rrule=rule,
             first_starts_at=first,
             duration_minutes=90,
@@ -132,14 +132,14 @@ def test_series_create_makes_one_event_per_occurrence_across_dst(
     assert mail.outbox[0].body.count("18:00") == 3  # English DATETIME_FORMAT
 
 
-def test_series_create_refuses_more_than_sixty_meetings(network, organiser):
+def test_series_create_refuses_more_than_sixty_meetings(network, network_organiser):
     first = timezone.now() + timedelta(days=1)
     rule = rrule_build(frequency=Frequency.WEEKLY, first=first.date(), count=61)
 
     with pytest.raises(ValidationError):
         series_create(
             network=network,
-            actor=organiser,
+            actor=network_organiser,
             rrule=rule,
             first_starts_at=first,
             duration_minutes=60,
@@ -150,11 +150,11 @@ def test_series_create_refuses_more_than_sixty_meetings(network, organiser):
     assert Event.objects.count() == 0
 
 
-def _series(network, organiser, *, first):
+def _series(network, network_organiser, *, first):
     rule = rrule_build(frequency=Frequency.WEEKLY, first=first.date(), count=4)
     return series_create(
         network=network,
-        actor=organiser,
+        actor=network_organiser,
         rrule=rule,
         first_starts_at=first,
         duration_minutes=60,
@@ -165,12 +165,12 @@ def _series(network, organiser, *, first):
     )
 
 
-def test_series_update_changes_only_the_meetings_still_to_come(network, organiser):
-    series = _series(network, organiser, first=timezone.now() - timedelta(days=8))
+def test_series_update_changes_only_the_meetings_still_to_come(network, network_organiser):
+    series = _series(network, network_organiser, first=timezone.now() - timedelta(days=8))
 
     series_update(
         series=series,
-        actor=organiser,
+        actor=network_organiser,
         title="Novi naziv",
         online_url="https://meet.example.org/new",
     )
@@ -181,10 +181,10 @@ def test_series_update_changes_only_the_meetings_still_to_come(network, organise
     assert events[-1].sequence == 1
 
 
-def test_series_cancel_cancels_only_the_meetings_still_to_come(network, organiser):
-    series = _series(network, organiser, first=timezone.now() - timedelta(days=8))
+def test_series_cancel_cancels_only_the_meetings_still_to_come(network, network_organiser):
+    series = _series(network, network_organiser, first=timezone.now() - timedelta(days=8))
 
-    cancelled = series_cancel(series=series, actor=organiser, reason="Kraj godine")
+    cancelled = series_cancel(series=series, actor=network_organiser, reason="Kraj godine")
 
     statuses = list(series.events.order_by("starts_at").values_list("status", flat=True))
     assert cancelled == 2
@@ -238,9 +238,9 @@ def test_rsvp_from_a_member_of_another_network_is_refused(
         rsvp_set(event=make_meeting(), person=outsider, answer="yes")
 
 
-def test_rsvp_to_a_cancelled_or_past_meeting_is_refused(member, organiser, make_meeting):
+def test_rsvp_to_a_cancelled_or_past_meeting_is_refused(member, network_organiser, make_meeting):
     cancelled = make_meeting()
-    meeting_cancel(event=cancelled, actor=organiser)
+    meeting_cancel(event=cancelled, actor=network_organiser)
     past = make_meeting(days=-2)
 
     with pytest.raises(ValidationError, match="cancelled"):
@@ -251,7 +251,7 @@ def test_rsvp_to_a_cancelled_or_past_meeting_is_refused(member, organiser, make_
 
 
 def test_meeting_cancel_tells_those_who_said_yes_or_maybe(
-    organiser, make_member, make_meeting, django_capture_on_commit_callbacks
+    network_organiser, make_member, make_meeting, django_capture_on_commit_callbacks
 ):
     event = make_meeting()
     for email, answer in [("yes@x.org", "yes"), ("maybe@x.org", "maybe"), ("no@x.org", "no")]:
@@ -259,7 +259,7 @@ def test_meeting_cancel_tells_those_who_said_yes_or_maybe(
     make_member(email="silent@x.org")
 
     with django_capture_on_commit_callbacks(execute=True):
-        meeting_cancel(event=event, actor=organiser, reason="Predavač je bolestan.")
+        meeting_cancel(event=event, actor=network_organiser, reason="Predavač je bolestan.")
 
     event.refresh_from_db()
     assert event.status == EventStatus.CANCELLED
@@ -269,15 +269,15 @@ def test_meeting_cancel_tells_those_who_said_yes_or_maybe(
     assert "Predavač je bolestan." in mail.outbox[0].body
 
 
-def test_meeting_cancel_after_the_end_is_refused(organiser, make_meeting):
+def test_meeting_cancel_after_the_end_is_refused(network_organiser, make_meeting):
     event = make_meeting(days=-1)
 
     with pytest.raises(ValidationError):
-        meeting_cancel(event=event, actor=organiser)
+        meeting_cancel(event=event, actor=network_organiser)
 
 
 def test_meeting_update_of_the_time_tells_those_coming(
-    organiser, make_member, make_meeting, django_capture_on_commit_callbacks
+    network_organiser, make_member, make_meeting, django_capture_on_commit_callbacks
 ):
     event = make_meeting()
     rsvp_set(event=event, person=make_member(email="yes@x.org"), answer="yes")
@@ -285,9 +285,12 @@ def test_meeting_update_of_the_time_tells_those_coming(
 
     with django_capture_on_commit_callbacks(execute=True):
         meeting_update(
-            event=event, actor=organiser, starts_at=later, ends_at=later + timedelta(hours=1)
+            event=event,
+            actor=network_organiser,
+            starts_at=later,
+            ends_at=later + timedelta(hours=1),
         )
-        meeting_update(event=event, actor=organiser, description="Samo opis")
+        meeting_update(event=event, actor=network_organiser, description="Samo opis")
 
     assert [message.to[0] for message in mail.outbox] == ["yes@x.org"]
     assert mail.outbox[0].subject == "[Glasnik] Meeting changed: Mesečni sastanak"
@@ -296,13 +299,13 @@ def test_meeting_update_of_the_time_tells_those_coming(
 
 
 def test_minutes_of_the_needs_meeting_set_the_network_learning_topics(
-    network, organiser, make_meeting
+    network, network_organiser, make_meeting
 ):
     event = make_meeting(days=-1, is_needs_meeting=True)
 
     minutes_record(
         event=event,
-        actor=organiser,
+        actor=network_organiser,
         minutes="Prisutno 12 članova.",
         needs_outcome="Krizno komuniciranje\nVideo",
     )
@@ -317,27 +320,31 @@ def test_minutes_of_the_needs_meeting_set_the_network_learning_topics(
     )
 
 
-def test_minutes_of_an_ordinary_meeting_leave_the_topics_alone(network, organiser, make_meeting):
+def test_minutes_of_an_ordinary_meeting_leave_the_topics_alone(
+    network, network_organiser, make_meeting
+):
     event = make_meeting(days=-1)
 
-    minutes_record(event=event, actor=organiser, minutes="Zapisnik", needs_outcome="Ignorisano")
+    minutes_record(
+        event=event, actor=network_organiser, minutes="Zapisnik", needs_outcome="Ignorisano"
+    )
 
     network.refresh_from_db()
     assert network.learning_topics == ""
 
 
-def test_minutes_before_the_meeting_are_refused(organiser, make_meeting):
+def test_minutes_before_the_meeting_are_refused(network_organiser, make_meeting):
     with pytest.raises(ValidationError):
-        minutes_record(event=make_meeting(), actor=organiser, minutes="Prerano")
+        minutes_record(event=make_meeting(), actor=network_organiser, minutes="Prerano")
 
 
-def test_agenda_set_replaces_the_items_in_order(organiser, make_meeting):
+def test_agenda_set_replaces_the_items_in_order(network_organiser, make_meeting):
     event = make_meeting()
-    agenda_set(event=event, actor=organiser, items=[{"title": "Staro"}])
+    agenda_set(event=event, actor=network_organiser, items=[{"title": "Staro"}])
 
     agenda_set(
         event=event,
-        actor=organiser,
+        actor=network_organiser,
         items=[
             {"title": "Uvod", "starts_at": event.starts_at, "session_type": "talk"},
             {"title": "Rad u grupama", "session_type": "group_work", "room": "Sala 2"},
@@ -349,7 +356,7 @@ def test_agenda_set_replaces_the_items_in_order(organiser, make_meeting):
 
 
 def test_online_link_shows_to_members_who_said_yes_from_thirty_minutes_before(
-    organiser, member, make_meeting, settings
+    network_organiser, member, make_meeting, settings
 ):
     event = make_meeting(days=1)
     soon = event.starts_at - timedelta(minutes=29)
@@ -360,7 +367,7 @@ def test_online_link_shows_to_members_who_said_yes_from_thirty_minutes_before(
     assert online_link_visible(event, user=member, answer="yes", now=soon)
     assert not online_link_visible(event, user=member, answer="maybe", now=soon)
     assert not online_link_visible(event, user=member, answer="yes", now=event.ends_at)
-    assert online_link_visible(event, user=organiser, answer=None, now=timezone.now())
+    assert online_link_visible(event, user=network_organiser, answer=None, now=timezone.now())
     settings.EVENTS_ONLINE_LINK_LEAD_MINUTES = 60
     assert online_link_visible(
         event, user=member, answer="yes", now=event.starts_at - timedelta(minutes=59)
@@ -373,13 +380,13 @@ def test_online_link_of_an_in_person_meeting_never_shows(member, make_meeting):
     assert not online_link_visible(event, user=member, answer="yes", now=event.starts_at)
 
 
-def test_who_sees_a_meeting(make_person, member, organiser, make_meeting):
+def test_who_sees_a_meeting(make_person, member, network_organiser, make_meeting):
     members_only = make_meeting()
     public = make_meeting(visibility=Visibility.PUBLIC)
     stranger = make_person()
 
     assert member.has_perm("events.view_event", members_only)
-    assert organiser.has_perm("events.manage_event", members_only)
+    assert network_organiser.has_perm("events.manage_event", members_only)
     assert not member.has_perm("events.manage_event", members_only)
     assert not stranger.has_perm("events.view_event", members_only)
     assert stranger.has_perm("events.view_event", public)

@@ -93,11 +93,11 @@ def test_meeting_detail_of_a_members_only_meeting_is_hidden_from_others(
 
 
 def test_meeting_detail_shows_the_agenda_in_the_network_time_zone(
-    client, member, organiser, make_meeting
+    client, member, network_organiser, make_meeting
 ):
     event = make_meeting()
     start = event.starts_at.replace(hour=8, minute=0, second=0, microsecond=0)  # 08:00 UTC
-    agenda_set(event=event, actor=organiser, items=[{"title": "Uvod", "starts_at": start}])
+    agenda_set(event=event, actor=network_organiser, items=[{"title": "Uvod", "starts_at": start}])
     client.force_login(member)
 
     response = client.get(reverse("events:meeting_detail", args=[event.pk]))
@@ -181,12 +181,12 @@ def test_rsvp_by_someone_outside_the_network_is_404(client, make_person, make_me
 
 
 def test_organiser_sees_answers_and_counts(
-    client, organiser, make_member, make_meeting, login_with_second_factor
+    client, network_organiser, make_member, make_meeting, login_with_second_factor
 ):
     event = make_meeting()
     rsvp_set(event=event, person=make_member(first_name="Ana", last_name="Jovanović"), answer="yes")
     rsvp_set(event=event, person=make_member(first_name="Luka", last_name="Kovač"), answer="no")
-    login_with_second_factor(client, organiser)
+    login_with_second_factor(client, network_organiser)
 
     response = client.get(reverse("events:meeting_detail", args=[event.pk]))
 
@@ -208,9 +208,9 @@ def test_member_does_not_see_the_answers_of_others(client, member, make_member, 
 
 
 def test_organiser_schedules_a_meeting_in_the_network_time_zone(
-    client, organiser, member, django_capture_on_commit_callbacks, login_with_second_factor
+    client, network_organiser, member, django_capture_on_commit_callbacks, login_with_second_factor
 ):
-    login_with_second_factor(client, organiser)
+    login_with_second_factor(client, network_organiser)
 
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(
@@ -235,9 +235,9 @@ def test_organiser_schedules_a_meeting_in_the_network_time_zone(
 
 
 def test_meeting_form_keeps_input_and_explains_a_missing_link(
-    client, organiser, login_with_second_factor
+    client, network_organiser, login_with_second_factor
 ):
-    login_with_second_factor(client, organiser)
+    login_with_second_factor(client, network_organiser)
 
     response = client.post(
         reverse("events:meeting_create", args=["mreza"]),
@@ -273,8 +273,8 @@ def test_member_cannot_open_the_organiser_forms(client, member, make_meeting):
         assert client.get(url).status_code == 404, url
 
 
-def test_organiser_schedules_a_monthly_series(client, organiser, login_with_second_factor):
-    login_with_second_factor(client, organiser)
+def test_organiser_schedules_a_monthly_series(client, network_organiser, login_with_second_factor):
+    login_with_second_factor(client, network_organiser)
 
     response = client.post(
         reverse("events:series_create", args=["mreza"]),
@@ -304,8 +304,8 @@ def test_organiser_schedules_a_monthly_series(client, organiser, login_with_seco
     assert Event.objects.filter(is_needs_meeting=True).count() == 1
 
 
-def test_series_form_needs_an_end(client, organiser, login_with_second_factor):
-    login_with_second_factor(client, organiser)
+def test_series_form_needs_an_end(client, network_organiser, login_with_second_factor):
+    login_with_second_factor(client, network_organiser)
 
     response = client.post(
         reverse("events:series_create", args=["mreza"]),
@@ -324,9 +324,11 @@ def test_series_form_needs_an_end(client, organiser, login_with_second_factor):
     assert Event.objects.count() == 0
 
 
-def test_organiser_cancels_a_meeting(client, organiser, make_meeting, login_with_second_factor):
+def test_organiser_cancels_a_meeting(
+    client, network_organiser, make_meeting, login_with_second_factor
+):
     event = make_meeting()
-    login_with_second_factor(client, organiser)
+    login_with_second_factor(client, network_organiser)
 
     assert client.get(reverse("events:meeting_cancel", args=[event.pk])).status_code == 200
     response = client.post(reverse("events:meeting_cancel", args=[event.pk]), {"reason": "Praznik"})
@@ -336,14 +338,16 @@ def test_organiser_cancels_a_meeting(client, organiser, make_meeting, login_with
     assert (event.status, event.cancellation_reason) == (EventStatus.CANCELLED, "Praznik")
 
 
-def test_organiser_edits_the_agenda(client, organiser, make_meeting, login_with_second_factor):
+def test_organiser_edits_the_agenda(
+    client, network_organiser, make_meeting, login_with_second_factor
+):
     # An evening meeting on one day, whatever the time of day the test runs at: a meeting that
     # crosses midnight asks for the day of each agenda item.
     evening = timezone.localtime(timezone.now() + timedelta(days=7)).replace(
         hour=17, minute=30, second=0, microsecond=0
     )
     event = make_meeting(starts_at=evening, ends_at=evening + timedelta(hours=1, minutes=30))
-    login_with_second_factor(client, organiser)
+    login_with_second_factor(client, network_organiser)
     url = reverse("events:meeting_agenda", args=[event.pk])
     assert client.get(url).status_code == 200
 
@@ -373,10 +377,10 @@ def test_organiser_edits_the_agenda(client, organiser, make_meeting, login_with_
 
 
 def test_organiser_records_the_needs_meeting_outcome(
-    client, organiser, network, make_meeting, login_with_second_factor
+    client, network_organiser, network, make_meeting, login_with_second_factor
 ):
     event = make_meeting(days=-1, is_needs_meeting=True)
-    login_with_second_factor(client, organiser)
+    login_with_second_factor(client, network_organiser)
 
     response = client.post(
         reverse("events:meeting_minutes", args=[event.pk]),
@@ -440,12 +444,12 @@ def test_past_meeting_cannot_be_answered_in_the_page(client, member, make_meetin
     assert timezone.now() > event.ends_at - timedelta(seconds=1)
 
 
-def test_organiser_pages_open(client, organiser, make_meeting, login_with_second_factor):
+def test_organiser_pages_open(client, network_organiser, make_meeting, login_with_second_factor):
     from glasnik.events.models import Event as EventModel
 
     upcoming = make_meeting()
     past = make_meeting(days=-1, is_needs_meeting=True)
-    login_with_second_factor(client, organiser)
+    login_with_second_factor(client, network_organiser)
     series_url = reverse("events:series_create", args=["mreza"])
     client.post(
         series_url,

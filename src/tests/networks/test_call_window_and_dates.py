@@ -9,11 +9,9 @@ from datetime import UTC, datetime, timedelta
 from html import unescape
 
 import pytest
+from call_answers import add_questions, answers_for
 from django.urls import reverse
 from django.utils import timezone, translation
-from fixtures_calls import *  # noqa: F403 - fixtures
-from fixtures_calls import add_questions, answers_for
-from fixtures_network import *  # noqa: F403 - fixtures
 from migrating import back_to_latest_migrations, migrate_to
 from second_factor import login_with_second_factor
 
@@ -81,17 +79,17 @@ def test_call_page_shows_one_window(client, slovenian_call, language):
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_network_page_of_a_member_has_no_double_full_stop(
-    client, net, make_member, make_call, language
+    client, network, make_member, make_call, language
 ):
-    net.learning_topics = "Krizno komuniciranje"
-    net.learning_topics_updated_at = timezone.now() - timedelta(days=3)
-    net.save()
-    make_call(net, opens_in=-3, closes_in=20)
-    make_call(net, slug="stari", opens_in=-60, closes_in=-30)
-    member = make_member(net, language=language).person
+    network.learning_topics = "Krizno komuniciranje"
+    network.learning_topics_updated_at = timezone.now() - timedelta(days=3)
+    network.save()
+    make_call(network, opens_in=-3, closes_in=20)
+    make_call(network, slug="stari", opens_in=-60, closes_in=-30)
+    member = make_member(network, language=language).person
     login_with_second_factor(client, member)
 
-    text = text_of(get_in(client, language, "detail", network_slug=net.slug))
+    text = text_of(get_in(client, language, "detail", network_slug=network.slug))
 
     assert double_stops(text) == []
 
@@ -144,8 +142,8 @@ def test_profile_page_has_no_double_full_stop(client, make_person, make_organiza
     assert double_stops(text_of(response)) == []
 
 
-def test_call_form_has_one_window(client, network, organiser):
-    login_with_second_factor(client, organiser)
+def test_call_form_has_one_window(client, network, network_organiser):
+    login_with_second_factor(client, network_organiser)
 
     html = get_in(client, "en", "call_create", network_slug=network.slug).content.decode()
 

@@ -5,10 +5,9 @@ from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 import pytest
+from call_answers import add_questions, answers_for, submit
 from django.core.exceptions import ValidationError
 from django.utils import timezone
-from fixtures_calls import *  # noqa: F403 - fixtures
-from fixtures_calls import add_questions, answers_for, submit
 
 from glasnik.audit.models import AuditLogEntry
 from glasnik.networks.models import Call, QuestionKind
@@ -41,19 +40,19 @@ def call_fields(**overrides):
     } | overrides
 
 
-def test_call_create_makes_latin_slug_draft_and_audit_entry(network, organiser):
-    call = call_create(network=network, actor=organiser, **call_fields())
+def test_call_create_makes_latin_slug_draft_and_audit_entry(network, network_organiser):
+    call = call_create(network=network, actor=network_organiser, **call_fields())
 
     assert call.slug == "javni-poziv-za-clanstvo-u-mrezi"
     assert call.is_published is False
     entry = AuditLogEntry.objects.get(action="networks.call.created")
-    assert (entry.actor, entry.target_id) == (organiser, call.pk)
+    assert (entry.actor, entry.target_id) == (network_organiser, call.pk)
 
 
-def test_call_create_same_title_gets_next_free_slug(network, organiser):
-    first = call_create(network=network, actor=organiser, **call_fields(title="Poziv"))
-    second = call_create(network=network, actor=organiser, **call_fields(title="Poziv"))
-    third = call_create(network=network, actor=organiser, **call_fields(title="New"))
+def test_call_create_same_title_gets_next_free_slug(network, network_organiser):
+    first = call_create(network=network, actor=network_organiser, **call_fields(title="Poziv"))
+    second = call_create(network=network, actor=network_organiser, **call_fields(title="Poziv"))
+    third = call_create(network=network, actor=network_organiser, **call_fields(title="New"))
 
     assert (first.slug, second.slug, third.slug) == ("poziv", "poziv-2", "new-2")
 
@@ -66,18 +65,18 @@ def test_call_create_same_title_gets_next_free_slug(network, organiser):
     ],
     ids=["closes-before-opening", "fee"],
 )
-def test_call_create_refuses_bad_dates_and_fee(network, organiser, overrides, field):
+def test_call_create_refuses_bad_dates_and_fee(network, network_organiser, overrides, field):
     with pytest.raises(ValidationError) as error:
-        call_create(network=network, actor=organiser, **call_fields(**overrides))
+        call_create(network=network, actor=network_organiser, **call_fields(**overrides))
 
     assert field in error.value.error_dict
     assert not Call.objects.exists()
 
 
-def test_call_update_keeps_slug_and_logs_changed_fields(network, organiser):
-    call = call_create(network=network, actor=organiser, **call_fields(title="Poziv"))
+def test_call_update_keeps_slug_and_logs_changed_fields(network, network_organiser):
+    call = call_create(network=network, actor=network_organiser, **call_fields(title="Poziv"))
 
-    call_update(call=call, actor=organiser, title="Drugi naslov", fee=Decimal("20.00"))
+    call_update(call=call, actor=network_organiser, title="Drugi naslov", fee=Decimal("20.00"))
 
     call.refresh_from_db()
     assert (call.slug, call.title, call.fee) == ("poziv", "Drugi naslov", Decimal("20.00"))
@@ -85,12 +84,12 @@ def test_call_update_keeps_slug_and_logs_changed_fields(network, organiser):
     assert entry.data == {"fields": ["title", "fee"]}
 
 
-def test_call_set_published_logs_once(network, organiser):
-    call = call_create(network=network, actor=organiser, **call_fields())
+def test_call_set_published_logs_once(network, network_organiser):
+    call = call_create(network=network, actor=network_organiser, **call_fields())
 
-    call_set_published(call=call, actor=organiser, published=True)
-    call_set_published(call=call, actor=organiser, published=True)
-    call_set_published(call=call, actor=organiser, published=False)
+    call_set_published(call=call, actor=network_organiser, published=True)
+    call_set_published(call=call, actor=network_organiser, published=True)
+    call_set_published(call=call, actor=network_organiser, published=False)
 
     actions = list(
         AuditLogEntry.objects.filter(action__startswith="networks.call.")
@@ -120,63 +119,69 @@ def test_call_state_follows_closing_in_network_time_zone(make_network, make_call
     assert call_state(call, now=datetime(2026, 3, 20, 11, 0, tzinfo=utc)) == CallState.EXPIRED
 
 
-def test_question_add_appends_and_refuses_choice_without_options(call, organiser):
-    question = question_add(call=call, actor=organiser, kind=QuestionKind.TEXT, label="Telefon")
+def test_question_add_appends_and_refuses_choice_without_options(call, network_organiser):
+    question = question_add(
+        call=call, actor=network_organiser, kind=QuestionKind.TEXT, label="Telefon"
+    )
 
     assert question.position == 6
     with pytest.raises(ValidationError) as error:
-        question_add(call=call, actor=organiser, kind=QuestionKind.CHOICE, label="X", options="A")
+        question_add(
+            call=call, actor=network_organiser, kind=QuestionKind.CHOICE, label="X", options="A"
+        )
     assert "options" in error.value.error_dict
 
 
-def test_question_add_consent_needs_privacy_text(call, organiser):
+def test_question_add_consent_needs_privacy_text(call, network_organiser):
     with pytest.raises(ValidationError) as error:
-        question_add(call=call, actor=organiser, kind=QuestionKind.CONSENT, label="Saglasnost")
+        question_add(
+            call=call, actor=network_organiser, kind=QuestionKind.CONSENT, label="Saglasnost"
+        )
 
     assert "privacy_text" in error.value.error_dict
 
 
-def test_question_add_updates_call_last_updated(call, organiser):
+def test_question_add_updates_call_last_updated(call, network_organiser):
     Call.objects.filter(pk=call.pk).update(updated_at=timezone.now() - timedelta(days=3))
     call.refresh_from_db()
 
-    question_add(call=call, actor=organiser, kind=QuestionKind.TEXT, label="Telefon")
+    question_add(call=call, actor=network_organiser, kind=QuestionKind.TEXT, label="Telefon")
 
     call.refresh_from_db()
     assert timezone.now() - call.updated_at < timedelta(minutes=1)
 
 
-def test_question_move_reorders(network, make_call, organiser):
+def test_question_move_reorders(network, make_call, network_organiser):
     call = make_call(network)
     questions = add_questions(call)
 
-    question_move(question=questions["yes_no"], actor=organiser, offset=-1)
-    question_move(question=questions["text"], actor=organiser, offset=-1)  # already first
+    question_move(question=questions["yes_no"], actor=network_organiser, offset=-1)
+    question_move(question=questions["text"], actor=network_organiser, offset=-1)  # already first
 
     labels = list(call.questions.values_list("kind", flat=True))
     assert labels == ["text", "long_text", "yes_no", "choice", "file", "consent"]
 
 
 def test_answered_question_cannot_be_removed_or_change_kind(
-    call, organiser, make_person, make_organization
+    call, network_organiser, make_person, make_organization
 ):
     submit(call, make_person(), make_organization())
     question = call.questions.get(kind=QuestionKind.TEXT)
 
     with pytest.raises(ValidationError):
-        question_remove(question=question, actor=organiser)
+        question_remove(question=question, actor=network_organiser)
     with pytest.raises(ValidationError):
-        question_update(question=question, actor=organiser, kind=QuestionKind.LONG_TEXT)
+        question_update(question=question, actor=network_organiser, kind=QuestionKind.LONG_TEXT)
 
-    question_update(question=question, actor=organiser, is_required=False, label="Sektor")
+    question_update(question=question, actor=network_organiser, is_required=False, label="Sektor")
     question.refresh_from_db()
     assert (question.label, question.is_required) == ("Sektor", False)
 
 
-def test_unanswered_question_is_removed(call, organiser):
+def test_unanswered_question_is_removed(call, network_organiser):
     question = call.questions.get(kind=QuestionKind.TEXT)
 
-    question_remove(question=question, actor=organiser)
+    question_remove(question=question, actor=network_organiser)
 
     assert call.questions.count() == 5
     assert answers_for(call)  # the remaining questions still make a statement

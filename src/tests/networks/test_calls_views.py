@@ -3,10 +3,9 @@
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from call_answers import submit
 from django.urls import reverse
 from django.utils import timezone
-from fixtures_calls import *  # noqa: F403 - fixtures
-from fixtures_calls import submit
 
 from glasnik.access.models import Role
 from glasnik.access.services import role_grant
@@ -25,10 +24,10 @@ def test_organiser_creates_call_with_times_in_network_time_zone(
     from allauth.mfa.totp.internal.auth import TOTP
 
     network = make_network("mreza-si", time_zone="Europe/Ljubljana")
-    organiser = make_person()
-    role_grant(person=organiser, role=Role.ORGANISER, scope=network)
-    TOTP.activate(organiser, "GLASNIKTESTSECRETGLASNIKTESTSECR")
-    login_with_second_factor(client, organiser)
+    network_organiser = make_person()
+    role_grant(person=network_organiser, role=Role.ORGANISER, scope=network)
+    TOTP.activate(network_organiser, "GLASNIKTESTSECRETGLASNIKTESTSECR")
+    login_with_second_factor(client, network_organiser)
 
     response = client.post(
         reverse("networks:call_create", args=[network.slug]),
@@ -63,9 +62,9 @@ def test_organiser_creates_call_with_times_in_network_time_zone(
     ],
 )
 def test_call_form_shows_errors_by_field_and_keeps_input(
-    client, network, organiser, changes, field, message, login_with_second_factor
+    client, network, network_organiser, changes, field, message, login_with_second_factor
 ):
-    login_with_second_factor(client, organiser)
+    login_with_second_factor(client, network_organiser)
     data = {
         "title": "Poziv",
         "text": "Tekst poziva.",
@@ -85,9 +84,9 @@ def test_call_form_shows_errors_by_field_and_keeps_input(
 
 
 def test_question_builder_adds_moves_edits_and_removes(
-    client, call, organiser, login_with_second_factor
+    client, call, network_organiser, login_with_second_factor
 ):
-    login_with_second_factor(client, organiser)
+    login_with_second_factor(client, network_organiser)
 
     response = client.post(
         url("call_questions", call),
@@ -124,10 +123,10 @@ def test_question_builder_adds_moves_edits_and_removes(
 
 
 def test_publish_needs_questions_then_publishes(
-    client, network, make_call, organiser, login_with_second_factor
+    client, network, make_call, network_organiser, login_with_second_factor
 ):
     call = make_call(network, is_published=False)
-    login_with_second_factor(client, organiser)
+    login_with_second_factor(client, network_organiser)
 
     client.post(url("call_publish", call), {"publish": "1"})
     call.refresh_from_db()
@@ -144,14 +143,14 @@ def test_organiser_calls_page_lists_drafts_with_counts(
     call,
     network,
     make_call,
-    organiser,
+    network_organiser,
     make_person,
     make_organization,
     login_with_second_factor,
 ):
     make_call(network, slug="nacrt", title="Nacrt poziva", is_published=False)
     submit(call, make_person(), make_organization())
-    login_with_second_factor(client, organiser)
+    login_with_second_factor(client, network_organiser)
 
     response = client.get(reverse("networks:call_manage_list", args=[network.slug]))
 
@@ -251,12 +250,12 @@ def test_public_call_page_after_deadline_says_expired(client, network, make_call
 
 
 def test_draft_call_is_404_for_visitors_and_visible_to_organisers(
-    client, network, make_call, organiser, login_with_second_factor
+    client, network, make_call, network_organiser, login_with_second_factor
 ):
     call = make_call(network, is_published=False)
 
     assert client.get(url("call_detail", call)).status_code == 404
-    login_with_second_factor(client, organiser)
+    login_with_second_factor(client, network_organiser)
     assert "Draft" in client.get(url("call_detail", call)).content.decode()
 
 
@@ -278,12 +277,17 @@ def test_cached_public_page_never_shows_a_persons_own_state(
 
 
 def test_organiser_calls_page_query_count_does_not_grow(
-    client, network, make_call, organiser, django_assert_num_queries, login_with_second_factor
+    client,
+    network,
+    make_call,
+    network_organiser,
+    django_assert_num_queries,
+    login_with_second_factor,
 ):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    login_with_second_factor(client, organiser)
+    login_with_second_factor(client, network_organiser)
     make_call(network, slug="poziv-0")
     page = reverse("networks:call_manage_list", args=[network.slug])
     client.get(page)  # warm the session and grant caches

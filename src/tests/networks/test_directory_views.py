@@ -11,7 +11,6 @@ from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from fixtures_network import *  # noqa: F403 - fixtures
 from openpyxl import load_workbook
 
 from glasnik.accounts.services import profile_update
@@ -40,61 +39,61 @@ def shown_names(response) -> list[str]:
     return re.findall(r'<th scope="row">([^<]*)</th>', response.content.decode())
 
 
-def test_directory_sends_anonymous_visitor_to_login(client, net):
-    response = client.get(directory_url(net))
+def test_directory_sends_anonymous_visitor_to_login(client, network):
+    response = client.get(directory_url(network))
 
     assert response.status_code == 302
     assert "/accounts/login/" in response.url
 
 
-def test_directory_is_404_for_people_outside_the_network(client, net, make_person):
+def test_directory_is_404_for_people_outside_the_network(client, network, make_person):
     client.force_login(make_person())
 
-    assert client.get(directory_url(net)).status_code == 404
+    assert client.get(directory_url(network)).status_code == 404
 
 
 @pytest.mark.parametrize("how", ["applied", "declined", "left"])
 def test_directory_is_404_for_applicants_declined_and_former_members(
-    client, net, make_member, net_organiser, how
+    client, network, make_member, network_organiser, how
 ):
-    membership = make_member(net, status="member" if how == "left" else "applied")
+    membership = make_member(network, status="member" if how == "left" else "applied")
     if how == "declined":
-        membership_decline(membership=membership, actor=net_organiser)
+        membership_decline(membership=membership, actor=network_organiser)
     elif how == "left":
         membership_leave(membership=membership, actor=membership.person)
     client.force_login(membership.person)
 
-    assert client.get(directory_url(net)).status_code == 404
+    assert client.get(directory_url(network)).status_code == 404
 
 
 def test_directory_shows_members_only_to_members_and_organisers(
-    client, net, make_member, net_organiser, login_with_second_factor
+    client, network, make_member, network_organiser, login_with_second_factor
 ):
-    member = make_member(net, first_name="Marko", last_name="Petrović")
-    make_member(net, first_name="Ana", last_name="Ilić", status="applied")
+    member = make_member(network, first_name="Marko", last_name="Petrović")
+    make_member(network, first_name="Ana", last_name="Ilić", status="applied")
 
     client.force_login(member.person)
-    response = client.get(directory_url(net))
+    response = client.get(directory_url(network))
 
     assert response.status_code == 200
     assert shown_names(response) == ["Marko Petrović"]
-    login_with_second_factor(client, net_organiser)
-    assert client.get(directory_url(net)).status_code == 200
+    login_with_second_factor(client, network_organiser)
+    assert client.get(directory_url(network)).status_code == 200
 
 
 def test_directory_filters_by_institution_position_experience_and_interests(
-    client, net, make_member, make_organization
+    client, network, make_member, make_organization
 ):
-    video = Interest.objects.create(network=net, name="Video", slug="video")
-    crisis = Interest.objects.create(network=net, name="Krizno komuniciranje", slug="crisis")
+    video = Interest.objects.create(network=network, name="Video", slug="video")
+    crisis = Interest.objects.create(network=network, name="Krizno komuniciranje", slug="crisis")
     nis = make_organization("Grad Niš", kind="city", region="Nišavski okrug")
     kranj = make_organization("Mestna občina Kranj", country="SI", kind="city", region="Gorenjska")
     institute = make_organization(
         "Dom zdravlja Niš", kind="public_institute", region="Nišavski okrug"
     )
-    viewer = make_member(net, organization=nis, first_name="Ana", last_name="Anić")
+    viewer = make_member(network, organization=nis, first_name="Ana", last_name="Anić")
     make_member(
-        net,
+        network,
         organization=kranj,
         first_name="Luka",
         last_name="Kovač",
@@ -103,7 +102,7 @@ def test_directory_filters_by_institution_position_experience_and_interests(
         interests=[video],
     )
     make_member(
-        net,
+        network,
         organization=institute,
         first_name="Milica",
         last_name="Stojanović",
@@ -113,7 +112,7 @@ def test_directory_filters_by_institution_position_experience_and_interests(
     client.force_login(viewer.person)
 
     def names(**params):
-        return shown_names(client.get(directory_url(net, **params)))
+        return shown_names(client.get(directory_url(network, **params)))
 
     assert names(country="SI") == ["Luka Kovač"]
     assert names(region="Nišavski okrug") == ["Ana Anić", "Milica Stojanović"]
@@ -128,54 +127,54 @@ def test_directory_filters_by_institution_position_experience_and_interests(
 
 @pytest.mark.parametrize("query", ["petrovic", "Petrović", "ПЕТРОВИЋ", "петровић марко", "Ниш"])
 def test_directory_search_finds_names_and_institutions_across_scripts(
-    client, net, make_member, make_organization, query
+    client, network, make_member, make_organization, query
 ):
     nis = make_organization("Grad Niš", name_cyrillic="Град Ниш", kind="city")
-    viewer = make_member(net, first_name="Ana", last_name="Anić")
-    make_member(net, organization=nis, first_name="Марко", last_name="Петровић")
+    viewer = make_member(network, first_name="Ana", last_name="Anić")
+    make_member(network, organization=nis, first_name="Марко", last_name="Петровић")
     client.force_login(viewer.person)
 
-    response = client.get(directory_url(net, q=query))
+    response = client.get(directory_url(network, q=query))
 
     # The test client reads in English: Serbian Cyrillic reaches a Latin-script reader in Latin.
     assert shown_names(response) == ["Marko Petrović"]
 
 
-def test_directory_search_finds_a_latin_name_by_cyrillic_query(client, net, make_member):
-    viewer = make_member(net, first_name="Ana", last_name="Anić")
-    make_member(net, first_name="Đorđe", last_name="Jovanović")
+def test_directory_search_finds_a_latin_name_by_cyrillic_query(client, network, make_member):
+    viewer = make_member(network, first_name="Ana", last_name="Anić")
+    make_member(network, first_name="Đorđe", last_name="Jovanović")
     client.force_login(viewer.person)
 
-    response = client.get(directory_url(net, q="Ђорђе"))
+    response = client.get(directory_url(network, q="Ђорђе"))
 
     assert shown_names(response) == ["Đorđe Jovanović"]
 
 
 def test_directory_shows_contact_details_only_as_each_member_chose(
-    client, net, make_member, net_organiser, login_with_second_factor
+    client, network, make_member, network_organiser, login_with_second_factor
 ):
-    viewer = make_member(net, first_name="Ana", last_name="Anić")
-    make_member(net, email="open@example.org", phone="+381 11 123", show_email=True)
-    make_member(net, email="hidden@example.org", phone="+381 11 999")
+    viewer = make_member(network, first_name="Ana", last_name="Anić")
+    make_member(network, email="open@example.org", phone="+381 11 123", show_email=True)
+    make_member(network, email="hidden@example.org", phone="+381 11 999")
 
     client.force_login(viewer.person)
-    content = client.get(directory_url(net)).content.decode()
+    content = client.get(directory_url(network)).content.decode()
 
     assert "open@example.org" in content
     assert "+381 11 123" not in content
     assert "hidden@example.org" not in content
     assert "+381 11 999" not in content
-    login_with_second_factor(client, net_organiser)
-    content = client.get(directory_url(net)).content.decode()
+    login_with_second_factor(client, network_organiser)
+    content = client.get(directory_url(network)).content.decode()
     assert "hidden@example.org" in content
     assert "+381 11 999" in content
 
 
-def test_directory_htmx_request_gets_only_the_results(client, net, make_member):
-    viewer = make_member(net, first_name="Ana", last_name="Anić")
+def test_directory_htmx_request_gets_only_the_results(client, network, make_member):
+    viewer = make_member(network, first_name="Ana", last_name="Anić")
     client.force_login(viewer.person)
 
-    response = client.get(directory_url(net, q="anic"), headers={"HX-Request": "true"})
+    response = client.get(directory_url(network, q="anic"), headers={"HX-Request": "true"})
 
     content = response.content.decode()
     assert content.lstrip().startswith('<div id="directory-results"')
@@ -184,27 +183,28 @@ def test_directory_htmx_request_gets_only_the_results(client, net, make_member):
 
 
 def test_directory_query_count_is_the_same_for_1_and_30_rows(
-    client, net, make_member, make_organization
+    client, network, make_member, make_organization
 ):
     interests = [
-        Interest.objects.create(network=net, name=f"Tema {n}", slug=f"tema-{n}") for n in range(3)
+        Interest.objects.create(network=network, name=f"Tema {n}", slug=f"tema-{n}")
+        for n in range(3)
     ]
-    viewer = make_member(net, first_name="Ana", last_name="Anić", interests=interests)
+    viewer = make_member(network, first_name="Ana", last_name="Anić", interests=interests)
     client.force_login(viewer.person)
     params = {"q": "a", "kind": "municipality"}
 
     def queries() -> int:
-        client.get(directory_url(net, **params))  # warm the session and permission caches
-        directory_forget(net.pk)  # measure the page as rendered afresh, not from the cache
+        client.get(directory_url(network, **params))  # warm the session and permission caches
+        directory_forget(network.pk)  # measure the page as rendered afresh, not from the cache
         with CaptureQueriesContext(connection) as captured:
-            response = client.get(directory_url(net, **params))
+            response = client.get(directory_url(network, **params))
         assert response.status_code == 200
         return response.content.decode().count('<th scope="row">'), len(captured)
 
     rows_one, count_one = queries()
     for number in range(29):
         make_member(
-            net,
+            network,
             organization=make_organization(),
             first_name="Ana",
             last_name=f"Anić {number}",
@@ -224,19 +224,19 @@ def export_url(network, file_format, **params) -> str:
     return url + ("?" + "&".join(f"{k}={v}" for k, v in params.items()) if params else "")
 
 
-def test_members_export_is_404_for_members(client, net, make_member):
-    member = make_member(net)
+def test_members_export_is_404_for_members(client, network, make_member):
+    member = make_member(network)
     client.force_login(member.person)
 
-    assert client.get(export_url(net, "csv")).status_code == 404
+    assert client.get(export_url(network, "csv")).status_code == 404
 
 
 def test_members_export_csv_reads_back_and_defuses_formulas(
-    organiser_client, net, make_member, make_organization
+    network_organiser_client, network, make_member, make_organization
 ):
-    video = Interest.objects.create(network=net, name="Video", slug="video")
+    video = Interest.objects.create(network=network, name="Video", slug="video")
     make_member(
-        net,
+        network,
         organization=make_organization("Grad Niš", kind="city", region="Nišavski okrug"),
         first_name="=HYPERLINK(1)",
         last_name="Petrović",
@@ -245,9 +245,9 @@ def test_members_export_csv_reads_back_and_defuses_formulas(
         position_title="@SUM(A1)",
         interests=[video],
     )
-    make_member(net, first_name="Ana", last_name="Anić", status="applied")
+    make_member(network, first_name="Ana", last_name="Anić", status="applied")
 
-    response = organiser_client.get(export_url(net, "csv", status="member"))
+    response = network_organiser_client.get(export_url(network, "csv", status="member"))
 
     assert response.status_code == 200
     assert (
@@ -272,11 +272,13 @@ def test_members_export_csv_reads_back_and_defuses_formulas(
     assert rows[1][9:11] == ["Video", "Member"]
 
 
-def test_members_export_xlsx_reads_back_with_every_status(organiser_client, net, make_member):
-    make_member(net, first_name="Marko", last_name="Petrović")
-    make_member(net, first_name="Ana", last_name="Anić", status="applied")
+def test_members_export_xlsx_reads_back_with_every_status(
+    network_organiser_client, network, make_member
+):
+    make_member(network, first_name="Marko", last_name="Petrović")
+    make_member(network, first_name="Ana", last_name="Anić", status="applied")
 
-    response = organiser_client.get(export_url(net, "xlsx"))
+    response = network_organiser_client.get(export_url(network, "xlsx"))
 
     assert response.status_code == 200
     sheet = load_workbook(io.BytesIO(response.content)).active
@@ -288,35 +290,35 @@ def test_members_export_xlsx_reads_back_with_every_status(organiser_client, net,
     ]
 
 
-def test_members_export_unknown_format_is_404(organiser_client, net):
-    assert organiser_client.get(export_url(net, "pdf")).status_code == 404
+def test_members_export_unknown_format_is_404(network_organiser_client, network):
+    assert network_organiser_client.get(export_url(network, "pdf")).status_code == 404
 
 
 def test_directory_is_served_from_the_cache_until_the_membership_changes(
-    client, net, make_member, net_organiser, django_capture_on_commit_callbacks
+    client, network, make_member, network_organiser, django_capture_on_commit_callbacks
 ):
-    viewer = make_member(net, first_name="Ana", last_name="Anić")
+    viewer = make_member(network, first_name="Ana", last_name="Anić")
     client.force_login(viewer.person)
-    client.get(directory_url(net))
+    client.get(directory_url(network))
 
     with CaptureQueriesContext(connection) as cached:
-        client.get(directory_url(net))
-    newcomer = make_member(net, status="applied", first_name="Bojan", last_name="Bojić")
-    assert "Bojić" not in client.get(directory_url(net)).content.decode()
+        client.get(directory_url(network))
+    newcomer = make_member(network, status="applied", first_name="Bojan", last_name="Bojić")
+    assert "Bojić" not in client.get(directory_url(network)).content.decode()
     with django_capture_on_commit_callbacks(execute=True):
-        membership_decide(membership=newcomer, status="member", actor=net_organiser)
+        membership_decide(membership=newcomer, status="member", actor=network_organiser)
 
-    assert "Bojić" in client.get(directory_url(net)).content.decode()
+    assert "Bojić" in client.get(directory_url(network)).content.decode()
     assert len(cached) == 0  # session, person, network and page all come from the cache
 
 
 def test_hiding_ones_email_takes_effect_in_the_directory_at_once(
-    client, net, make_member, django_capture_on_commit_callbacks
+    client, network, make_member, django_capture_on_commit_callbacks
 ):
-    viewer = make_member(net, first_name="Ana", last_name="Anić")
-    shown = make_member(net, first_name="Bojan", last_name="Bojić", show_email=True)
+    viewer = make_member(network, first_name="Ana", last_name="Anić")
+    shown = make_member(network, first_name="Bojan", last_name="Bojić", show_email=True)
     client.force_login(viewer.person)
-    assert shown.person.email in client.get(directory_url(net)).content.decode()
+    assert shown.person.email in client.get(directory_url(network)).content.decode()
 
     with django_capture_on_commit_callbacks(execute=True):
         membership_entry_update(
@@ -329,49 +331,49 @@ def test_hiding_ones_email_takes_effect_in_the_directory_at_once(
             show_phone=False,
         )
 
-    assert shown.person.email not in client.get(directory_url(net)).content.decode()
+    assert shown.person.email not in client.get(directory_url(network)).content.decode()
 
 
 def test_directory_table_is_in_the_readers_script_and_left_alone_by_the_page_conversion(
-    client, net, make_member
+    client, network, make_member
 ):
-    viewer = make_member(net, first_name="Nikola", last_name="Novaković")
+    viewer = make_member(network, first_name="Nikola", last_name="Novaković")
     client.force_login(viewer.person)
 
     for _ in range(2):  # rendered afresh, then from the cache
-        content = client.get(f"/sr/networks/{net.slug}/directory/").content.decode()
+        content = client.get(f"/sr/networks/{network.slug}/directory/").content.decode()
         assert '<div id="directory-results" aria-live="polite" class="notranslit">' in content
         assert "Никола Новаковић" in content
-    latin = client.get(f"/sr-latn/networks/{net.slug}/directory/").content.decode()
+    latin = client.get(f"/sr-latn/networks/{network.slug}/directory/").content.decode()
     assert "Nikola Novaković" in latin
 
 
 def test_directory_shows_a_new_network_name_at_once(
-    client, net, make_member, net_organiser, django_capture_on_commit_callbacks
+    client, network, make_member, network_organiser, django_capture_on_commit_callbacks
 ):
-    viewer = make_member(net, first_name="Ana", last_name="Anić")
+    viewer = make_member(network, first_name="Ana", last_name="Anić")
     client.force_login(viewer.person)
-    assert "Mreža komunikatora" in client.get(directory_url(net)).content.decode()
+    assert "Mreža komunikatora" in client.get(directory_url(network)).content.decode()
 
     with django_capture_on_commit_callbacks(execute=True):
-        network_update(network=net, actor=net_organiser, name="Mreža PR službenika")
+        network_update(network=network, actor=network_organiser, name="Mreža PR službenika")
 
-    content = client.get(directory_url(net)).content.decode()
+    content = client.get(directory_url(network)).content.decode()
     assert "Mreža komunikatora" not in content
     assert content.count("Mreža PR službenika") == 2  # the title and the link back
 
 
-def test_directory_answers_a_malformed_question_afresh_each_time(client, net, make_member):
-    viewer = make_member(net, first_name="Ana", last_name="Anić")
+def test_directory_answers_a_malformed_question_afresh_each_time(client, network, make_member):
+    viewer = make_member(network, first_name="Ana", last_name="Anić")
     client.force_login(viewer.person)
-    malformed = directory_url(net, kind="no-such-kind", page="x")
+    malformed = directory_url(network, kind="no-such-kind", page="x")
     client.get(malformed)
-    client.get(directory_url(net))
+    client.get(directory_url(network))
 
     with CaptureQueriesContext(connection) as asked_again:
         response = client.get(malformed)
     with CaptureQueriesContext(connection) as well_formed_again:
-        client.get(directory_url(net))
+        client.get(directory_url(network))
 
     assert shown_names(response) == ["Ana Anić"]  # the bad filter and page are dropped
     assert len(asked_again) > 0  # read afresh: junk in the address is not kept in the cache
@@ -379,26 +381,26 @@ def test_directory_answers_a_malformed_question_afresh_each_time(client, net, ma
 
 
 def test_directory_gives_organisers_and_members_their_own_page(
-    client, net, make_member, net_organiser, login_with_second_factor
+    client, network, make_member, network_organiser, login_with_second_factor
 ):
-    viewer = make_member(net, first_name="Ana", last_name="Anić")
+    viewer = make_member(network, first_name="Ana", last_name="Anić")
     client.force_login(viewer.person)
-    assert "Download members as CSV" not in client.get(directory_url(net)).content.decode()
+    assert "Download members as CSV" not in client.get(directory_url(network)).content.decode()
 
-    login_with_second_factor(client, net_organiser)
-    assert "Download members as CSV" in client.get(directory_url(net)).content.decode()
+    login_with_second_factor(client, network_organiser)
+    assert "Download members as CSV" in client.get(directory_url(network)).content.decode()
     client.force_login(viewer.person)
-    assert "Download members as CSV" not in client.get(directory_url(net)).content.decode()
+    assert "Download members as CSV" not in client.get(directory_url(network)).content.decode()
 
 
 def test_directory_htmx_request_after_the_whole_page_still_gets_only_the_results(
-    client, net, make_member
+    client, network, make_member
 ):
-    viewer = make_member(net, first_name="Ana", last_name="Anić")
+    viewer = make_member(network, first_name="Ana", last_name="Anić")
     client.force_login(viewer.person)
-    client.get(directory_url(net, q="anic"))
+    client.get(directory_url(network, q="anic"))
 
-    content = client.get(directory_url(net, q="anic"), headers={"HX-Request": "true"})
+    content = client.get(directory_url(network, q="anic"), headers={"HX-Request": "true"})
     content = content.content.decode()
 
     assert content.lstrip().startswith('<div id="directory-results"')
@@ -406,32 +408,32 @@ def test_directory_htmx_request_after_the_whole_page_still_gets_only_the_results
 
 
 def test_directory_finds_a_member_by_a_new_name_at_once(
-    client, net, make_member, django_capture_on_commit_callbacks
+    client, network, make_member, django_capture_on_commit_callbacks
 ):
-    viewer = make_member(net, first_name="Ana", last_name="Anić")
-    renamed = make_member(net, first_name="Bojana", last_name="Bojić")
+    viewer = make_member(network, first_name="Ana", last_name="Anić")
+    renamed = make_member(network, first_name="Bojana", last_name="Bojić")
     client.force_login(viewer.person)
-    assert shown_names(client.get(directory_url(net, q="bojic"))) == ["Bojana Bojić"]
+    assert shown_names(client.get(directory_url(network, q="bojic"))) == ["Bojana Bojić"]
 
     with django_capture_on_commit_callbacks(execute=True):
         profile_update(person=renamed.person, actor=renamed.person, last_name="Đurić")
 
-    assert shown_names(client.get(directory_url(net, q="bojic"))) == []
-    assert shown_names(client.get(directory_url(net, q="ђурић"))) == ["Bojana Đurić"]
+    assert shown_names(client.get(directory_url(network, q="bojic"))) == []
+    assert shown_names(client.get(directory_url(network, q="ђурић"))) == ["Bojana Đurić"]
 
 
 def test_directory_finds_members_by_their_institutions_new_name(
-    client, net, make_member, make_organization, net_organiser, tmp_path
+    client, network, make_member, make_organization, network_organiser, tmp_path
 ):
     edited = make_organization("Opština Stari Grad", official_code="70001")
     imported = make_organization("Opština Vračar", official_code="70002")
-    viewer = make_member(net, first_name="Ana", last_name="Anić")
-    make_member(net, organization=edited, first_name="Bojan", last_name="Bojić")
-    make_member(net, organization=imported, first_name="Vesna", last_name="Vasić")
+    viewer = make_member(network, first_name="Ana", last_name="Anić")
+    make_member(network, organization=edited, first_name="Bojan", last_name="Bojić")
+    make_member(network, organization=imported, first_name="Vesna", last_name="Vasić")
     client.force_login(viewer.person)
 
     edited.name = "Gradska opština Stari Grad"
-    organization_save(organization=edited, actor=net_organiser, changed_fields=["name"])
+    organization_save(organization=edited, actor=network_organiser, changed_fields=["name"])
     csv_file = tmp_path / "organizations.csv"
     csv_file.write_text(
         "country,code,name,name_cyrillic,kind,parent,population\n"
@@ -439,18 +441,18 @@ def test_directory_finds_members_by_their_institutions_new_name(
     )
     call_command("import_organizations", str(csv_file), stdout=io.StringIO())
 
-    assert shown_names(client.get(directory_url(net, q="gradska stari"))) == ["Bojan Bojić"]
-    assert shown_names(client.get(directory_url(net, q="градска врачар"))) == ["Vesna Vasić"]
+    assert shown_names(client.get(directory_url(network, q="gradska stari"))) == ["Bojan Bojić"]
+    assert shown_names(client.get(directory_url(network, q="градска врачар"))) == ["Vesna Vasić"]
 
 
-def test_directory_filters_show_the_question_asked(client, net, make_member):
-    video = Interest.objects.create(network=net, name="Video", slug="video")
-    Interest.objects.create(network=net, name="Podcast", slug="podcast")
-    viewer = make_member(net, first_name="Ana", last_name="Anić")
+def test_directory_filters_show_the_question_asked(client, network, make_member):
+    video = Interest.objects.create(network=network, name="Video", slug="video")
+    Interest.objects.create(network=network, name="Podcast", slug="podcast")
+    viewer = make_member(network, first_name="Ana", last_name="Anić")
     client.force_login(viewer.person)
 
     content = client.get(
-        directory_url(net, q="anić", kind="municipality", interests=[video.pk])
+        directory_url(network, q="anić", kind="municipality", interests=[video.pk])
     ).content.decode()
 
     assert '<input type="search" name="q" value="anić" maxlength="100" id="id_q">' in content
@@ -461,8 +463,8 @@ def test_directory_filters_show_the_question_asked(client, net, make_member):
     assert content.count(" selected>") == 4  # the kind, and "all" for the three others
 
 
-def test_directory_of_no_network_is_404_and_keeps_nothing(client, net, make_member):
-    viewer = make_member(net, first_name="Ana", last_name="Anić")
+def test_directory_of_no_network_is_404_and_keeps_nothing(client, network, make_member):
+    viewer = make_member(network, first_name="Ana", last_name="Anić")
     client.force_login(viewer.person)
 
     response = client.get(reverse("networks:directory", kwargs={"network_slug": "no-such"}))

@@ -4,7 +4,6 @@ network's language, and shown in it: the Slovenian network's stay Slovenian on C
 import pytest
 from django.urls import reverse
 from django.utils import translation
-from fixtures_network import *  # noqa: F403
 
 from glasnik.networks.demo import INTERESTS
 from glasnik.networks.models import Interest, Network
@@ -38,9 +37,9 @@ def url(name: str, network, language: str = "sr") -> str:
 
 
 def test_slovenian_directory_offers_and_shows_its_own_interests_in_slovenian(
-    client, net, si_net, make_member, make_organization
+    client, network, si_net, make_member, make_organization
 ):
-    interests_of(net, "mreza-komunikatora-srbija")
+    interests_of(network, "mreza-komunikatora-srbija")
     slovenian = interests_of(si_net, "mreza-komunikatorjev")
     kranj = make_organization("Občina Kranj", country="SI")
     viewer = make_member(si_net, organization=kranj, first_name="Luka", last_name="Kovač")
@@ -65,9 +64,9 @@ def test_slovenian_directory_offers_and_shows_its_own_interests_in_slovenian(
 
 
 def test_member_entry_offers_only_the_network_s_interests_marked_with_its_language(
-    client, net, si_net, make_member, make_organization
+    client, network, si_net, make_member, make_organization
 ):
-    interests_of(net, "mreza-komunikatora-srbija")
+    interests_of(network, "mreza-komunikatora-srbija")
     interests_of(si_net, "mreza-komunikatorjev")
     membership = make_member(
         si_net, organization=make_organization("Občina Kranj", country="SI"), first_name="Luka"

@@ -7,7 +7,6 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
-from fixtures_network import *  # noqa: F403 - fixtures
 
 from glasnik.access.models import Role
 from glasnik.access.selectors import user_has_role
@@ -22,9 +21,9 @@ def url(name, network, **kwargs) -> str:
     return reverse(f"networks:{name}", kwargs={"network_slug": network.slug, **kwargs})
 
 
-def test_network_list_is_public_and_counts_members(client, net, make_member):
-    make_member(net)
-    make_member(net, status="applied")
+def test_network_list_is_public_and_counts_members(client, network, make_member):
+    make_member(network)
+    make_member(network, status="applied")
 
     response = client.get(reverse("networks:list"))
 
@@ -33,7 +32,7 @@ def test_network_list_is_public_and_counts_members(client, net, make_member):
     assert (listed.name, listed.member_count) == ("Mreža komunikatora", 1)
 
 
-def test_network_list_query_count_is_the_same_for_1_and_30_networks(client, net, association):
+def test_network_list_query_count_is_the_same_for_1_and_30_networks(client, network, association):
     def queries() -> tuple[int, int]:
         with CaptureQueriesContext(connection) as captured:
             response = client.get(reverse("networks:list"), HTTP_COOKIE="sessionid=x")
@@ -50,12 +49,12 @@ def test_network_list_query_count_is_the_same_for_1_and_30_networks(client, net,
     assert count_one == count_many
 
 
-def test_network_page_shows_aims_topics_calls_and_contacts_to_visitors(client, net):
-    net.learning_topics = "Krizno komuniciranje\n\nVideo"
-    net.save()
+def test_network_page_shows_aims_topics_calls_and_contacts_to_visitors(client, network):
+    network.learning_topics = "Krizno komuniciranje\n\nVideo"
+    network.save()
     now = timezone.now()
     Call.objects.create(
-        network=net,
+        network=network,
         title="Javni poziv 2026",
         slug="poziv-2026",
         text="Pozivamo vas.",
@@ -64,7 +63,7 @@ def test_network_page_shows_aims_topics_calls_and_contacts_to_visitors(client, n
         is_published=True,
     )
     Call.objects.create(
-        network=net,
+        network=network,
         title="Nacrt poziva",
         slug="nacrt",
         text="Nije objavljen.",
@@ -72,7 +71,7 @@ def test_network_page_shows_aims_topics_calls_and_contacts_to_visitors(client, n
         closes_at=now + timedelta(days=10),
     )
 
-    response = client.get(url("detail", net))
+    response = client.get(url("detail", network))
 
     assert response.status_code == 200
     content = response.content.decode()
@@ -90,16 +89,16 @@ def test_network_page_shows_aims_topics_calls_and_contacts_to_visitors(client, n
     assert "Your membership" not in content
 
 
-def test_network_page_shows_the_signed_in_persons_state(client, net, make_member, make_person):
-    member = make_member(net)
-    applicant = make_member(net, status="applied")
+def test_network_page_shows_the_signed_in_persons_state(client, network, make_member, make_person):
+    member = make_member(network)
+    applicant = make_member(network, status="applied")
 
     client.force_login(member.person)
-    assert "You are a member since" in client.get(url("detail", net)).content.decode()
+    assert "You are a member since" in client.get(url("detail", network)).content.decode()
     client.force_login(applicant.person)
-    assert "You have asked to join" in client.get(url("detail", net)).content.decode()
+    assert "You have asked to join" in client.get(url("detail", network)).content.decode()
     client.force_login(make_person())
-    assert "You are not a member" in client.get(url("detail", net)).content.decode()
+    assert "You are not a member" in client.get(url("detail", network)).content.decode()
 
 
 def test_unknown_network_is_404(client):
@@ -108,58 +107,64 @@ def test_unknown_network_is_404(client):
     )
 
 
-def test_organiser_edits_the_page_with_an_audit_entry(organiser_client, net):
+def test_organiser_edits_the_page_with_an_audit_entry(network_organiser_client, network):
     data = {
         "name": "Mreža komunikatora",
         "summary": "Novi sažetak",
-        "aims": net.aims,
-        "audience": net.audience,
-        "how_it_works": net.how_it_works,
+        "aims": network.aims,
+        "audience": network.audience,
+        "how_it_works": network.how_it_works,
         "contact_email": "novi@example.org",
         "contact_phone": "",
         "time_zone": "Europe/Belgrade",
         "learning_topics": "Analitika",
     }
 
-    response = organiser_client.post(url("edit", net), data)
+    response = network_organiser_client.post(url("edit", network), data)
 
     assert response.status_code == 302
-    net.refresh_from_db()
-    assert (net.summary, net.contact_email, net.learning_topics) == (
+    network.refresh_from_db()
+    assert (network.summary, network.contact_email, network.learning_topics) == (
         "Novi sažetak",
         "novi@example.org",
         "Analitika",
     )
-    assert net.learning_topics_updated_at is not None
+    assert network.learning_topics_updated_at is not None
     entry = AuditLogEntry.objects.get(action="networks.network.changed")
     assert entry.data == {"fields": ["contact_email", "summary"]}
     assert AuditLogEntry.objects.filter(action="networks.learning_topics.set").count() == 1
 
 
-def test_organiser_pages_are_404_for_members_and_redirect_visitors(client, net, make_member):
-    anonymous = client.get(url("edit", net))
+def test_organiser_pages_are_404_for_members_and_redirect_visitors(client, network, make_member):
+    anonymous = client.get(url("edit", network))
     assert anonymous.status_code == 302
     assert "/accounts/login/" in anonymous.url
-    client.force_login(make_member(net).person)
+    client.force_login(make_member(network).person)
     for name in ("edit", "organisers", "members"):
-        assert client.get(url(name, net)).status_code == 404
+        assert client.get(url(name, network)).status_code == 404
 
 
-def test_organiser_adds_and_removes_an_organiser(organiser_client, net, make_person, net_organiser):
+def test_organiser_adds_and_removes_an_organiser(
+    network_organiser_client, network, make_person, network_organiser
+):
     colleague = make_person("kolega@example.org")
 
-    response = organiser_client.post(url("organisers", net), {"email": "KOLEGA@example.org"})
+    response = network_organiser_client.post(
+        url("organisers", network), {"email": "KOLEGA@example.org"}
+    )
 
     assert response.status_code == 302
-    assert user_has_role(colleague, Role.ORGANISER, net)
-    organiser_client.post(url("organiser_remove", net, person_id=colleague.pk))
+    assert user_has_role(colleague, Role.ORGANISER, network)
+    network_organiser_client.post(url("organiser_remove", network, person_id=colleague.pk))
     colleague.refresh_from_db()
     del colleague._glasnik_grants  # read the grants again
-    assert not user_has_role(colleague, Role.ORGANISER, net)
+    assert not user_has_role(colleague, Role.ORGANISER, network)
 
 
-def test_adding_an_unknown_organiser_shows_an_error(organiser_client, net):
-    response = organiser_client.post(url("organisers", net), {"email": "nobody@example.org"})
+def test_adding_an_unknown_organiser_shows_an_error(network_organiser_client, network):
+    response = network_organiser_client.post(
+        url("organisers", network), {"email": "nobody@example.org"}
+    )
 
     assert response.status_code == 200
     assert response.context["form"].errors["email"] == [
@@ -167,20 +172,22 @@ def test_adding_an_unknown_organiser_shows_an_error(organiser_client, net):
     ]
 
 
-def test_last_organiser_cannot_be_removed(net, net_organiser):
+def test_last_organiser_cannot_be_removed(network, network_organiser):
     with pytest.raises(Exception, match="at least one organiser"):
-        network_organiser_remove(network=net, person=net_organiser, actor=net_organiser)
-    assert user_has_role(net_organiser, Role.ORGANISER, net)
+        network_organiser_remove(network=network, person=network_organiser, actor=network_organiser)
+    assert user_has_role(network_organiser, Role.ORGANISER, network)
 
 
 @pytest.mark.parametrize("language", ["sr", "sr-latn", "bs", "bs-cyrl", "hr", "sl", "en"])
-def test_members_pages_render_in_every_interface_language(client, net, make_member, language):
+def test_members_pages_render_in_every_interface_language(client, network, make_member, language):
     from django.utils import translation
 
-    member = make_member(net, first_name="Marko", last_name="Petrović")
+    member = make_member(network, first_name="Marko", last_name="Petrović")
     client.force_login(member.person)
     with translation.override(language):
-        urls = [url(name, net) for name in ("detail", "directory", "topics", "my_entry", "leave")]
+        urls = [
+            url(name, network) for name in ("detail", "directory", "topics", "my_entry", "leave")
+        ]
 
     for address in urls:
         response = client.get(address)

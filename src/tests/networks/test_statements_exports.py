@@ -5,9 +5,8 @@ import io
 
 import openpyxl
 import pytest
+from call_answers import answers_for, submit
 from django.urls import reverse
-from fixtures_calls import *  # noqa: F403 - fixtures
-from fixtures_calls import answers_for, submit
 from second_factor import login_with_second_factor
 
 from glasnik.networks.exports import spreadsheet_safe
@@ -36,15 +35,17 @@ def exported(call, make_person, make_organization):
     return call
 
 
-def export(client, call, organiser, fmt):
-    login_with_second_factor(client, organiser)
+def export(client, call, network_organiser, fmt):
+    login_with_second_factor(client, network_organiser)
     return client.get(
         reverse("networks:statement_export", args=[call.network.slug, call.slug, fmt])
     )
 
 
-def test_csv_export_has_answers_as_columns_and_escapes_formulas(client, exported, organiser):
-    response = export(client, exported, organiser, "csv")
+def test_csv_export_has_answers_as_columns_and_escapes_formulas(
+    client, exported, network_organiser
+):
+    response = export(client, exported, network_organiser, "csv")
 
     assert response.status_code == 200
     assert response["Content-Type"] == "text/csv; charset=utf-8"
@@ -84,8 +85,8 @@ def test_csv_export_has_answers_as_columns_and_escapes_formulas(client, exported
     assert luka[4] == "Slovenia"
 
 
-def test_xlsx_export_reads_back_with_no_formulas(client, exported, organiser):
-    response = export(client, exported, organiser, "xlsx")
+def test_xlsx_export_reads_back_with_no_formulas(client, exported, network_organiser):
+    response = export(client, exported, network_organiser, "xlsx")
 
     assert response.status_code == 200
     workbook = openpyxl.load_workbook(io.BytesIO(response.content))
@@ -98,8 +99,8 @@ def test_xlsx_export_reads_back_with_no_formulas(client, exported, organiser):
     assert len(rows) == 3
 
 
-def test_unknown_export_format_is_404(client, exported, organiser):
-    assert export(client, exported, organiser, "pdf").status_code == 404
+def test_unknown_export_format_is_404(client, exported, network_organiser):
+    assert export(client, exported, network_organiser, "pdf").status_code == 404
 
 
 @pytest.mark.parametrize(

@@ -4,12 +4,11 @@ import threading
 from datetime import timedelta
 
 import pytest
+from call_answers import answers_for, pdf_upload, submit
 from django.core.exceptions import ValidationError
 from django.db import connection
 from django.template.defaultfilters import time as time_filter
 from django.utils import timezone
-from fixtures_calls import *  # noqa: F403 - fixtures
-from fixtures_calls import answers_for, pdf_upload, submit
 
 from glasnik.audit.models import AuditLogEntry
 from glasnik.networks.models import (
@@ -58,12 +57,17 @@ def test_submit_saves_answers_and_applies_for_membership(call, applicant, make_o
 
 
 def test_submit_emails_applicant_in_their_language_and_organisers(
-    call, organiser, applicant, make_organization, mailoutbox, django_capture_on_commit_callbacks
+    call,
+    network_organiser,
+    applicant,
+    make_organization,
+    mailoutbox,
+    django_capture_on_commit_callbacks,
 ):
     with django_capture_on_commit_callbacks(execute=True):
         submit(call, applicant, make_organization())
 
-    assert [message.to for message in mailoutbox] == [[applicant.email], [organiser.email]]
+    assert [message.to for message in mailoutbox] == [[applicant.email], [network_organiser.email]]
     assert mailoutbox[0].subject.endswith(call.title)
     assert f"/sr-latn/networks/{call.network.slug}/calls/{call.slug}/" in mailoutbox[0].body
     assert "Ana" in mailoutbox[0].body
@@ -72,7 +76,12 @@ def test_submit_emails_applicant_in_their_language_and_organisers(
 
 
 def test_second_submit_edits_the_first(
-    call, organiser, applicant, make_organization, mailoutbox, django_capture_on_commit_callbacks
+    call,
+    network_organiser,
+    applicant,
+    make_organization,
+    mailoutbox,
+    django_capture_on_commit_callbacks,
 ):
     with django_capture_on_commit_callbacks(execute=True):
         first = submit(call, applicant, make_organization())
@@ -89,7 +98,7 @@ def test_second_submit_edits_the_first(
     # A change is confirmed to the applicant only; organisers heard of the first one.
     assert [message.to for message in mailoutbox] == [
         [applicant.email],
-        [organiser.email],
+        [network_organiser.email],
         [applicant.email],
     ]
     assert Membership.objects.get(person=applicant).changes.count() == 1
@@ -153,26 +162,34 @@ def test_file_answer_kept_when_statement_is_changed_without_new_file(
 
 
 def test_approve_makes_member_logs_and_emails_in_applicant_language(
-    call, organiser, applicant, make_organization, mailoutbox, django_capture_on_commit_callbacks
+    call,
+    network_organiser,
+    applicant,
+    make_organization,
+    mailoutbox,
+    django_capture_on_commit_callbacks,
 ):
     statement = submit(call, applicant, make_organization())
 
     with django_capture_on_commit_callbacks(execute=True):
         statement_decide(
-            statement=statement, actor=organiser, decision=Decision.APPROVE, message="Dobrodošli!"
+            statement=statement,
+            actor=network_organiser,
+            decision=Decision.APPROVE,
+            message="Dobrodošli!",
         )
 
     statement.refresh_from_db()
     assert (statement.status, statement.decided_by, statement.decision_message) == (
         StatementStatus.APPROVED,
-        organiser,
+        network_organiser,
         "Dobrodošli!",
     )
     membership = Membership.objects.get(person=applicant)
     assert membership.status == MembershipStatus.MEMBER
     assert applicant.has_perm("networks.view_members_area", call.network)
     entry = AuditLogEntry.objects.get(action="networks.statement.approved")
-    assert (entry.actor, entry.target_id) == (organiser, statement.pk)
+    assert (entry.actor, entry.target_id) == (network_organiser, statement.pk)
     assert len(mailoutbox) == 1
     assert mailoutbox[0].to == [applicant.email]
     assert "Dobrodošli!" in mailoutbox[0].body
@@ -180,12 +197,17 @@ def test_approve_makes_member_logs_and_emails_in_applicant_language(
 
 
 def test_decline_declines_membership_and_closes_members_area(
-    call, organiser, applicant, make_organization, mailoutbox, django_capture_on_commit_callbacks
+    call,
+    network_organiser,
+    applicant,
+    make_organization,
+    mailoutbox,
+    django_capture_on_commit_callbacks,
 ):
     statement = submit(call, applicant, make_organization())
 
     with django_capture_on_commit_callbacks(execute=True):
-        statement_decide(statement=statement, actor=organiser, decision=Decision.DECLINE)
+        statement_decide(statement=statement, actor=network_organiser, decision=Decision.DECLINE)
 
     assert Membership.objects.get(person=applicant).status == MembershipStatus.DECLINED
     assert not applicant.has_perm("networks.view_members_area", call.network)
@@ -194,13 +216,18 @@ def test_decline_declines_membership_and_closes_members_area(
 
 
 def test_deciding_the_same_way_twice_changes_nothing(
-    call, organiser, applicant, make_organization, mailoutbox, django_capture_on_commit_callbacks
+    call,
+    network_organiser,
+    applicant,
+    make_organization,
+    mailoutbox,
+    django_capture_on_commit_callbacks,
 ):
     statement = submit(call, applicant, make_organization())
-    statement_decide(statement=statement, actor=organiser, decision=Decision.APPROVE)
+    statement_decide(statement=statement, actor=network_organiser, decision=Decision.APPROVE)
 
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
-        statement_decide(statement=statement, actor=organiser, decision=Decision.APPROVE)
+        statement_decide(statement=statement, actor=network_organiser, decision=Decision.APPROVE)
 
     assert callbacks == []
 
@@ -208,9 +235,9 @@ def test_deciding_the_same_way_twice_changes_nothing(
     assert AuditLogEntry.objects.filter(action="networks.statement.approved").count() == 1
 
 
-def test_decided_statement_cannot_be_changed(call, organiser, applicant, make_organization):
+def test_decided_statement_cannot_be_changed(call, network_organiser, applicant, make_organization):
     statement = submit(call, applicant, make_organization())
-    statement_decide(statement=statement, actor=organiser, decision=Decision.DECLINE)
+    statement_decide(statement=statement, actor=network_organiser, decision=Decision.DECLINE)
 
     with pytest.raises(ValidationError) as error:
         submit(call, applicant, make_organization())
@@ -219,14 +246,19 @@ def test_decided_statement_cannot_be_changed(call, organiser, applicant, make_or
 
 
 def test_bulk_decide_counts_changes(
-    call, organiser, make_person, make_organization, mailoutbox, django_capture_on_commit_callbacks
+    call,
+    network_organiser,
+    make_person,
+    make_organization,
+    mailoutbox,
+    django_capture_on_commit_callbacks,
 ):
     statements = [submit(call, make_person(), make_organization()) for _ in range(3)]
-    statement_decide(statement=statements[0], actor=organiser, decision=Decision.APPROVE)
+    statement_decide(statement=statements[0], actor=network_organiser, decision=Decision.APPROVE)
 
     with django_capture_on_commit_callbacks(execute=True):
         changed = statements_decide(
-            statements=statements, actor=organiser, decision=Decision.APPROVE, message="OK"
+            statements=statements, actor=network_organiser, decision=Decision.APPROVE, message="OK"
         )
 
     assert changed == 2
@@ -235,12 +267,12 @@ def test_bulk_decide_counts_changes(
 
 
 def test_existing_member_approval_adds_no_second_history_entry(
-    call, organiser, applicant, make_organization
+    call, network_organiser, applicant, make_organization
 ):
     statement = submit(call, applicant, make_organization())
-    statement_decide(statement=statement, actor=organiser, decision=Decision.APPROVE)
-    statement_decide(statement=statement, actor=organiser, decision=Decision.DECLINE)
-    statement_decide(statement=statement, actor=organiser, decision=Decision.APPROVE)
+    statement_decide(statement=statement, actor=network_organiser, decision=Decision.APPROVE)
+    statement_decide(statement=statement, actor=network_organiser, decision=Decision.DECLINE)
+    statement_decide(statement=statement, actor=network_organiser, decision=Decision.APPROVE)
 
     statuses = list(
         Membership.objects.get(person=applicant).changes.values_list("status", flat=True)
@@ -278,12 +310,12 @@ def test_double_submit_at_once_leaves_one_statement(call, applicant, make_organi
 
 
 def test_approval_puts_the_statements_institution_and_position_on_the_profile(
-    client, call, organiser, applicant, make_organization
+    client, call, network_organiser, applicant, make_organization
 ):
     institution = make_organization("Opština Stari grad")
     statement = submit(call, applicant, institution, position_title="Portparolka", last_name="Anić")
 
-    statement_decide(statement=statement, actor=organiser, decision=Decision.APPROVE)
+    statement_decide(statement=statement, actor=network_organiser, decision=Decision.APPROVE)
 
     [position] = applicant.positions.all()
     assert (position.organization, position.title, position.until) == (
@@ -291,7 +323,7 @@ def test_approval_puts_the_statements_institution_and_position_on_the_profile(
         "Portparolka",
         None,
     )
-    assert AuditLogEntry.objects.get(action="accounts.position.added").actor == organiser
+    assert AuditLogEntry.objects.get(action="accounts.position.added").actor == network_organiser
     # The dashboard no longer asks to complete the profile: the name came with the statement.
     client.force_login(applicant)
     content = client.get("/en/dashboard/").content.decode()
@@ -300,22 +332,22 @@ def test_approval_puts_the_statements_institution_and_position_on_the_profile(
 
 
 def test_approval_keeps_a_position_the_person_already_has_there(
-    call, organiser, applicant, make_organization
+    call, network_organiser, applicant, make_organization
 ):
     institution = make_organization("Opština Stari grad")
     applicant.positions.create(organization=institution, title="Šefica kabineta")
     statement = submit(call, applicant, institution, position_title="Portparolka")
 
-    statement_decide(statement=statement, actor=organiser, decision=Decision.APPROVE)
-    statement_decide(statement=statement, actor=organiser, decision=Decision.DECLINE)
-    statement_decide(statement=statement, actor=organiser, decision=Decision.APPROVE)
+    statement_decide(statement=statement, actor=network_organiser, decision=Decision.APPROVE)
+    statement_decide(statement=statement, actor=network_organiser, decision=Decision.DECLINE)
+    statement_decide(statement=statement, actor=network_organiser, decision=Decision.APPROVE)
 
     assert list(applicant.positions.values_list("title", flat=True)) == ["Šefica kabineta"]
 
 
-def test_declined_statement_adds_no_position(call, organiser, applicant, make_organization):
+def test_declined_statement_adds_no_position(call, network_organiser, applicant, make_organization):
     statement = submit(call, applicant, make_organization())
 
-    statement_decide(statement=statement, actor=organiser, decision=Decision.DECLINE)
+    statement_decide(statement=statement, actor=network_organiser, decision=Decision.DECLINE)
 
     assert not applicant.positions.exists()

@@ -4,11 +4,10 @@ import re
 
 import pytest
 from allauth.account.models import EmailAddress
+from call_answers import PDF, pdf_upload, submit
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
-from fixtures_calls import *  # noqa: F403 - fixtures
-from fixtures_calls import PDF, pdf_upload, submit
 
 from glasnik.access.models import Role
 from glasnik.access.services import role_grant
@@ -81,7 +80,12 @@ def test_form_offers_the_institution_of_the_persons_position(
 
 
 def test_submit_creates_statement_and_membership_then_edit_keeps_one(
-    client, call, organiser, applicant, make_organization, django_capture_on_commit_callbacks
+    client,
+    call,
+    network_organiser,
+    applicant,
+    make_organization,
+    django_capture_on_commit_callbacks,
 ):
     institution = make_organization()
     client.force_login(applicant)
@@ -94,7 +98,10 @@ def test_submit_creates_statement_and_membership_then_edit_keeps_one(
     statement = Statement.objects.get()
     assert statement.position_title == "Portparolka"
     assert Membership.objects.get(person=applicant).status == MembershipStatus.APPLIED
-    assert sorted(message.to[0] for message in mail.outbox) == [applicant.email, organiser.email]
+    assert sorted(message.to[0] for message in mail.outbox) == [
+        applicant.email,
+        network_organiser.email,
+    ]
 
     page = client.get(url("statement_apply", call)).content.decode()
     assert "Change your membership statement" in page
@@ -123,7 +130,7 @@ def test_double_submit_leaves_one_statement(client, call, applicant, make_organi
 def test_submit_after_deadline_is_refused_with_deadline_and_input_kept(
     client, network, make_call, applicant, make_organization
 ):
-    from fixtures_calls import add_questions
+    from call_answers import add_questions
 
     call = make_call(network, opens_in=-10, closes_in=-1)
     add_questions(call)
@@ -186,7 +193,7 @@ def test_missing_consent_and_institution_are_explained(client, call, applicant):
 def test_file_answer_is_downloadable_only_by_organisers(
     client,
     call,
-    organiser,
+    network_organiser,
     applicant,
     make_person,
     make_network,
@@ -203,7 +210,7 @@ def test_file_answer_is_downloadable_only_by_organisers(
 
     assert client.get(file_url).status_code == 404  # not even the applicant
 
-    login_with_second_factor(client, organiser)
+    login_with_second_factor(client, network_organiser)
     response = client.get(file_url)
     assert response.status_code == 200
     assert b"".join(response.streaming_content) == PDF
@@ -233,7 +240,7 @@ def test_search_button_without_javascript_keeps_what_was_typed(
 
 
 def test_statement_list_filters_and_searches(
-    client, call, organiser, make_person, make_organization, login_with_second_factor
+    client, call, network_organiser, make_person, make_organization, login_with_second_factor
 ):
     ana = make_person(first_name="Ana", last_name="Petrović")
     luka = make_person(first_name="Luka", last_name="Kovač")
@@ -244,7 +251,7 @@ def test_statement_list_filters_and_searches(
     )
     submit(call, ana, nis)
     submit(call, luka, make_organization("Občina Piran", country="SI"))
-    login_with_second_factor(client, organiser)
+    login_with_second_factor(client, network_organiser)
 
     def names(**params):
         response = client.get(url("statement_list", call), params)
@@ -262,13 +269,13 @@ def test_statement_list_filters_and_searches(
 def test_statement_list_query_count_does_not_grow(
     client,
     call,
-    organiser,
+    network_organiser,
     make_person,
     make_organization,
     django_assert_num_queries,
     login_with_second_factor,
 ):
-    login_with_second_factor(client, organiser)
+    login_with_second_factor(client, network_organiser)
     submit(call, make_person(), make_organization())
     client.get(url("statement_list", call))  # warm the session and grant caches
 
@@ -287,14 +294,14 @@ def test_statement_list_query_count_does_not_grow(
 def test_organiser_approves_one_statement_with_message(
     client,
     call,
-    organiser,
+    network_organiser,
     applicant,
     make_organization,
     django_capture_on_commit_callbacks,
     login_with_second_factor,
 ):
     statement = submit(call, applicant, make_organization())
-    login_with_second_factor(client, organiser)
+    login_with_second_factor(client, network_organiser)
 
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(
@@ -313,14 +320,14 @@ def test_organiser_approves_one_statement_with_message(
 def test_organiser_declines_in_bulk(
     client,
     call,
-    organiser,
+    network_organiser,
     make_person,
     make_organization,
     django_capture_on_commit_callbacks,
     login_with_second_factor,
 ):
     statements = [submit(call, make_person(), make_organization()) for _ in range(3)]
-    login_with_second_factor(client, organiser)
+    login_with_second_factor(client, network_organiser)
     mail.outbox.clear()
 
     with django_capture_on_commit_callbacks(execute=True):
@@ -345,8 +352,8 @@ def test_organiser_declines_in_bulk(
     assert len(mail.outbox) == 2
 
 
-def test_bulk_without_selection_says_so(client, call, organiser, login_with_second_factor):
-    login_with_second_factor(client, organiser)
+def test_bulk_without_selection_says_so(client, call, network_organiser, login_with_second_factor):
+    login_with_second_factor(client, network_organiser)
 
     response = client.post(url("statement_bulk_decide", call), {"decision": "approve"}, follow=True)
 
@@ -354,10 +361,10 @@ def test_bulk_without_selection_says_so(client, call, organiser, login_with_seco
 
 
 def test_declined_person_cannot_see_members_only_pages(
-    client, call, organiser, applicant, make_organization
+    client, call, network_organiser, applicant, make_organization
 ):
     statement = submit(call, applicant, make_organization())
-    statement_decide(statement=statement, actor=organiser, decision=Decision.DECLINE)
+    statement_decide(statement=statement, actor=network_organiser, decision=Decision.DECLINE)
     client.force_login(applicant)
 
     assert not applicant.has_perm("networks.view_members_area", call.network)
@@ -366,10 +373,10 @@ def test_declined_person_cannot_see_members_only_pages(
 
 
 def test_approved_member_can_see_members_only_pages(
-    client, call, organiser, applicant, make_organization
+    client, call, network_organiser, applicant, make_organization
 ):
     statement = submit(call, applicant, make_organization())
-    statement_decide(statement=statement, actor=organiser, decision=Decision.APPROVE)
+    statement_decide(statement=statement, actor=network_organiser, decision=Decision.APPROVE)
 
     assert applicant.has_perm("networks.view_members_area", call.network)
 
@@ -409,7 +416,12 @@ def test_log_in_from_call_comes_back_to_the_form(client, call, applicant, passwo
 
 
 def test_organiser_role_holders_get_one_notice_each(
-    client, call, organiser, make_person, make_organization, django_capture_on_commit_callbacks
+    client,
+    call,
+    network_organiser,
+    make_person,
+    make_organization,
+    django_capture_on_commit_callbacks,
 ):
     second = make_person("drugi@example.org", language="sl")
     role_grant(person=second, role=Role.ORGANISER, scope=call.network)
@@ -419,7 +431,7 @@ def test_organiser_role_holders_get_one_notice_each(
         submit(call, make_person(), make_organization())
 
     notices = [message for message in mail.outbox if "/statements/" in message.body]
-    assert sorted(message.to[0] for message in notices) == [second.email, organiser.email]
+    assert sorted(message.to[0] for message in notices) == [second.email, network_organiser.email]
     assert "/sl/" in next(m for m in notices if m.to == [second.email]).body
 
 

@@ -3,7 +3,6 @@
 import pytest
 from django.core import mail
 from django.core.exceptions import ValidationError
-from fixtures_programs import *  # noqa: F403 - fixtures
 
 from glasnik.access.models import Role
 from glasnik.access.selectors import user_has_role
@@ -55,7 +54,7 @@ def test_open_programme_enrols_at_once_with_member_role_and_email(
 
 
 def test_approval_programme_waits_then_organiser_approves(
-    program, prog_organiser, make_person, make_organization, django_capture_on_commit_callbacks
+    program, program_organiser, make_person, make_organization, django_capture_on_commit_callbacks
 ):
     person = make_person()
     with django_capture_on_commit_callbacks(execute=True):
@@ -65,25 +64,25 @@ def test_approval_programme_waits_then_organiser_approves(
     assert enrolment.status == EnrolmentStatus.PENDING
     assert not user_has_role(person, Role.MEMBER, program)
     assert sorted(message.to[0] for message in mail.outbox) == sorted(
-        [person.email, prog_organiser.email]
+        [person.email, program_organiser.email]
     )
 
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
-        enrolment_approve(enrolment=enrolment, actor=prog_organiser, message="Dobro došli!")
+        enrolment_approve(enrolment=enrolment, actor=program_organiser, message="Dobro došli!")
 
     enrolment.refresh_from_db()
     assert enrolment.status == EnrolmentStatus.ENROLLED
-    assert enrolment.decided_by == prog_organiser
+    assert enrolment.decided_by == program_organiser
     assert user_has_role(User.objects.get(pk=person.pk), Role.MEMBER, program)
     assert "Dobro došli!" in mail.outbox[0].body
     assert actions(program) == ["programs.enrolment.pending", "programs.enrolment.enrolled"]
 
 
 def test_decline_and_withdraw_take_the_member_role_away(
-    program, prog_organiser, make_participant, django_capture_on_commit_callbacks
+    program, program_organiser, make_enrolment, django_capture_on_commit_callbacks
 ):
-    enrolment = make_participant()
+    enrolment = make_enrolment()
     person = enrolment.person
 
     with django_capture_on_commit_callbacks(execute=True):
@@ -93,24 +92,24 @@ def test_decline_and_withdraw_take_the_member_role_away(
     assert not user_has_role(person, Role.MEMBER, program)
     assert "You have withdrawn" in mail.outbox[-1].body
 
-    pending = make_participant(status=EnrolmentStatus.PENDING)
+    pending = make_enrolment(status=EnrolmentStatus.PENDING)
     with django_capture_on_commit_callbacks(execute=True):
-        enrolment_decline(enrolment=pending, actor=prog_organiser)
+        enrolment_decline(enrolment=pending, actor=program_organiser)
     pending.refresh_from_db()
     assert pending.status == EnrolmentStatus.DECLINED
     assert "have not accepted" in mail.outbox[-1].body
 
 
-def test_enrolling_twice_is_refused_with_a_message(program, make_participant):
-    enrolment = make_participant()
+def test_enrolling_twice_is_refused_with_a_message(program, make_enrolment):
+    enrolment = make_enrolment()
     with pytest.raises(ValidationError, match="already a participant"):
         enrolment_create(
             program=program, person=enrolment.person, organization=enrolment.organization
         )
 
 
-def test_withdrawn_person_may_ask_again(program, make_participant):
-    enrolment = make_participant(status=EnrolmentStatus.WITHDRAWN)
+def test_withdrawn_person_may_ask_again(program, make_enrolment):
+    enrolment = make_enrolment(status=EnrolmentStatus.WITHDRAWN)
     again = enrolment_create(
         program=program, person=enrolment.person, organization=enrolment.organization
     )
@@ -132,13 +131,13 @@ def test_unpublished_or_invitation_only_programme_refuses_enrolment(
 
 
 def test_invitation_is_sent_accepted_once_and_enrols(
-    program, prog_organiser, make_person, make_organization, django_capture_on_commit_callbacks
+    program, program_organiser, make_person, make_organization, django_capture_on_commit_callbacks
 ):
     program.enrolment_policy = EnrolmentPolicy.INVITATION
     program.save()
     with django_capture_on_commit_callbacks(execute=True):
         invitation = invitation_send(
-            program=program, email="Nova@Example.org", actor=prog_organiser
+            program=program, email="Nova@Example.org", actor=program_organiser
         )
     assert invitation.email == "nova@example.org"
     assert mail.outbox[0].to == ["nova@example.org"]
@@ -156,14 +155,14 @@ def test_invitation_is_sent_accepted_once_and_enrols(
     with pytest.raises(ValidationError, match="already been used"):
         invitation_accept(invitation=invitation, person=other, organization=make_organization())
     with pytest.raises(ValidationError, match="already accepted"):
-        invitation_send(program=program, email="nova@example.org", actor=prog_organiser)
+        invitation_send(program=program, email="nova@example.org", actor=program_organiser)
     assert "programs.invitation.accepted" in actions(program)
 
 
 def test_invitations_to_a_list_send_each_and_report_refusals(
-    program, prog_organiser, make_participant, django_capture_on_commit_callbacks
+    program, program_organiser, make_enrolment, django_capture_on_commit_callbacks
 ):
-    enrolled = make_participant(email="already@example.org")
+    enrolled = make_enrolment(email="already@example.org")
     valid, invalid = invitation_emails_parse(
         "a@example.org, b@example.org; a@example.org\nnot-an-address already@example.org"
     )
@@ -171,7 +170,7 @@ def test_invitations_to_a_list_send_each_and_report_refusals(
     assert invalid == ["not-an-address"]
 
     with django_capture_on_commit_callbacks(execute=True):
-        result = invitations_send(program=program, emails=valid, actor=prog_organiser)
+        result = invitations_send(program=program, emails=valid, actor=program_organiser)
 
     assert result["sent"] == ["a@example.org", "b@example.org"]
     assert [email for email, _reason in result["refused"]] == [enrolled.person.email]

@@ -9,7 +9,6 @@ from django.core import mail
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from fixtures_programs import *  # noqa: F403 - fixtures
 
 from glasnik.accounts.models import Position
 from glasnik.programs.models import EnrolmentPolicy, EnrolmentStatus, Invitation
@@ -94,45 +93,47 @@ def test_enrolling_without_a_position_keeps_what_was_typed_when_something_is_mis
 
 
 def test_participants_list_filters_and_pages(
-    organiser_client, program, make_participant, make_organization
+    program_organiser_client, program, make_enrolment, make_organization
 ):
     city = make_organization("Grad Niš", kind="city")
-    make_participant(first_name="Ana", last_name="Jovanović", organization=city)
-    make_participant(first_name="Marko", last_name="Petrović", status=EnrolmentStatus.PENDING)
+    make_enrolment(first_name="Ana", last_name="Jovanović", organization=city)
+    make_enrolment(first_name="Marko", last_name="Petrović", status=EnrolmentStatus.PENDING)
 
-    response = organiser_client.get(url("participants", program), {"kind": "city"})
+    response = program_organiser_client.get(url("participants", program), {"kind": "city"})
     assert [e.person.first_name for e in response.context["page"]] == ["Ana"]
-    response = organiser_client.get(url("participants", program), {"status": "pending"})
+    response = program_organiser_client.get(url("participants", program), {"status": "pending"})
     assert [e.person.first_name for e in response.context["page"]] == ["Marko"]
-    response = organiser_client.get(url("participants", program), {"q": "Niš"})
+    response = program_organiser_client.get(url("participants", program), {"q": "Niš"})
     assert [e.person.first_name for e in response.context["page"]] == ["Ana"]
-    response = organiser_client.get(url("participants", program), {"status": "bogus"})
+    response = program_organiser_client.get(url("participants", program), {"status": "bogus"})
     assert response.context["page"].paginator.count == 2
 
 
 def test_participants_list_query_count_is_the_same_for_1_and_30(
-    organiser_client, program, make_participant
+    program_organiser_client, program, make_enrolment
 ):
     def queries() -> tuple[int, int]:
-        organiser_client.get(url("participants", program))  # warm the caches cleared above
+        program_organiser_client.get(url("participants", program))  # warm the caches cleared above
         with CaptureQueriesContext(connection) as captured:
-            response = organiser_client.get(url("participants", program))
+            response = program_organiser_client.get(url("participants", program))
         return len(response.context["page"].object_list), len(captured)
 
-    make_participant()
+    make_enrolment()
     one = queries()
     for _ in range(29):
-        make_participant()
+        make_enrolment()
     many = queries()
     assert (one[0], many[0]) == (1, 30)
     assert one[1] == many[1]
 
 
-def test_participants_export_xlsx(organiser_client, program, make_participant, make_organization):
-    make_participant(
+def test_participants_export_xlsx(
+    program_organiser_client, program, make_enrolment, make_organization
+):
+    make_enrolment(
         first_name="Ana", last_name="Jovanović", organization=make_organization("=Opština")
     )
-    response = organiser_client.get(url("participants_export", program, file_format="xlsx"))
+    response = program_organiser_client.get(url("participants_export", program, file_format="xlsx"))
     sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
     rows = list(sheet.values)
     assert rows[0][:3] == ("Name", "Email", "Institution")
@@ -141,11 +142,11 @@ def test_participants_export_xlsx(organiser_client, program, make_participant, m
 
 
 def test_organiser_approves_a_pending_participant(
-    organiser_client, program, make_participant, django_capture_on_commit_callbacks
+    program_organiser_client, program, make_enrolment, django_capture_on_commit_callbacks
 ):
-    enrolment = make_participant(status=EnrolmentStatus.PENDING)
+    enrolment = make_enrolment(status=EnrolmentStatus.PENDING)
     with django_capture_on_commit_callbacks(execute=True):
-        response = organiser_client.post(
+        response = program_organiser_client.post(
             url("participant", program, pk=enrolment.pk), {"status": "enrolled", "message": ""}
         )
     assert response.status_code == 302
@@ -155,19 +156,22 @@ def test_organiser_approves_a_pending_participant(
 
 
 def test_participant_of_another_programme_is_404(
-    organiser_client, program, prog_association, make_participant
+    program_organiser_client, program, prog_association, make_enrolment
 ):
     from glasnik.programs.models import Program
 
     other = Program.objects.create(
         name="Drugi", slug="drugi", organization=prog_association, is_published=True
     )
-    enrolment = make_participant(target=other)
-    assert organiser_client.get(url("participant", program, pk=enrolment.pk)).status_code == 404
+    enrolment = make_enrolment(target=other)
+    assert (
+        program_organiser_client.get(url("participant", program, pk=enrolment.pk)).status_code
+        == 404
+    )
 
 
 def test_invitation_link_leads_a_new_person_through_sign_up_to_taking_part(
-    organiser_client,
+    program_organiser_client,
     client,
     program,
     make_person,
@@ -177,14 +181,14 @@ def test_invitation_link_leads_a_new_person_through_sign_up_to_taking_part(
     program.enrolment_policy = EnrolmentPolicy.INVITATION
     program.save()
     with django_capture_on_commit_callbacks(execute=True):
-        organiser_client.post(
+        program_organiser_client.post(
             url("invitations", program), {"emails": "nova@example.org\nnovi@example.org"}
         )
     assert sorted(m.to[0] for m in mail.outbox) == ["nova@example.org", "novi@example.org"]
     invitation = Invitation.objects.get(email="nova@example.org")
     link = reverse("programs:invitation", args=[invitation.token])
 
-    organiser_client.logout()
+    program_organiser_client.logout()
     anonymous = client.get(link)
     assert anonymous.status_code == 200
     assert "/accounts/signup/?next=" in anonymous.content.decode()
@@ -203,14 +207,16 @@ def test_bad_invitation_token_is_404(client):
     assert client.get(reverse("programs:invitation", args=["nope"])).status_code == 404
 
 
-def test_invitations_form_refuses_bad_addresses(organiser_client, program):
-    response = organiser_client.post(url("invitations", program), {"emails": "a@example.org, nope"})
+def test_invitations_form_refuses_bad_addresses(program_organiser_client, program):
+    response = program_organiser_client.post(
+        url("invitations", program), {"emails": "a@example.org, nope"}
+    )
     assert "These are not email addresses: nope" in response.content.decode()
     assert not Invitation.objects.exists()
 
 
-def test_withdraw_from_the_page(client, program, make_participant):
-    enrolment = make_participant()
+def test_withdraw_from_the_page(client, program, make_enrolment):
+    enrolment = make_enrolment()
     client.force_login(enrolment.person)
     client.post(url("withdraw", program))
     enrolment.refresh_from_db()

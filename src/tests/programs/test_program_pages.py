@@ -9,7 +9,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
-from fixtures_programs import *  # noqa: F403 - fixtures
+from factories.accounts import TOTP_SECRET
 
 from glasnik.access.models import Role
 from glasnik.access.selectors import user_has_role
@@ -69,7 +69,7 @@ def test_programme_page_renders_timeline_with_current_phase_in_every_language(
 
 
 def test_programme_page_shows_current_phase_text_events_and_team(
-    client, program, prog_organiser, make_event, make_person
+    client, program, program_organiser, make_event, make_person
 ):
     trainer = make_person(first_name="Dragan", last_name="Ilić")
     role_grant(person=trainer, role=Role.TRAINER, scope=program)
@@ -86,11 +86,9 @@ def test_programme_page_shows_current_phase_text_events_and_team(
     assert url("feed", program) in content
 
 
-def test_participant_sees_every_event_of_the_programme(
-    client, program, make_participant, make_event
-):
+def test_participant_sees_every_event_of_the_programme(client, program, make_enrolment, make_event):
     make_event(title="Interna sesija", visibility=Visibility.MEMBERS)
-    enrolment = make_participant()
+    enrolment = make_enrolment()
     client.force_login(enrolment.person)
     content = client.get(url("detail", program)).content.decode()
     assert "Interna sesija" in content
@@ -98,13 +96,13 @@ def test_participant_sees_every_event_of_the_programme(
 
 
 def test_draft_programme_is_404_for_visitors_and_shown_to_its_organisers(
-    client, program, prog_organiser, login_with_second_factor
+    client, program, program_organiser, login_with_second_factor
 ):
     program.is_published = False
     program.save()
     assert client.get(url("detail", program)).status_code == 404
     assert client.get(url("feed", program)).status_code == 404
-    login_with_second_factor(client, prog_organiser)
+    login_with_second_factor(client, program_organiser)
     response = client.get(url("detail", program))
     assert response.status_code == 200
     assert "Draft: only the programme" in response.content.decode()
@@ -115,9 +113,9 @@ def test_draft_programme_is_404_for_visitors_and_shown_to_its_organisers(
     ["edit", "phases", "team", "participants", "invitations", "reports", "reports_export"],
 )
 def test_organisers_pages_are_404_for_participants_and_strangers(
-    client, program, make_participant, make_person, name
+    client, program, make_enrolment, make_person, name
 ):
-    client.force_login(make_participant().person)
+    client.force_login(make_enrolment().person)
     assert client.get(url(name, program)).status_code == 404
     client.force_login(make_person())
     assert client.get(url(name, program)).status_code == 404
@@ -133,7 +131,7 @@ def test_create_programme_is_for_platform_admins_only(
     admin = make_person(is_superuser=True)
     from allauth.mfa.totp.internal.auth import TOTP
 
-    TOTP.activate(admin, TOTP_SECRET)  # noqa: F405
+    TOTP.activate(admin, TOTP_SECRET)
     login_with_second_factor(client, admin)
     response = client.post(
         reverse("programs:create"),
@@ -161,7 +159,7 @@ def test_create_programme_refuses_unknown_organisers(
     admin = make_person(is_superuser=True)
     from allauth.mfa.totp.internal.auth import TOTP
 
-    TOTP.activate(admin, TOTP_SECRET)  # noqa: F405
+    TOTP.activate(admin, TOTP_SECRET)
     login_with_second_factor(client, admin)
     response = client.post(
         reverse("programs:create"),
@@ -186,7 +184,7 @@ def test_create_programme_searches_for_the_organising_institution(
 
     municipality = make_organization("Opština Stari grad")
     admin = make_person(is_superuser=True)
-    TOTP.activate(admin, TOTP_SECRET)  # noqa: F405
+    TOTP.activate(admin, TOTP_SECRET)
     login_with_second_factor(client, admin)
 
     page = client.get(reverse("programs:create")).content.decode()
@@ -211,8 +209,8 @@ def test_create_programme_searches_for_the_organising_institution(
     assert not Program.objects.filter(name="Program").exists()
 
 
-def test_organiser_edits_page_adds_phase_and_publishes(organiser_client, program):
-    response = organiser_client.post(
+def test_organiser_edits_page_adds_phase_and_publishes(program_organiser_client, program):
+    response = program_organiser_client.post(
         url("edit", program),
         {
             "name": program.name,
@@ -231,7 +229,7 @@ def test_organiser_edits_page_adds_phase_and_publishes(organiser_client, program
         "open",
     )
 
-    bad = organiser_client.post(
+    bad = program_organiser_client.post(
         url("phases", program),
         {
             "kind": "competition",
@@ -241,7 +239,7 @@ def test_organiser_edits_page_adds_phase_and_publishes(organiser_client, program
         },
     )
     assert "A phase cannot end before it starts." in bad.content.decode()
-    organiser_client.post(
+    program_organiser_client.post(
         url("phases", program),
         {
             "kind": "competition",
@@ -252,33 +250,37 @@ def test_organiser_edits_page_adds_phase_and_publishes(organiser_client, program
     )
     assert program.phases.filter(kind="competition").count() == 1
 
-    organiser_client.post(url("publish", program), {"published": "0"})
+    program_organiser_client.post(url("publish", program), {"published": "0"})
     program.refresh_from_db()
     assert not program.is_published
 
 
-def test_publishing_needs_a_phase(organiser_client, program):
+def test_publishing_needs_a_phase(program_organiser_client, program):
     program.is_published = False
     program.save()
     Phase.objects.filter(program=program).delete()
-    response = organiser_client.post(url("publish", program), {"published": "1"}, follow=True)
+    response = program_organiser_client.post(
+        url("publish", program), {"published": "1"}, follow=True
+    )
     assert "Add at least one phase" in response.content.decode()
     program.refresh_from_db()
     assert not program.is_published
 
 
 def test_team_add_trainer_and_last_organiser_stays(
-    organiser_client, program, prog_organiser, make_person
+    program_organiser_client, program, program_organiser, make_person
 ):
     trainer = make_person("trainer@example.org")
-    organiser_client.post(url("team", program), {"email": "trainer@example.org", "role": "trainer"})
+    program_organiser_client.post(
+        url("team", program), {"email": "trainer@example.org", "role": "trainer"}
+    )
     assert user_has_role(User.objects.get(pk=trainer.pk), Role.TRAINER, program)
 
-    response = organiser_client.post(
-        url("team_remove", program, person_id=prog_organiser.pk, role="organiser"), follow=True
+    response = program_organiser_client.post(
+        url("team_remove", program, person_id=program_organiser.pk, role="organiser"), follow=True
     )
     assert "A programme needs at least one organiser." in response.content.decode()
-    organiser_client.post(url("team_remove", program, person_id=trainer.pk, role="trainer"))
+    program_organiser_client.post(url("team_remove", program, person_id=trainer.pk, role="trainer"))
     assert not user_has_role(User.objects.get(pk=trainer.pk), Role.TRAINER, program)
 
 
@@ -313,11 +315,11 @@ def _page_queries(client, program) -> int:
 
 
 def test_programme_page_query_count_is_constant_for_1_and_50_events(
-    client, program, make_event, make_participant, make_person
+    client, program, make_event, make_enrolment, make_person
 ):
     trainer = make_person(first_name="Dragan")
     role_grant(person=trainer, role=Role.TRAINER, scope=program)
-    participants = [make_participant() for _ in range(3)]
+    participants = [make_enrolment() for _ in range(3)]
     make_event(title="Trening 0")
     # A signed-in participant: the page is rendered afresh, never from the visitors' cache.
     client.force_login(participants[0].person)

@@ -12,17 +12,16 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
-from fixtures_programs import *  # noqa: F403 - fixtures
-
-from glasnik.certificates.models import Certificate
-from glasnik.events.models import (
-    Attendance,
-    FeedbackResponse,
-    Lecturer,
-    LecturerRating,
-    Registration,
-    RegistrationStatus,
+from factories.certificates import AttendanceCertificateFactory
+from factories.events import (
+    AttendanceFactory,
+    FeedbackResponseFactory,
+    LecturerFactory,
+    LecturerRatingFactory,
+    RegistrationFactory,
 )
+
+from glasnik.events.models import RegistrationStatus
 from glasnik.programs.reports import program_reports
 
 pytestmark = pytest.mark.django_db
@@ -37,31 +36,32 @@ def table(report) -> list:
 
 
 @pytest.fixture
-def known(program, make_event, make_participant, make_organization):
+def known(program, make_event, make_enrolment, make_organization):
     """Two events (a two-day training, a one-day session), four participants."""
     training = make_event(title="Trening", length_days=2, capacity=10, days=-10, required_days=2)
     session = make_event(title="Sesija", length_days=1, capacity=None, days=-5)
     city = make_organization("Grad Niš", kind="city", region="Nišavski okrug")
     village = make_organization("Opština Bor", kind="municipality", region="Borski okrug")
     people = [
-        make_participant(organization=city, gender="female"),
-        make_participant(organization=city, gender="male"),
-        make_participant(organization=village, gender="undisclosed"),
-        make_participant(organization=village, gender=""),
+        make_enrolment(organization=city, gender="female"),
+        make_enrolment(organization=city, gender="male"),
+        make_enrolment(organization=village, gender="undisclosed"),
+        make_enrolment(organization=village, gender=""),
     ]
     registrations = {}
     for number, enrolment in enumerate(people):
-        registrations[number] = Registration.objects.create(
+        registrations[number] = RegistrationFactory(
             event=training,
             person=enrolment.person,
             organization=enrolment.organization,
             status=RegistrationStatus.CONFIRMED if number < 3 else RegistrationStatus.WAITLISTED,
         )
-    Registration.objects.create(
-        event=session, person=people[0].person, status=RegistrationStatus.CONFIRMED
-    )
-    Registration.objects.create(
-        event=session, person=people[1].person, status=RegistrationStatus.CANCELLED
+    RegistrationFactory(event=session, person=people[0].person, organization=None)
+    RegistrationFactory(
+        event=session,
+        person=people[1].person,
+        organization=None,
+        status=RegistrationStatus.CANCELLED,
     )
     zone_day = timezone.localtime(training.starts_at).date()
     first, second = zone_day, zone_day + timedelta(days=1)
@@ -71,12 +71,9 @@ def known(program, make_event, make_participant, make_organization):
         (registrations[0], second),
         (registrations[1], first),
     ]:
-        Attendance.objects.create(registration=registration, day=day, method="organiser")
-    Attendance.objects.create(
-        registration=registrations[2], day=first, method="organiser", is_present=False
-    )
-    Certificate.objects.create(
-        kind="attendance",
+        AttendanceFactory(registration=registration, day=day)
+    AttendanceFactory(registration=registrations[2], day=first, is_present=False)
+    AttendanceCertificateFactory(
         person=people[0].person,
         event=training,
         holder_name="Ana",
@@ -84,13 +81,11 @@ def known(program, make_event, make_participant, make_organization):
         dates="…",
         language="en",
     )
-    lecturer = Lecturer.objects.create(name="Dragan Ilić", slug="dragan-ilic")
+    lecturer = LecturerFactory(name="Dragan Ilić", slug="dragan-ilic")
     for rating, lecturer_rating in [(5, 4), (4, 5), (3, None)]:
-        response = FeedbackResponse.objects.create(event=training, rating=rating)
+        response = FeedbackResponseFactory(event=training, rating=rating)
         if lecturer_rating:
-            LecturerRating.objects.create(
-                response=response, lecturer=lecturer, rating=lecturer_rating
-            )
+            LecturerRatingFactory(response=response, lecturer=lecturer, rating=lecturer_rating)
     return {"training": training, "session": session, "first": first, "second": second}
 
 
@@ -145,8 +140,8 @@ def test_completion_counts_eligible_and_issued(program, known):
     ]
 
 
-def test_report_page_shows_charts_and_tables(organiser_client, program, known):
-    response = organiser_client.get(reverse("programs:reports", args=[program.slug]))
+def test_report_page_shows_charts_and_tables(program_organiser_client, program, known):
+    response = program_organiser_client.get(reverse("programs:reports", args=[program.slug]))
     content = response.content.decode()
     assert response.status_code == 200
     assert content.count('<figure class="bar-chart">') == 10
@@ -154,13 +149,15 @@ def test_report_page_shows_charts_and_tables(organiser_client, program, known):
     assert "style=" not in content  # CSP: no inline styles
 
 
-def test_report_page_query_count_does_not_grow(organiser_client, program, known, make_event):
+def test_report_page_query_count_does_not_grow(
+    program_organiser_client, program, known, make_event
+):
     path = reverse("programs:reports", args=[program.slug])
 
     def queries() -> int:
-        organiser_client.get(path)
+        program_organiser_client.get(path)
         with CaptureQueriesContext(connection) as captured:
-            organiser_client.get(path)
+            program_organiser_client.get(path)
         return len(captured)
 
     before = queries()
@@ -168,20 +165,18 @@ def test_report_page_query_count_does_not_grow(organiser_client, program, known,
     for number in range(10):
         event = make_event(title=f"Dodatni {number}", days=-20 - number, length_days=2)
         for enrolment in people:
-            registration = Registration.objects.create(
-                event=event, person=enrolment.person, status=RegistrationStatus.CONFIRMED
+            registration = RegistrationFactory(
+                event=event, person=enrolment.person, organization=None
             )
-            Attendance.objects.create(
-                registration=registration,
-                day=timezone.localtime(event.starts_at).date(),
-                method="organiser",
+            AttendanceFactory(
+                registration=registration, day=timezone.localtime(event.starts_at).date()
             )
-        FeedbackResponse.objects.create(event=event, rating=4)
+        FeedbackResponseFactory(event=event, rating=4)
     assert queries() == before
 
 
-def test_reports_export_has_one_sheet_per_report(organiser_client, program, known):
-    response = organiser_client.get(reverse("programs:reports_export", args=[program.slug]))
+def test_reports_export_has_one_sheet_per_report(program_organiser_client, program, known):
+    response = program_organiser_client.get(reverse("programs:reports_export", args=[program.slug]))
     assert response["Content-Type"].startswith(
         "application/vnd.openxmlformats-officedocument.spreadsheetml"
     )
