@@ -84,7 +84,7 @@ def responses_check(plan: SurveyPlan, answers: dict) -> dict:
     return visible.answers
 
 
-def _answer_rows(response: Response, question: Question, value) -> list[Answer]:
+def answer_rows(response: Response, question: Question, value) -> list[Answer]:
     kind = question.type
 
     def row(**fields) -> Answer:
@@ -116,7 +116,7 @@ def _response_create(
     )
     rows = []
     for pk, value in answers.items():
-        rows.extend(_answer_rows(response, plan.questions[pk], value))
+        rows.extend(answer_rows(response, plan.questions[pk], value))
     Answer.objects.bulk_create(rows)
     return response
 
