@@ -98,7 +98,9 @@ def survey_respond(request, slug: str):
     errors = {
         key: value for key, value in errors.items() if key in {v.name for v in after.questions}
     }
-    appeared = {v.question.pk for v in after.questions} - {v.question.pk for v in page.questions}
+    # Questions the answers bring that the respondent has not seen yet: asked on this page.
+    seen = {int(pk) for pk in request.POST.getlist("shown") if pk.isdigit()}
+    appeared = {view.question.pk for view in after.questions} - seen
     errors |= {
         key: value
         for key, value in _required_missing(after.questions, answers).items()
