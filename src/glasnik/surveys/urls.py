@@ -1,30 +1,12 @@
-from django.urls import path, register_converter
+from django.urls import path
 
 from . import views, views_respond, views_results
-
-
-class OwnerKind:
-    regex = "programme|network"
-
-    def to_python(self, value: str) -> str:
-        return value
-
-    def to_url(self, value: str) -> str:
-        return value
-
-
-class ConditionTarget(OwnerKind):
-    regex = "question|section"
-
-
-register_converter(OwnerKind, "owner_kind")
-register_converter(ConditionTarget, "condition_target")
 
 app_name = "surveys"
 
 urlpatterns = [
-    path("<owner_kind:owner_kind>/<slug:owner_slug>/", views.survey_list, name="list"),
-    path("<owner_kind:owner_kind>/<slug:owner_slug>/new/", views.survey_create, name="create"),
+    path("of/<str:owner_kind>/<slug:owner_slug>/", views.survey_list, name="list"),
+    path("of/<str:owner_kind>/<slug:owner_slug>/new/", views.survey_create, name="create"),
     path("<slug:slug>/", views_respond.survey_respond, name="respond"),
     path("<slug:slug>/edit/", views.survey_edit, name="edit"),
     path("<slug:slug>/settings/", views.survey_settings, name="settings"),
@@ -42,7 +24,7 @@ urlpatterns = [
     path("<slug:slug>/questions/<int:pk>/move/", views.question_move, name="question_move"),
     path("<slug:slug>/questions/<int:pk>/delete/", views.question_delete, name="question_delete"),
     path(
-        "<slug:slug>/<condition_target:target>/<int:pk>/conditions/add/",
+        "<slug:slug>/<str:target>/<int:pk>/conditions/add/",
         views.condition_add,
         name="condition_add",
     ),

@@ -5,6 +5,7 @@ without JavaScript), the preview, copying, opening and closing."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -294,6 +295,8 @@ def question_delete(request, slug: str, pk: int):
 @require_POST
 def condition_add(request, slug: str, target: str, pk: int):
     survey = survey_for_user(request.user, slug)
+    if target not in ("question", "section"):
+        raise Http404
     plan = survey_plan(survey)
     if target == "question":
         question = question_of(survey, pk)

@@ -79,7 +79,7 @@ def test_organiser_builds_participant_answers_organiser_reads(
 
     # The organiser creates the survey and builds it without leaving the page.
     page = sign_in(browser, live_server, world["organiser"])
-    page.goto(f"/en/surveys/programme/{program.slug}/")
+    page.goto(f"/en/surveys/of/programme/{program.slug}/")
     assert_accessible(page, "survey-list-empty")
     page.get_by_role("link", name="Create a survey").click()
     page.get_by_label("Title").fill("Potrebe za obukom")

@@ -68,7 +68,7 @@ def test_survey_list_queries_do_not_grow_with_surveys(
 ):
     def count():
         with CaptureQueriesContext(connection) as queries:
-            response = organiser_client.get(f"/en/surveys/programme/{survey_program.slug}/")
+            response = organiser_client.get(f"/en/surveys/of/programme/{survey_program.slug}/")
         assert response.status_code == 200
         return len(queries)
 
