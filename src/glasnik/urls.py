@@ -23,6 +23,7 @@ urlpatterns += i18n_patterns(
     path("events/", include("glasnik.events.urls")),
     path("programmes/", include("glasnik.programs.urls")),
     path("certificates/", include("glasnik.certificates.urls")),
+    path("surveys/", include("glasnik.surveys.urls")),
     path("audit/", include("glasnik.audit.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=True,

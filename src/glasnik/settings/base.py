@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "glasnik.events",
     "glasnik.programs",
     "glasnik.certificates",
+    "glasnik.surveys",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

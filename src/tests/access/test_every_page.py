@@ -65,6 +65,9 @@ from glasnik.networks.models import (
 from glasnik.organizations.models import Organization
 from glasnik.programs.demo import SLOVENIAN_SLUG, SLUG
 from glasnik.programs.models import Enrolment, Invitation, Program
+from glasnik.surveys.demo import DEMO_SURVEY_SLUG
+from glasnik.surveys.models import Condition as SurveyCondition
+from glasnik.surveys.models import Survey
 
 pytestmark = pytest.mark.django_db
 
@@ -170,6 +173,10 @@ def call(demo) -> dict:
 
 def program(demo) -> dict:
     return {"slug": demo.program.slug}
+
+
+def survey(demo) -> dict:
+    return {"slug": demo.survey.slug}
 
 
 SIGNED_IN_REDIRECT = {ANONYMOUS: 200, "*": 302}  # allauth sends signed-in people onwards
@@ -450,6 +457,45 @@ PAGES: dict[str, Page | list[Page]] = {
     "programs:invitations": Page(ORGANISERS, program),
     "programs:reports": Page(ORGANISERS, program),
     "programs:reports_export": Page(ORGANISERS, program),
+    # Surveys: the organisers build them and read the results; participants answer.
+    "surveys:list": Page(
+        ORGANISERS | {MEMBER},
+        lambda demo: {"owner_kind": "programme", "owner_slug": demo.program.slug},
+    ),
+    "surveys:create": Page(
+        ORGANISERS, lambda demo: {"owner_kind": "programme", "owner_slug": demo.program.slug}
+    ),
+    "surveys:respond": Page(ORGANISERS | {MEMBER}, survey),
+    "surveys:edit": Page(ORGANISERS, survey),
+    "surveys:settings": Page(ORGANISERS, survey),
+    "surveys:preview": Page(ORGANISERS, survey),
+    "surveys:results": Page(ORGANISERS, survey),
+    "surveys:export": Page(ORGANISERS, survey),
+    "surveys:copy": post(ORGANISERS, survey),
+    "surveys:status": post(ORGANISERS, survey),
+    "surveys:section_add": post(ORGANISERS, survey),
+    "surveys:section_delete": post(
+        ORGANISERS, lambda demo: survey(demo) | {"pk": demo.survey_section.pk}
+    ),
+    "surveys:question_add": post(
+        ORGANISERS, lambda demo: survey(demo) | {"section_pk": demo.survey_section.pk}
+    ),
+    "surveys:question_edit": Page(
+        ORGANISERS, lambda demo: survey(demo) | {"pk": demo.survey_question.pk}
+    ),
+    "surveys:question_move": post(
+        ORGANISERS, lambda demo: survey(demo) | {"pk": demo.survey_question.pk}
+    ),
+    "surveys:question_delete": post(
+        ORGANISERS, lambda demo: survey(demo) | {"pk": demo.survey_question.pk}
+    ),
+    "surveys:condition_add": post(
+        ORGANISERS,
+        lambda demo: survey(demo) | {"target": "question", "pk": demo.survey_question.pk},
+    ),
+    "surveys:condition_delete": post(
+        ORGANISERS, lambda demo: survey(demo) | {"pk": demo.survey_condition.pk}
+    ),
 }
 
 # The admin: every page for the platform administrator only; its own sign-in and sign-out
@@ -614,6 +660,8 @@ def _demo_objects() -> Demo:
     meetings = Event.objects.filter(network=network, starts_at__gt=timezone.now())
     other_workshop = other_program.events.get()
     certificates = Certificate.objects.filter(event=past_training)
+    survey = Survey.objects.get(slug=DEMO_SURVEY_SLUG)
+    survey_condition = SurveyCondition.objects.filter(question__section__survey=survey).first()
     return Demo(
         program=program,
         other_program=other_program,
@@ -656,6 +704,10 @@ def _demo_objects() -> Demo:
         revoked_certificate=certificates.get(revoked_at__isnull=False),
         enrolment=Enrolment.objects.get(program=program, person=marko),
         phase=program.phases.order_by("pk").first(),
+        survey=survey,
+        survey_section=survey.sections.order_by("position").last(),
+        survey_question=survey_condition.question,
+        survey_condition=survey_condition,
         organization_type=ContentType.objects.get_for_model(Organization).pk,
         admin_models={
             f"{model._meta.app_label}_{model._meta.model_name}": model

@@ -23,6 +23,7 @@ from glasnik.networks.demo import demo_networks
 from glasnik.organizations.importing import organization_slug_base
 from glasnik.organizations.models import Country, Organization, OrganizationKind
 from glasnik.programs.demo import demo_programs
+from glasnik.surveys.demo import demo_surveys
 
 DEMO_PASSWORD = "glasnik-demo-2026"  # noqa: S105 - printed on purpose: demo logins only
 # Base32, so any authenticator app accepts it; shared by every demo account that needs MFA.
@@ -182,6 +183,7 @@ class Command(BaseCommand):
             demo_events(networks)
             program = demo_programs()
             demo_certificates()
+            demo_surveys(program)
         # Anonymous answers are written in transactions of their own (glasnik.core.anonymity).
         demo_anonymous_feedback(program)
         self._print_logins(rows)

@@ -1,0 +1,240 @@
+"""Demo data: the demo programme's needs survey (the research phase of the programme in seed
+000) on the social-media communication of local self-governments, open and anonymous, with
+about sixty varied responses, so that its results page shows real numbers.
+
+The responses stand for participants of other municipalities who have no demo login: they are
+written without receipts, as anonymous responses name nobody anyway. Safe to run again."""
+
+import random
+from datetime import timedelta
+
+from django.contrib.auth import get_user_model
+from django.db import transaction
+from django.utils import timezone
+
+from glasnik.core.anonymity import anonymous_day
+
+from .answers import visible_answers
+from .models import Answer, QuestionType, Response, Survey
+from .selectors import survey_plan
+from .services.builder import condition_add, question_add, section_add, survey_create, survey_open
+from .services.responses import answer_rows, responses_check
+
+DEMO_SURVEY_SLUG = "potrebe-za-obukom-drustvene-mreze"
+RESPONSES = 60
+AGREEMENT = [
+    "Uopšte se ne slažem",
+    "Ne slažem se",
+    "Niti se slažem niti ne slažem",
+    "Slažem se",
+    "Potpuno se slažem",
+]
+KNOWLEDGE = ["Vrlo slabo", "Slabo", "Osrednje", "Dobro", "Odlično"]
+CHALLENGES = [
+    "Nemamo dovoljno ljudi: jedna osoba radi sve, od saopštenja do objava.",
+    "Teško je dobiti odobrenje za objavu na vreme, pa kasnimo za događajima.",
+    "Ne znamo kako da odgovaramo na negativne komentare, a da ne pogoršamo situaciju.",
+    "Građani pišu u porukama o komunalnim problemima, a službe nam ne odgovaraju brzo.",
+    "Nemamo budžet za promociju objava ni opremu za snimanje videa.",
+    "Ne znamo koje objave zaista dopiru do građana; statistiku ne pratimo redovno.",
+    "",
+    "",
+]
+
+
+def _answers(plan, questions: dict, rng: random.Random) -> dict:
+    q = questions
+    experience = rng.choices(range(4), weights=[3, 5, 4, 2])[0]
+    has_accounts = rng.choices(range(3), weights=[8, 1, 1])[0]
+    answers = {
+        q["experience"].pk: q["experience"].choice_list[experience].pk,
+        q["accounts"].pk: q["accounts"].choice_list[has_accounts].pk,
+    }
+    if has_accounts == 0:
+        networks = q["networks"].choice_list
+        chosen = [networks[0].pk] + [c.pk for c in networks[1:] if rng.random() < 0.45]
+        other = "Viber zajednica" if rng.random() < 0.1 else ""
+        answers[q["networks"].pk] = {"choices": sorted(chosen), "other": other}
+        answers[q["posts"].pk] = str(rng.choice([2, 3, 5, 5, 7, 10, 10, 14, 20]))
+    skill = min(4, max(0, round(rng.gauss(1.5 + experience * 0.5, 0.9))))
+    answers[q["agreement"].pk] = {
+        str(row.pk): min(5, max(1, round(rng.gauss(2.6 + index * 0.2 + experience * 0.2, 1))))
+        for index, row in enumerate(q["agreement"].choice_list)
+    }
+    answers[q["skill"].pk] = skill + 1
+    topics = [choice.pk for choice in q["topics"].choice_list]
+    weights = {
+        pk: rng.random() + bonus
+        for pk, bonus in zip(topics, [0.8, 0.6, 0.9, 0.4, 0.5], strict=True)
+    }
+    answers[q["topics"].pk] = sorted(topics, key=lambda pk: -weights[pk])
+    formats = [c.pk for c in q["formats"].choice_list if rng.random() < 0.5]
+    answers[q["formats"].pk] = {"choices": formats or [q["formats"].choice_list[0].pk], "other": ""}
+    answers[q["recommend"].pk] = min(10, max(0, round(rng.gauss(8, 1.8))))
+    challenge = rng.choice(CHALLENGES)
+    if challenge:
+        answers[q["challenge"].pk] = challenge
+    return visible_answers(plan, answers).answers
+
+
+def _build(program, organiser) -> tuple[Survey, dict]:
+    survey = survey_create(
+        owner=program,
+        actor=organiser,
+        kind="needs",
+        title="Istraživanje potreba: komunikacija lokalne samouprave na društvenim mrežama",
+        language="sr",
+        intro=(
+            "Ovim upitnikom želimo da saznamo kako vaša opština ili grad komunicira sa građanima "
+            "na društvenim mrežama i šta vam je potrebno, kako bi obuke odgovorile na stvarne "
+            "potrebe. Popunjavanje traje desetak minuta; odgovori su anonimni."
+        ),
+        is_anonymous=True,
+    )
+    Survey.objects.filter(pk=survey.pk).update(slug=DEMO_SURVEY_SLUG)
+    survey.slug = DEMO_SURVEY_SLUG
+    first = survey.sections.get()
+    first.title = {"sr": "O vama i vašoj instituciji", "sl": "O vas in vaši ustanovi"}
+    first.save(update_fields=["title"])
+
+    def add(section, type, text, **fields):
+        return question_add(section=section, actor=organiser, type=type, text=text, **fields)
+
+    q = {}
+    q["experience"] = add(
+        first,
+        QuestionType.SINGLE,
+        {
+            "sr": "Koliko dugo radite na poslovima komunikacije sa javnošću?",
+            "sl": "Koliko časa delate na področju odnosov z javnostmi?",
+        },
+        choices=[
+            {"sr": "Manje od godinu dana", "sl": "Manj kot eno leto"},
+            {"sr": "Od 1 do 3 godine", "sl": "Od 1 do 3 let"},
+            {"sr": "Od 4 do 10 godina", "sl": "Od 4 do 10 let"},
+            {"sr": "Više od 10 godina", "sl": "Več kot 10 let"},
+        ],
+        is_required=True,
+    )
+    q["accounts"] = add(
+        first,
+        QuestionType.SINGLE,
+        {"sr": "Da li vaša lokalna samouprava ima zvanične naloge na društvenim mrežama?"},
+        choices=[{"sr": "Da"}, {"sr": "Ne, ali planiramo da ih otvorimo"}, {"sr": "Ne"}],
+        is_required=True,
+    )
+    q["networks"] = add(
+        first,
+        QuestionType.MULTIPLE,
+        {"sr": "Na kojim društvenim mrežama je vaša lokalna samouprava prisutna?"},
+        choices=[
+            {"sr": "Facebook"},
+            {"sr": "Instagram"},
+            {"sr": "X (Twitter)"},
+            {"sr": "YouTube"},
+            {"sr": "TikTok"},
+            {"sr": "LinkedIn"},
+        ],
+        allows_other=True,
+        is_required=True,
+    )
+    q["posts"] = add(
+        first,
+        QuestionType.NUMBER,
+        {"sr": "Koliko objava nedeljno objavljujete, u proseku, na svim nalozima zajedno?"},
+        min_value=0,
+        max_value=200,
+    )
+    yes = q["accounts"].choices.order_by("position").first().pk
+    for name in ("networks", "posts"):
+        condition_add(
+            actor=organiser, question=q[name], source=q["accounts"], operator="equals", value=yes
+        )
+    second = section_add(survey=survey, actor=organiser, title={"sr": "Komunikacija danas"})
+    q["agreement"] = add(
+        second,
+        QuestionType.LIKERT,
+        {"sr": "Koliko se slažete sa sledećim tvrdnjama o vašoj instituciji?"},
+        choices=[
+            {"sr": "Imamo plan objavljivanja sadržaja bar za mesec dana unapred."},
+            {"sr": "Građani nam se obraćaju putem društvenih mreža."},
+            {"sr": "Na komentare i poruke odgovaramo u roku od 24 sata."},
+            {"sr": "Imamo pravila za komunikaciju u kriznim situacijama."},
+        ],
+        scale_labels={"sr": AGREEMENT},
+        max_value=5,
+        is_required=True,
+    )
+    q["skill"] = add(
+        second,
+        QuestionType.RATING,
+        {"sr": "Kako ocenjujete svoje znanje o komunikaciji na društvenim mrežama?"},
+        scale_labels={"sr": KNOWLEDGE},
+        min_value=1,
+        max_value=5,
+        is_required=True,
+    )
+    third = section_add(survey=survey, actor=organiser, title={"sr": "Potrebe za obukom"})
+    q["topics"] = add(
+        third,
+        QuestionType.RANKING,
+        {"sr": "Poređajte teme obuke po važnosti za vaš posao (1 je najvažnija)."},
+        choices=[
+            {"sr": "Planiranje sadržaja i kalendar objava"},
+            {"sr": "Fotografija i kratki video telefonom"},
+            {"sr": "Krizna komunikacija"},
+            {"sr": "Merenje rezultata i analitika"},
+            {"sr": "Odgovaranje građanima i moderiranje komentara"},
+        ],
+        is_required=True,
+    )
+    q["formats"] = add(
+        third,
+        QuestionType.MULTIPLE,
+        {"sr": "Koji oblici učenja vam najviše odgovaraju?"},
+        choices=[
+            {"sr": "Dvodnevna radionica uživo"},
+            {"sr": "Onlajn vebinar"},
+            {"sr": "Individualno mentorstvo"},
+            {"sr": "Primeri dobre prakse drugih opština"},
+        ],
+    )
+    q["recommend"] = add(
+        third,
+        QuestionType.NPS,
+        {
+            "sr": (
+                "Koliko je verovatno da biste ovakav program preporučili kolegi iz druge opštine?"
+            )
+        },
+    )
+    q["challenge"] = add(
+        third,
+        QuestionType.LONG_TEXT,
+        {"sr": "Koji je vaš najveći izazov u komunikaciji sa građanima na društvenim mrežama?"},
+    )
+    survey_open(survey=survey, actor=organiser)
+    return survey, q
+
+
+@transaction.atomic
+def demo_surveys(program) -> Survey:
+    survey = Survey.objects.filter(slug=DEMO_SURVEY_SLUG).first()
+    if survey is not None:
+        return survey
+    organiser = get_user_model().objects.get(email="jelena.markovic@demo.glasnik.test")
+    survey, questions = _build(program, organiser)
+    plan = survey_plan(survey)
+    for name, question in questions.items():
+        questions[name] = plan.questions[question.pk]
+    rng = random.Random(13)  # noqa: S311 - demo data, not secrets
+    today = timezone.now()
+    rows = []
+    for number in range(RESPONSES):
+        answers = responses_check(plan, _answers(plan, questions, rng))
+        day = anonymous_day(today - timedelta(days=30 - number // 3))
+        response = Response.objects.create(survey=survey, language="sr", submitted_at=day)
+        for pk, value in answers.items():
+            rows.extend(answer_rows(response, plan.questions[pk], value))
+    Answer.objects.bulk_create(rows)
+    return survey

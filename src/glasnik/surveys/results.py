@@ -1,0 +1,245 @@
+"""A survey's results, counted in the database: per question the answers per option with their
+share, the mean and median of scales, the net promoter score, free text listed; and the raw
+responses as CSV rows, read in chunks so memory stays flat however many there are."""
+
+import statistics
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.db.models import Count
+
+from .answers import NPS_MAX, SurveyPlan, scale_length
+from .models import Answer, QuestionType, Response, Survey
+from .selectors import question_order
+from .texts import Written, scale_labels_for_reader, text_for_reader
+
+NPS_PROMOTER = 9
+NPS_DETRACTOR = 6
+
+
+@dataclass
+class Row:
+    label: Written | str
+    count: int
+    percent: float
+
+    @property
+    def bar(self) -> int:
+        return round(self.percent)
+
+
+@dataclass
+class QuestionResult:
+    question: object
+    text: Written
+    answered: int = 0
+    rows: list[Row] = field(default_factory=list)
+    mean: Decimal | None = None
+    median: Decimal | None = None
+    nps: int | None = None
+    texts: list[str] = field(default_factory=list)
+    # Likert matrix: per row its label, the counts per point and the row's mean.
+    matrix: list[dict] = field(default_factory=list)
+    scale: list[Written | str] = field(default_factory=list)
+
+    @property
+    def type(self) -> str:
+        return self.question.type
+
+
+def _percent(count: int, total: int) -> float:
+    return round(100 * count / total, 1) if total else 0.0
+
+
+def _round(value) -> Decimal | None:
+    return None if value is None else Decimal(str(value)).quantize(Decimal("0.01"))
+
+
+def survey_results(plan: SurveyPlan) -> tuple[int, list[QuestionResult]]:
+    """The number of responses and every question's result, in a fixed number of queries."""
+    survey = plan.survey
+    language = survey.language
+    total = Response.objects.filter(survey=survey).count()
+    answers = Answer.objects.filter(response__survey=survey)
+    counts = defaultdict(dict)
+    for question_id, choice_id, number, count in answers.values_list(
+        "question_id", "choice_id", "number"
+    ).annotate(count=Count("pk")):
+        counts[question_id][(choice_id, number)] = count
+    answered = dict(
+        answers.values_list("question_id").annotate(count=Count("response_id", distinct=True))
+    )
+    texts = defaultdict(list)
+    for question_id, text in (
+        answers.filter(
+            question__type__in=[QuestionType.SHORT_TEXT, QuestionType.LONG_TEXT],
+        )
+        .exclude(text="")
+        .values_list("question_id", "text")
+        .order_by("pk")
+    ):
+        texts[question_id].append(text)
+    others = defaultdict(list)
+    for question_id, text in (
+        answers.filter(question__type=QuestionType.MULTIPLE, choice__isnull=True)
+        .values_list("question_id", "text")
+        .order_by("pk")
+    ):
+        others[question_id].append(text)
+    results = []
+    for question in question_order(plan):
+        result = QuestionResult(
+            question=question,
+            text=text_for_reader(question.text, language),
+            answered=answered.get(question.pk, 0),
+        )
+        by_value = counts.get(question.pk, {})
+        _fill(result, question, by_value, language)
+        result.texts = texts.get(question.pk, []) + others.get(question.pk, [])
+        results.append(result)
+    return total, results
+
+
+def _fill(result: QuestionResult, question, by_value: dict, language: str) -> None:
+    kind = question.type
+    if kind in (QuestionType.SINGLE, QuestionType.MULTIPLE):
+        for choice in question.choice_list:
+            count = sum(c for (choice_id, _n), c in by_value.items() if choice_id == choice.pk)
+            result.rows.append(
+                Row(
+                    text_for_reader(choice.label, language), count, _percent(count, result.answered)
+                )
+            )
+    elif kind == QuestionType.LIKERT:
+        points = scale_length(question)
+        labels = scale_labels_for_reader(question.scale_labels, language)
+        result.scale = [labels[n - 1] if n <= len(labels) else str(n) for n in range(1, points + 1)]
+        for choice in question.choice_list:
+            per_point = [by_value.get((choice.pk, Decimal(n)), 0) for n in range(1, points + 1)]
+            values = [n for n, count in enumerate(per_point, 1) for _i in range(count)]
+            result.matrix.append(
+                {
+                    "label": text_for_reader(choice.label, language),
+                    "counts": per_point,
+                    "mean": _round(statistics.fmean(values)) if values else None,
+                }
+            )
+    elif kind == QuestionType.RANKING:
+        for choice in question.choice_list:
+            ranks = [
+                int(n)
+                for (choice_id, n), c in by_value.items()
+                if choice_id == choice.pk
+                for _i in range(c)
+            ]
+            mean = _round(statistics.fmean(ranks)) if ranks else None
+            result.matrix.append({"label": text_for_reader(choice.label, language), "mean": mean})
+        result.matrix.sort(key=lambda row: (row["mean"] is None, row["mean"] or 0))
+    elif kind in (QuestionType.RATING, QuestionType.NPS, QuestionType.NUMBER):
+        _scale(result, question, by_value, language)
+
+
+def _scale(result: QuestionResult, question, by_value: dict, language: str) -> None:
+    values = sorted(
+        (number, count) for (_choice, number), count in by_value.items() if number is not None
+    )
+    flat = [number for number, count in values for _i in range(count)]
+    if flat:
+        result.mean = _round(statistics.fmean(float(n) for n in flat))
+        result.median = _round(statistics.median(flat))
+    if question.type == QuestionType.NUMBER:
+        return
+    low, high = (0, NPS_MAX) if question.type == QuestionType.NPS else (1, scale_length(question))
+    labels = scale_labels_for_reader(question.scale_labels, language)
+    for point in range(low, high + 1):
+        count = by_value.get((None, Decimal(point)), 0)
+        label = str(point)
+        if question.type == QuestionType.RATING and point <= len(labels):
+            label = f"{point} – {labels[point - 1].text}"
+        result.rows.append(Row(label, count, _percent(count, result.answered)))
+    if question.type == QuestionType.NPS and flat:
+        promoters = sum(1 for n in flat if n >= NPS_PROMOTER)
+        detractors = sum(1 for n in flat if n <= NPS_DETRACTOR)
+        result.nps = round(100 * (promoters - detractors) / len(flat))
+
+
+# The raw responses, for the CSV export.
+
+
+def export_headers(plan: SurveyPlan, *, named: bool) -> list[str]:
+    language = plan.survey.language
+    headers = ["#", "submitted"] + (["person", "email"] if named else [])
+    for question in question_order(plan):
+        text = text_for_reader(question.text, language).text
+        if question.type == QuestionType.LIKERT:
+            headers += [
+                f"{text} — {text_for_reader(choice.label, language).text}"
+                for choice in question.choice_list
+            ]
+        else:
+            headers.append(text)
+    return headers
+
+
+def _cells(question, answers: list[Answer], labels: dict) -> list:
+    kind = question.type
+    if kind == QuestionType.LIKERT:
+        points = {answer.choice_id: answer.number for answer in answers}
+        return [_number(points.get(choice.pk)) for choice in question.choice_list]
+    if not answers:
+        return [""]
+    if kind in (QuestionType.SINGLE, QuestionType.MULTIPLE):
+        return [
+            "; ".join(labels.get(a.choice_id, a.text) if a.choice_id else a.text for a in answers)
+        ]
+    if kind == QuestionType.RANKING:
+        ordered = sorted(answers, key=lambda answer: answer.number)
+        return ["; ".join(labels.get(answer.choice_id, "") for answer in ordered)]
+    if kind in (QuestionType.RATING, QuestionType.NPS, QuestionType.NUMBER):
+        return [_number(answers[0].number)]
+    if kind == QuestionType.DATE:
+        return [answers[0].date.isoformat()]
+    return [answers[0].text]
+
+
+def _number(value):
+    if value is None:
+        return ""
+    value = Decimal(value)
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
+def export_rows(plan: SurveyPlan, *, named: bool, chunk: int = 2000) -> Iterator[list]:
+    """One list of cells per response, in order, reading the answers in chunks."""
+    survey: Survey = plan.survey
+    language = survey.language
+    questions = question_order(plan)
+    labels = {
+        choice.pk: text_for_reader(choice.label, language).text
+        for question in questions
+        for choice in question.choice_list
+    }
+    responses = Response.objects.filter(survey=survey).order_by("pk")
+    if named:
+        responses = responses.select_related("person")
+    answers = (
+        Answer.objects.filter(response__survey=survey)
+        .order_by("response_id", "pk")
+        .only("response_id", "question_id", "choice_id", "number", "text", "date")
+        .iterator(chunk_size=chunk)
+    )
+    pending = next(answers, None)
+    for number, response in enumerate(responses.iterator(chunk_size=chunk), start=1):
+        own = defaultdict(list)
+        while pending is not None and pending.response_id == response.pk:
+            own[pending.question_id].append(pending)
+            pending = next(answers, None)
+        row = [number, response.submitted_at.date().isoformat()]
+        if named:
+            person = response.person
+            row += [person.get_full_name() if person else "", person.email if person else ""]
+        for question in questions:
+            row += _cells(question, own.get(question.pk, []), labels)
+        yield row

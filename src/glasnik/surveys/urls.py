@@ -1,0 +1,36 @@
+from django.urls import path
+
+from . import views, views_respond, views_results
+
+app_name = "surveys"
+
+urlpatterns = [
+    path("of/<str:owner_kind>/<slug:owner_slug>/", views.survey_list, name="list"),
+    path("of/<str:owner_kind>/<slug:owner_slug>/new/", views.survey_create, name="create"),
+    path("<slug:slug>/", views_respond.survey_respond, name="respond"),
+    path("<slug:slug>/edit/", views.survey_edit, name="edit"),
+    path("<slug:slug>/settings/", views.survey_settings, name="settings"),
+    path("<slug:slug>/preview/", views.survey_preview, name="preview"),
+    path("<slug:slug>/copy/", views.survey_copy, name="copy"),
+    path("<slug:slug>/status/", views.survey_status, name="status"),
+    path("<slug:slug>/sections/add/", views.section_add, name="section_add"),
+    path("<slug:slug>/sections/<int:pk>/delete/", views.section_delete, name="section_delete"),
+    path(
+        "<slug:slug>/sections/<int:section_pk>/questions/add/",
+        views.question_add,
+        name="question_add",
+    ),
+    path("<slug:slug>/questions/<int:pk>/", views.question_edit, name="question_edit"),
+    path("<slug:slug>/questions/<int:pk>/move/", views.question_move, name="question_move"),
+    path("<slug:slug>/questions/<int:pk>/delete/", views.question_delete, name="question_delete"),
+    path(
+        "<slug:slug>/<str:target>/<int:pk>/conditions/add/",
+        views.condition_add,
+        name="condition_add",
+    ),
+    path(
+        "<slug:slug>/conditions/<int:pk>/delete/", views.condition_delete, name="condition_delete"
+    ),
+    path("<slug:slug>/results/", views_results.survey_results_page, name="results"),
+    path("<slug:slug>/results/export.csv", views_results.survey_export, name="export"),
+]

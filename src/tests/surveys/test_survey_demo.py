@@ -1,0 +1,29 @@
+import pytest
+from django.core.management import call_command
+
+from glasnik.programs.demo import SLUG
+from glasnik.surveys.demo import DEMO_SURVEY_SLUG, RESPONSES
+from glasnik.surveys.models import Survey
+from glasnik.surveys.results import survey_results
+from glasnik.surveys.selectors import survey_plan
+
+pytestmark = pytest.mark.django_db
+
+
+def test_demo_programme_has_an_open_anonymous_needs_survey_with_answers(capsys):
+    call_command("demo")
+    call_command("demo")  # idempotent
+    capsys.readouterr()
+
+    survey = Survey.objects.get(slug=DEMO_SURVEY_SLUG)
+    assert (survey.program.slug, survey.kind, survey.status) == (SLUG, "needs", "open")
+    assert survey.is_anonymous
+    assert not survey.responses.filter(person__isnull=False).exists()
+    total, results = survey_results(survey_plan(survey))
+    assert total == RESPONSES
+    by_type = {result.type: result for result in results}
+    assert by_type["nps"].nps is not None
+    assert by_type["likert"].matrix[0]["mean"] is not None
+    # Only those with accounts were asked about the networks they use.
+    accounts, networks = results[1], results[2]
+    assert networks.answered == accounts.rows[0].count < total
