@@ -17,7 +17,6 @@ from django.utils.translation import gettext as _
 
 from glasnik.events.models import Event, EventStatus, Registration
 from glasnik.events.selectors.attendance import (
-    event_local_date,
     meets_attendance_rule,
     meets_attendance_rule_each,
 )
@@ -31,7 +30,7 @@ def event_has_ended(event: Event, *, now: datetime | None = None) -> bool:
 def event_not_ended_reason(event: Event) -> str:
     return _(
         "The event has not ended yet (it ends on %(day)s): certificates are issued once it is over."
-    ) % {"day": date_format(event_local_date(event, event.ends_at), "DATE_FORMAT")}
+    ) % {"day": date_format(event.days[-1], "DATE_FORMAT")}
 
 
 def event_cancelled_reason(event: Event) -> str:

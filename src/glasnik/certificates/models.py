@@ -85,6 +85,11 @@ class Certificate(models.Model):
         return f"{self.holder_name} – {self.title}"
 
     @property
+    def audit_scope(self):
+        """A programme's certificate goes under the programme; an event's where the event's do."""
+        return self.event.audit_scope if self.event_id else self.program
+
+    @property
     def content_language(self) -> str:
         """The language of what it certifies (the event's or the programme's title)."""
         if self.event_id:

@@ -2,7 +2,6 @@
 the holder's language: a later rename of the event or of the person does not change it."""
 
 from datetime import date
-from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -51,19 +50,8 @@ def dates_format(first: date, last: date, language: str) -> str:
         return f"{start} – {formats.date_format(last, 'DATE_FORMAT')}"
 
 
-def _event_days(event: Event) -> tuple[date, date]:
-    zone = ZoneInfo(event.time_zone)
-    return event.starts_at.astimezone(zone).date(), event.ends_at.astimezone(zone).date()
-
-
-def _audit_scope(event: Event | None, program: Program | None):
-    if program is not None:
-        return program
-    return event.program or event.network
-
-
-def _issuer_of(event: Event | None, program: Program | None) -> str:
-    owner = program or (event.program if event.program_id else event.network)
+def _issuer_of(owner) -> str:
+    """The institution that runs the programme or network (`Event.owner`)."""
     organization = getattr(owner, "organization", None)
     return organization.name if organization is not None else ""
 
@@ -86,7 +74,7 @@ def _create(*, actor, notify: bool, **fields) -> Certificate:
         "certificates.certificate.issued",
         actor=actor,
         target=certificate,
-        scope=_audit_scope(fields["event"], fields["program"]),
+        scope=certificate.audit_scope,
         data={"kind": certificate.kind, "person": certificate.person_id},
     )
     if notify:
@@ -111,9 +99,8 @@ def certificate_issue(*, registration: Registration, actor, notify: bool = True)
         raise ValidationError(reason, code="rule_not_met")
     person = registration.person
     language = _language_of(person)
-    program = event.program
     with translation.override(language):
-        program_name = program.name if program is not None else getattr(event.network, "name", "")
+        program_name = getattr(event.owner, "name", "")
     return _create(
         actor=actor,
         notify=notify,
@@ -124,8 +111,8 @@ def certificate_issue(*, registration: Registration, actor, notify: bool = True)
         holder_name=_holder_name(person),
         title=event.title,
         program_name=program_name,
-        dates=dates_format(*_event_days(event), language),
-        issuer_name=_issuer_of(event, None),
+        dates=dates_format(event.days[0], event.days[-1], language),
+        issuer_name=_issuer_of(event.owner),
         language=language,
     )
 
@@ -158,8 +145,8 @@ def _completion_create(program: Program, person, *, events: list[Event], actor, 
         holder_name=_holder_name(person),
         title=program.name,
         program_name=program.name,
-        dates=dates_format(_event_days(events[0])[0], _event_days(events[-1])[1], language),
-        issuer_name=_issuer_of(None, program),
+        dates=dates_format(events[0].days[0], events[-1].days[-1], language),
+        issuer_name=_issuer_of(program),
         language=language,
     )
 
@@ -174,7 +161,7 @@ def certificate_revoke(*, certificate: Certificate, actor) -> Certificate:
         "certificates.certificate.revoked",
         actor=actor,
         target=certificate,
-        scope=_audit_scope(certificate.event, certificate.program),
+        scope=certificate.audit_scope,
         data={"person": certificate.person_id},
     )
     return certificate
@@ -195,7 +182,7 @@ def certificates_issue_bulk_start(*, event: Event, actor) -> CertificateBatch:
         "certificates.batch.requested",
         actor=actor,
         target=event,
-        scope=_audit_scope(event, None),
+        scope=event.audit_scope,
         data={"batch": batch.pk},
     )
     transaction.on_commit(lambda: certificates_issue_bulk_task.enqueue(batch_id=batch.pk))
@@ -248,7 +235,7 @@ def certificates_issue_bulk(
         "certificates.batch.finished",
         actor=actor,
         target=event,
-        scope=_audit_scope(event, None),
+        scope=event.audit_scope,
         data={"batch": batch.pk, "issued": issued, "skipped": len(skipped)},
     )
     return batch

@@ -8,7 +8,6 @@ from zoneinfo import ZoneInfo
 import icalendar
 from django.conf import settings
 from django.http import HttpResponse
-from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
@@ -27,10 +26,9 @@ def event_uid(event: Event) -> str:
 
 
 def event_url(event: Event, language: str) -> str:
-    # A programme event's registration page holds its details and the person's seat.
-    name = "events:register" if event.program_id is not None else "events:meeting_detail"
+    """The event's public page (`event.urls.public`), which links on to the person's seat."""
     with translation.override(language):
-        return public_url(reverse(name, args=[event.pk]))
+        return public_url(event.urls.public)
 
 
 def _location(event: Event) -> str:

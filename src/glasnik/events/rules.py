@@ -3,6 +3,8 @@ programme's event will follow the programme's."""
 
 import rules
 
+from glasnik.access.rules import is_platform_admin
+
 from .models import Visibility
 
 
@@ -55,6 +57,41 @@ rules.add_perm("events.take_part_event", takes_part_in_event_network | takes_par
 rules.add_perm("events.rsvp_event", takes_part_in_event_network)
 # Trainers of the programme: materials, assignments and comments, check-in.
 rules.add_perm("events.teach_event", teaches_in_event_program | manages_event_network)
+# The event's team (organisers and trainers) runs it: check-in, codes, materials, exercises.
+runs_event = manages_event_network | manages_event_program | teaches_in_event_program
+rules.add_perm("events.run_event", runs_event)
+
+
+@rules.predicate
+def runs_event_of_material(user, material) -> bool:
+    return material is not None and runs_event(user, material.event)
+
+
+@rules.predicate
+def runs_event_of_submission(user, submission) -> bool:
+    return submission is not None and runs_event(user, submission.assignment.event)
+
+
+@rules.predicate
+def wrote_submission(user, submission) -> bool:
+    return submission is not None and submission.person_id == getattr(user, "pk", None)
+
+
+rules.add_perm("events.change_material", runs_event_of_material)
+rules.add_perm("events.view_submission", wrote_submission | runs_event_of_submission)
+rules.add_perm("events.comment_submission", runs_event_of_submission)
+
+
+@rules.predicate
+def manages_series_network(user, series) -> bool:
+    return (
+        series is not None
+        and series.network_id is not None
+        and user.has_perm("networks.manage_network", series.network)
+    )
+
+
+rules.add_perm("events.manage_series", manages_series_network)
 
 
 @rules.predicate
@@ -83,5 +120,6 @@ def organises_where_lecturer_teaches(user, lecturer) -> bool:
 
 rules.add_perm(
     "events.edit_lecturer",
-    rules.is_authenticated & (is_the_lecturer | organises_where_lecturer_teaches),
+    is_platform_admin
+    | (rules.is_authenticated & (is_the_lecturer | organises_where_lecturer_teaches)),
 )

@@ -20,6 +20,12 @@ def _absolute(language: str, name: str, *args) -> str:
         return public_url(reverse(name, args=args))
 
 
+def _event_page(language: str, event: Event, page: str) -> str:
+    """One of `event.urls` at the public address, in the reader's language."""
+    with translation.override(language):
+        return public_url(getattr(event.urls, page))
+
+
 def _members_of(network_id: int):
     return [
         membership.person
@@ -48,7 +54,7 @@ def _event_context(event: Event):
         return {
             "event": event,
             "network": event.network,
-            "event_url": _absolute(language, "events:meeting_detail", event.pk),
+            "event_url": _event_page(language, event, "public"),
             "time_zone": event.time_zone,
         }
 
@@ -144,9 +150,9 @@ def _registration_context(registration, language: str) -> dict:
         "event": event,
         "registration": registration,
         "time_zone": event.time_zone,
-        "register_url": _absolute(language, "events:register", event.pk),
+        "register_url": _event_page(language, event, "register"),
         "my_registrations_url": _absolute(language, "events:my_registrations"),
-        "ics_url": _absolute(language, "events:registration_ics", event.pk),
+        "ics_url": _event_page(language, event, "registration_ical"),
         "qr_data_uri": checkin_qr_data_uri(registration)
         if registration.status == "confirmed"
         else "",

@@ -101,7 +101,7 @@ def meeting_detail(request, pk: int):
     event = event_for_user(request.user, pk)
     if event.program_id is not None:
         # A programme's training or session has its own page (agenda by day, registration).
-        return redirect("events:program_event_detail", pk=event.pk)
+        return redirect(event.urls.public)
     with timezone.override(event.time_zone):
         return render(request, "events/meeting_detail.html", _detail_context(request, event))
 
@@ -123,7 +123,7 @@ def meeting_rsvp(request, pk: int):
                 messages.error(request, error)
         else:
             messages.success(request, _("Your answer has been saved."))
-        return redirect("events:meeting_detail", pk=event.pk)
+        return redirect(event.urls.public)
     context = _detail_context(request, event, rsvp_form=form if form.errors else None)
     context["saved"] = not form.errors
     with timezone.override(event.time_zone):
@@ -156,7 +156,7 @@ def meeting_create(request, network_slug: str):
                 _add_errors(form, error)
             else:
                 messages.success(request, _("The meeting has been scheduled."))
-                return redirect("events:meeting_detail", pk=event.pk)
+                return redirect(event.urls.public)
         context = {"form": form, "network": network, "event": None}
         return render(request, "events/meeting_form.html", context)
 
@@ -173,7 +173,7 @@ def meeting_edit(request, pk: int):
     event = event_for_user(request.user, pk, permission="events.manage_event")
     if event.is_cancelled:
         messages.error(request, _("A cancelled meeting cannot be changed."))
-        return redirect("events:meeting_detail", pk=event.pk)
+        return redirect(event.urls.public)
     with timezone.override(event.time_zone):
         form = MeetingForm(request.POST or None, instance=event)
         if request.method == "POST" and form.is_valid():
@@ -187,7 +187,7 @@ def meeting_edit(request, pk: int):
                 _add_errors(form, error)
             else:
                 messages.success(request, _("The meeting has been saved."))
-                return redirect("events:meeting_detail", pk=event.pk)
+                return redirect(event.urls.public)
         context = {"form": form, "network": event.network, "event": event}
         return render(request, "events/meeting_form.html", context)
 
@@ -205,22 +205,16 @@ def meeting_cancel(request, pk: int):
             _add_errors(form, error)
         else:
             messages.success(request, _("The meeting has been cancelled."))
-            return redirect("events:meeting_detail", pk=event.pk)
+            return redirect(event.urls.public)
     with timezone.override(event.time_zone):
         return render(request, "events/meeting_cancel.html", {"form": form, "event": event})
-
-
-def _event_days(event) -> list:
-    first = timezone.localtime(event.starts_at).date()
-    last = timezone.localtime(event.ends_at - timedelta(microseconds=1)).date()
-    return [first + timedelta(days=offset) for offset in range((last - first).days + 1)]
 
 
 @login_required
 def meeting_agenda(request, pk: int):
     event = event_for_user(request.user, pk, permission="events.manage_event")
     with timezone.override(event.time_zone):
-        days = _event_days(event)
+        days = event.days
         formset = AgendaFormSet(
             request.POST or None,
             initial=None
@@ -244,7 +238,7 @@ def meeting_agenda(request, pk: int):
                     messages.error(request, message)
             else:
                 messages.success(request, _("The agenda has been saved."))
-                return redirect("events:meeting_detail", pk=event.pk)
+                return redirect(event.urls.public)
         context = {"formset": formset, "event": event, "network": event.network}
         return render(request, "events/meeting_agenda.html", context)
 
@@ -268,7 +262,7 @@ def meeting_minutes(request, pk: int):
             _add_errors(form, error)
         else:
             messages.success(request, _("The minutes have been saved."))
-            return redirect("events:meeting_detail", pk=event.pk)
+            return redirect(event.urls.public)
     with timezone.override(event.time_zone):
         return render(request, "events/meeting_minutes.html", {"form": form, "event": event})
 

@@ -10,7 +10,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.text import slugify
@@ -18,10 +18,16 @@ from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 from django.views.decorators.http import require_POST
 
-from glasnik.access.helpers import get_for_user_or_404
 from glasnik.core.exports import EXPORT_FORMATS, export_dataset, export_response
 
-from .access import event_for_team, event_with_owner_or_404
+from .access import (
+    event_for_anyone,
+    event_for_organiser,
+    event_for_team,
+    event_view,
+    registration_for_organiser,
+    registration_for_team,
+)
 from .forms_attendance import CorrectionForm, QrCheckinForm, SelfCheckinForm
 from .models import AttendanceMethod, CheckinCode, Event, Registration
 from .selectors import attendance as selectors
@@ -31,14 +37,6 @@ from .services import attendance as services
 # The event whose check-in list the organiser has open: a QR code of another event's
 # registration is refused while it is.
 CHECKIN_EVENT_SESSION_KEY = "events:checkin_event"
-
-
-def _event_for_organiser(request, pk: int) -> Event:
-    """Organisers: the attendance sheet, corrections and export."""
-    event = event_with_owner_or_404(pk)
-    if not request.user.has_perm("events.manage_event", event):
-        raise Http404
-    return event
 
 
 def _day(event: Event, value: str) -> date:
@@ -64,20 +62,10 @@ def _session(event: Event, day: date, value: str | None):
 
 def _default_day(event: Event) -> date:
     today = selectors.event_today(event)
-    days = selectors.event_days(event)
+    days = event.days
     if today in days:
         return today
     return days[-1] if today > days[-1] else days[0]
-
-
-def event_page_url(event: Event) -> str:
-    """The event's own page: a programme event's page, or a network meeting's."""
-    if event.network_id:
-        return reverse("events:meeting_detail", kwargs={"pk": event.pk})
-    try:
-        return reverse("events:program_event_detail", kwargs={"pk": event.pk})
-    except NoReverseMatch:  # the programme pages are not installed
-        return ""
 
 
 # Check-in -------------------------------------------------------------------------------
@@ -92,7 +80,7 @@ def checkin(request, pk: int):
 
 def _checkin_context(request, event: Event, day: date, session) -> dict:
     search = request.GET.get("q", "").strip()[:100]
-    days = selectors.event_days(event)
+    days = event.days
     today = selectors.event_today(event)
     return {
         "event": event,
@@ -109,7 +97,6 @@ def _checkin_context(request, event: Event, day: date, session) -> dict:
         "checkin": selectors.checkin_list(event, day=day, session=session, search=search),
         "search": search,
         "can_manage": request.user.has_perm("events.manage_event", event),
-        "event_url": event_page_url(event),
     }
 
 
@@ -135,13 +122,7 @@ def checkin_mark(request, pk: int, day: str, registration_pk: int):
     event = event_for_team(request.user, pk)
     day = _day(event, day)
     session = _session(event, day, request.POST.get("session"))
-    registration = get_for_user_or_404(
-        Registration.objects.select_related("person", "event"),
-        user=request.user,
-        permission=None,
-        pk=registration_pk,
-        event=event,
-    )
+    registration = registration_for_team(request.user, pk, registration_pk)
     undo = request.POST.get("action") == "undo"
     error = ""
     try:
@@ -241,13 +222,12 @@ def checkin_codes(request, pk: int):
         )
         return redirect("events:checkin_codes", pk=event.pk)
     codes = {code.day: code for code in CheckinCode.objects.filter(event=event)}
-    days = [(day, codes.get(day)) for day in selectors.event_days(event)]
+    days = [(day, codes.get(day)) for day in event.days]
     context = {
         "event": event,
         "days": days,
         "today": selectors.event_today(event),
         "can_manage": request.user.has_perm("events.manage_event", event),
-        "event_url": event_page_url(event),
     }
     with timezone.override(event.time_zone):
         return render(request, "events/attendance/codes.html", context)
@@ -273,7 +253,7 @@ def checkin_code_show(request, pk: int, day: str):
 @login_required
 def my_attendance(request, pk: int):
     """The participant's attendance of the event, and self check-in with the room code."""
-    event = event_with_owner_or_404(pk)
+    event = event_for_anyone(pk)
     registration = (
         Registration.objects.filter(event=event, person=request.user)
         .select_related("event")
@@ -301,7 +281,7 @@ def my_attendance(request, pk: int):
         "event": event,
         "registration": registration,
         "form": form,
-        "days": [(day, day in present_days) for day in selectors.event_days(event)],
+        "days": [(day, day in present_days) for day in event.days],
         "sessions_attended": [row for row in records if row.agenda_item_id and row.is_present],
         "today": today,
         "is_event_day": selectors.is_event_day(event, today),
@@ -310,7 +290,6 @@ def my_attendance(request, pk: int):
         "rule_reason": reason,
         "attended": len(selectors.attended_days(registration)),
         "required": selectors.required_day_count(event),
-        "event_url": event_page_url(event),
     }
     with timezone.override(event.time_zone):
         return render(request, "events/attendance/mine.html", context)
@@ -355,35 +334,27 @@ def _export(event: Event, sheet, file_format: str):
 
 
 @login_required
-def attendance_sheet(request, pk: int):
+@event_view(event_for_organiser)
+def attendance_sheet(request, event: Event):
     """People × days (or sessions), with corrections and export."""
-    event = _event_for_organiser(request, pk)
-    with timezone.override(event.time_zone):
-        sheet = selectors.attendance_sheet(event)
-        file_format = request.GET.get("format")
-        if file_format in EXPORT_FORMATS:
-            return _export(event, sheet, file_format)
-        context = {
-            "event": event,
-            "sheet": sheet,
-            "today": selectors.event_today(event),  # days after it have nothing to correct
-            "event_url": event_page_url(event),
-        }
-        return render(request, "events/attendance/sheet.html", context)
+    sheet = selectors.attendance_sheet(event)
+    file_format = request.GET.get("format")
+    if file_format in EXPORT_FORMATS:
+        return _export(event, sheet, file_format)
+    context = {
+        "event": event,
+        "sheet": sheet,
+        "today": selectors.event_today(event),  # days after it have nothing to correct
+    }
+    return render(request, "events/attendance/sheet.html", context)
 
 
 @login_required
 @require_POST
 def attendance_correct(request, pk: int, registration_pk: int):
     """Mark someone present or absent for a day (or session) afterwards."""
-    event = _event_for_organiser(request, pk)
-    registration = get_for_user_or_404(
-        Registration.objects.select_related("person", "event"),
-        user=request.user,
-        permission=None,
-        pk=registration_pk,
-        event=event,
-    )
+    event = event_for_organiser(request.user, pk)
+    registration = registration_for_organiser(request.user, pk, registration_pk)
     day = _day(event, request.POST.get("day", ""))
     session = None
     if event.attendance_by_session:

@@ -14,11 +14,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
-from glasnik.access.helpers import get_for_user_or_404
 from glasnik.core.exports import EXPORT_FORMATS, export_dataset
 from glasnik.core.languages import written_in_text
 
-from .access import event_for_user
+from .access import event_for_feedback, event_for_organiser
 from .forms_feedback import feedback_forms
 from .models import Event
 from .selectors import feedback as selectors
@@ -33,26 +32,9 @@ from .services.feedback import (
 EVENTS_PER_PAGE = 10
 
 
-def _event_for_participant(user, pk: int) -> Event:
-    """The event, for a person who may give feedback on it; 404 for anyone else."""
-    event = get_for_user_or_404(
-        Event.objects.select_related("program__organization", "network__organization"),
-        user=user,
-        permission=None,
-        pk=pk,
-    )
-    if not selectors.feedback_is_participant(event, user):
-        raise Http404
-    return event
-
-
-def _event_for_organiser(user, pk: int) -> Event:
-    return event_for_user(user, pk, permission="events.manage_event")
-
-
 @login_required
 def feedback_form(request, pk: int):
-    event = _event_for_participant(request.user, pk)
+    event = event_for_feedback(request.user, pk)
     state = selectors.feedback_window_state(event)
     receipt = selectors.feedback_receipt_of(event, request.user)
     answered = receipt is not None and receipt.answered_at is not None
@@ -98,7 +80,7 @@ def feedback_form(request, pk: int):
 
 @login_required
 def feedback_results(request, pk: int):
-    event = _event_for_organiser(request.user, pk)
+    event = event_for_organiser(request.user, pk)
     if request.GET.get("export") == "xlsx":
         return _export(event)
     context = {
@@ -115,7 +97,7 @@ def feedback_results(request, pk: int):
 @login_required
 @require_POST
 def feedback_invite_view(request, pk: int):
-    event = _event_for_organiser(request.user, pk)
+    event = event_for_organiser(request.user, pk)
     try:
         invited = feedback_invite(event=event, actor=request.user)
     except PermissionDenied as error:

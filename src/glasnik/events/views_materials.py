@@ -14,9 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from glasnik.access.helpers import get_for_user_or_404
-
-from .access import event_for_team, event_with_owner_or_404
+from . import access as loaders
 from .forms_attendance import (
     AssignmentForm,
     CommentForm,
@@ -24,18 +22,16 @@ from .forms_attendance import (
     MaterialForm,
     SubmissionForm,
 )
-from .models import Material
 from .selectors import attendance as selectors
 from .selectors import materials as material_selectors
 from .services import materials as material_services
-from .views_attendance import event_page_url
 
 # Materials -------------------------------------------------------------------------------
 
 
 def materials(request, pk: int):
     """The event's materials and exercises, as far as the reader may see them."""
-    event = event_with_owner_or_404(pk)
+    event = loaders.event_for_anyone(pk)
     access = material_selectors.materials_access(request.user, event)
     items = material_selectors.event_materials(event, access=access)
     if access == material_selectors.PUBLIC and not items:
@@ -49,7 +45,6 @@ def materials(request, pk: int):
         "access": access,
         "is_team": access == material_selectors.TEAM,
         "can_manage": request.user.has_perm("events.manage_event", event),
-        "event_url": event_page_url(event),
         "assignments": assignments,
         "submissions": material_selectors.submissions_of(request.user, assignments),
     }
@@ -59,7 +54,7 @@ def materials(request, pk: int):
 
 @login_required
 def material_add(request, pk: int):
-    event = event_for_team(request.user, pk)
+    event = loaders.event_for_team(request.user, pk)
     sessions = selectors.event_sessions(event)
     form = MaterialForm(request.POST or None, request.FILES or None, sessions=sessions)
     if request.method == "POST" and form.is_valid():
@@ -87,7 +82,7 @@ def material_add(request, pk: int):
 
 @login_required
 def material_edit(request, pk: int):
-    material = material_selectors.material_for_team(request.user, pk)
+    material = loaders.material_for_team(request.user, pk)
     event = material.event
     form = MaterialEditForm(
         request.POST or None,
@@ -120,11 +115,7 @@ def material_edit(request, pk: int):
 @login_required
 @require_POST
 def material_delete(request, pk: int):
-    material = get_for_user_or_404(
-        Material.objects.select_related("event"), user=request.user, permission=None, pk=pk
-    )
-    if not material_selectors.is_team(request.user, material.event):
-        raise Http404
+    material = loaders.material_for_team(request.user, pk)
     material_services.material_delete(material=material, actor=request.user)
     messages.success(request, _("The material has been removed."))
     return redirect("events:materials", pk=material.event_id)
@@ -143,7 +134,7 @@ def _file_response(field, *, inline: bool = False) -> FileResponse:
 
 def material_download(request, pk: int):
     """A material's file, for those who may see it (404 for everyone else)."""
-    material = material_selectors.material_for_download(request.user, pk)
+    material = loaders.material_for_download(request.user, pk)
     return _file_response(material.file)
 
 
@@ -152,7 +143,7 @@ def material_download(request, pk: int):
 
 @login_required
 def assignment_add(request, pk: int):
-    event = event_for_team(request.user, pk)
+    event = loaders.event_for_team(request.user, pk)
     with timezone.override(event.time_zone):
         form = AssignmentForm(request.POST or None, sessions=selectors.event_sessions(event))
         if request.method == "POST" and form.is_valid():
@@ -174,7 +165,7 @@ def assignment_add(request, pk: int):
 
 @login_required
 def assignment_edit(request, pk: int):
-    assignment = material_selectors.assignment_for_team(request.user, pk)
+    assignment = loaders.assignment_for_team(request.user, pk)
     event = assignment.event
     with timezone.override(event.time_zone):
         form = AssignmentForm(
@@ -210,7 +201,7 @@ def assignment_edit(request, pk: int):
 @login_required
 def assignment_detail(request, pk: int):
     """Participants submit and read comments; trainers see every submission."""
-    assignment, access = material_selectors.assignment_for_user(request.user, pk)
+    assignment, access = loaders.assignment_for_user(request.user, pk)
     event = assignment.event
     context = {
         "event": event,
@@ -250,10 +241,7 @@ def assignment_detail(request, pk: int):
 @login_required
 @require_POST
 def submission_comment(request, pk: int):
-    submission = material_selectors.submission_for_user(request.user, pk)
-    event = submission.assignment.event
-    if not material_selectors.is_team(request.user, event):
-        raise Http404
+    submission = loaders.submission_for_team(request.user, pk)
     form = CommentForm(request.POST)
     if form.is_valid():
         material_services.submission_comment_add(
@@ -268,7 +256,7 @@ def submission_comment(request, pk: int):
 
 @login_required
 def submission_file(request, pk: int):
-    submission = material_selectors.submission_for_user(request.user, pk)
+    submission = loaders.submission_for_user(request.user, pk)
     if not submission.file:
         raise Http404
     return _file_response(submission.file)

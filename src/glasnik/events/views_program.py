@@ -1,7 +1,6 @@
 """A programme's events: the public page (agenda by day with lecturers; registration in its own
 box), the organisers' forms for the event and its agenda, and lecturers' public profiles."""
 
-from datetime import timedelta
 from itertools import groupby
 
 from django.contrib import messages
@@ -12,12 +11,17 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from glasnik.access.helpers import get_for_user_or_404
 from glasnik.access.models import Role
 from glasnik.access.selectors import user_has_role, user_is_platform_admin
 from glasnik.core.cache import public_page
 from glasnik.programs.access import program_for_user
 
+from .access import (
+    lecturer_for_editor,
+    lecturer_for_user,
+    program_event_for_organiser,
+    program_event_for_user,
+)
 from .forms_program import (
     LecturerForm,
     ProgramAgendaFormSet,
@@ -27,25 +31,15 @@ from .forms_program import (
     program_agenda_initial,
 )
 from .models import AgendaItem, Event, Lecturer, Visibility
+from .selectors import registration as registration_selectors
 from .selectors.materials import event_materials, materials_access
 from .selectors.registration import registration_counts
 from .services import programs as services
+from .services import registration as registration_services
+from .services import seats
 from .services.cancellation import event_cancel
 
 MANAGE_EVENT = "events.manage_event"
-
-
-def _program_event(user, pk: int, *, permission: str = "events.view_event") -> Event:
-    """A programme's event the user may see (or act on); 404 for network meetings too."""
-    event = get_for_user_or_404(
-        Event.objects.select_related("program", "program__organization"),
-        user=user,
-        permission=permission,
-        pk=pk,
-    )
-    if event.program_id is None:
-        raise Http404
-    return event
 
 
 def _form_errors(form, error: ValidationError) -> None:
@@ -54,12 +48,6 @@ def _form_errors(form, error: ValidationError) -> None:
             form.add_error(field if field in form.fields else None, errors)
     else:
         form.add_error(None, error)
-
-
-def _event_days(event: Event) -> list:
-    first = timezone.localtime(event.starts_at).date()
-    last = timezone.localtime(event.ends_at - timedelta(microseconds=1)).date()
-    return [first + timedelta(days=offset) for offset in range((last - first).days + 1)]
 
 
 def agenda_by_day(event: Event) -> list[tuple]:
@@ -79,16 +67,45 @@ def agenda_by_day(event: Event) -> list[tuple]:
     return [(day, list(group)) for day, group in groupby(ordered, key=day_of)]
 
 
+def registration_box(user, event: Event) -> dict:
+    """The registration box on the event's page: the person's registration and what they can
+    do, free seats, and why registration is closed to them (if it is)."""
+    if not event.registration_enabled:
+        return {"enabled": False}
+    registration = registration_selectors.registration_of(user, event)
+    active = (
+        registration is not None and registration.status in registration_selectors.ACTIVE_STATUSES
+    )
+    can_manage = user.has_perm(MANAGE_EVENT, event)
+    return {
+        "enabled": True,
+        "registration": registration,
+        "active": active,
+        "message": registration_services.registration_status_message(registration)
+        if registration
+        else "",
+        "show_link": registration_selectors.online_link_visible_to(registration),
+        "closed_reason": ""
+        if active
+        else registration_services.registration_closed_reason(event, user),
+        "capacity": event.capacity,
+        "free_seats": seats.free_seats(event),
+        "can_manage": can_manage,
+        "seats_taken": seats.seats_taken(event) if can_manage else 0,
+    }
+
+
 @public_page
 def program_event_detail(request, pk: int):
-    event = _program_event(request.user, pk)
+    event = program_event_for_user(request.user, pk)
     with timezone.override(event.time_zone):
         days = agenda_by_day(event)
         context = {
             "event": event,
             "program": event.program,
+            "box": registration_box(request.user, event),
             "agenda_days": days,
-            "day_count": len(_event_days(event)),
+            "day_count": len(event.days),
             "can_manage": request.user.has_perm(MANAGE_EVENT, event),
             "can_cancel": not event.is_cancelled and event.ends_at > timezone.now(),
             "can_teach": request.user.has_perm("events.teach_event", event),
@@ -111,17 +128,17 @@ def program_event_create(request, program_slug: str):
                 _form_errors(form, error)
             else:
                 messages.success(request, _("The event has been created. Now add its agenda."))
-                return redirect("events:program_event_agenda", pk=event.pk)
+                return redirect(event.urls.agenda)
         context = {"form": form, "program": program, "event": None}
         return render(request, "events/program/event_form.html", context)
 
 
 @login_required
 def program_event_edit(request, pk: int):
-    event = _program_event(request.user, pk, permission=MANAGE_EVENT)
+    event = program_event_for_organiser(request.user, pk)
     if event.is_cancelled:
         messages.error(request, _("A cancelled event cannot be changed."))
-        return redirect("events:program_event_detail", pk=event.pk)
+        return redirect(event.urls.public)
     with timezone.override(event.time_zone):
         form = ProgramEventForm(request.POST or None, instance=event)
         if request.method == "POST" and form.is_valid():
@@ -132,7 +149,7 @@ def program_event_edit(request, pk: int):
                 _form_errors(form, error)
             else:
                 messages.success(request, _("The event has been saved."))
-                return redirect("events:program_event_detail", pk=event.pk)
+                return redirect(event.urls.public)
         context = {"form": form, "program": event.program, "event": event}
         return render(request, "events/program/event_form.html", context)
 
@@ -140,10 +157,10 @@ def program_event_edit(request, pk: int):
 @login_required
 def program_event_cancel(request, pk: int):
     """Confirm what cancelling the event does, then cancel it and tell everyone concerned."""
-    event = _program_event(request.user, pk, permission=MANAGE_EVENT)
+    event = program_event_for_organiser(request.user, pk)
     if event.is_cancelled:
         messages.info(request, _("This event has been cancelled."))
-        return redirect("events:program_event_detail", pk=event.pk)
+        return redirect(event.urls.public)
     form = ProgramEventCancelForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -155,7 +172,7 @@ def program_event_cancel(request, pk: int):
                 request,
                 _("The event has been cancelled. Everyone registered or waiting is being told."),
             )
-            return redirect("events:program_event_detail", pk=event.pk)
+            return redirect(event.urls.public)
     context = {
         "form": form,
         "event": event,
@@ -169,10 +186,10 @@ def program_event_cancel(request, pk: int):
 
 @login_required
 def program_event_agenda(request, pk: int):
-    event = _program_event(request.user, pk, permission=MANAGE_EVENT)
+    event = program_event_for_organiser(request.user, pk)
     lecturers = Lecturer.objects.order_by("name", "pk")
     with timezone.override(event.time_zone):
-        days = _event_days(event)
+        days = event.days
         items = list(event.agenda_items.prefetch_related("lecturers").order_by("position", "pk"))
         formset = ProgramAgendaFormSet(
             request.POST or None,
@@ -193,7 +210,7 @@ def program_event_agenda(request, pk: int):
                     messages.error(request, message)
             else:
                 messages.success(request, _("The agenda has been saved."))
-                return redirect("events:program_event_detail", pk=event.pk)
+                return redirect(event.urls.public)
         context = {
             "formset": formset,
             "event": event,
@@ -213,17 +230,6 @@ def can_manage_lecturers(user) -> bool:
     )
 
 
-def _lecturer(user, slug: str, *, edit: bool = False) -> Lecturer:
-    lecturer = get_for_user_or_404(
-        Lecturer.objects.select_related("person"), user=user, permission=None, slug=slug
-    )
-    if edit and not (
-        user_is_platform_admin(user) or user.has_perm("events.edit_lecturer", lecturer)
-    ):
-        raise Http404
-    return lecturer
-
-
 @public_page
 def lecturer_list(request):
     context = {
@@ -235,7 +241,7 @@ def lecturer_list(request):
 
 @public_page
 def lecturer_detail(request, slug: str):
-    lecturer = _lecturer(request.user, slug)
+    lecturer = lecturer_for_user(request.user, slug)
     sessions = (
         AgendaItem.objects.filter(
             lecturers=lecturer,
@@ -273,7 +279,7 @@ def lecturer_create(request):
 
 @login_required
 def lecturer_edit(request, slug: str):
-    lecturer = _lecturer(request.user, slug, edit=True)
+    lecturer = lecturer_for_editor(request.user, slug)
     form = LecturerForm(
         request.POST or None,
         instance=lecturer,

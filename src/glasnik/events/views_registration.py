@@ -16,14 +16,19 @@ from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 from django.views.decorators.http import require_POST
 
-from glasnik.access.helpers import get_for_user_or_404
 from glasnik.accounts.selectors import positions_of
 from glasnik.core.exports import EXPORT_FORMATS, export_dataset, export_response
 from glasnik.core.languages import written_in_text
 
+from .access import (
+    event_for_organiser,
+    event_for_registration,
+    registration_for_organiser,
+    registration_of_person,
+)
 from .forms_registration import InvitationForm, RegistrationForm
 from .ical import calendar_build, ics_response
-from .models import Event, EventInvitation, Registration, RegistrationStatus
+from .models import Event, EventInvitation, RegistrationStatus
 from .selectors import online_link_opens_at
 from .selectors import registration as selectors
 from .services import registration as services
@@ -32,21 +37,8 @@ from .services import seats, waitlist
 PAGE_SIZE = 25
 
 
-def _event_with_invitation(request, pk: int) -> tuple[Event, str]:
-    """The event, for people who may see it or who hold an invitation to it (404 otherwise);
-    and the invitation token when there is a valid one."""
-    event = get_for_user_or_404(
-        Event.objects.select_related("network__organization", "program__organization"),
-        user=request.user,
-        permission=None,
-        pk=pk,
-    )
-    token = request.POST.get("invitation") or request.GET.get("invitation") or ""
-    if token and EventInvitation.objects.filter(event=event, token=token).exists():
-        return event, token
-    if not request.user.has_perm("events.view_event", event):
-        raise Http404
-    return event, ""
+def _invitation_token(request) -> str:
+    return request.POST.get("invitation") or request.GET.get("invitation") or ""
 
 
 def _organizations_of(person) -> list:
@@ -58,18 +50,6 @@ def _organizations_of(person) -> list:
             seen.add(position.organization_id)
             organizations.append(position.organization)
     return organizations
-
-
-def _closed_reason(event: Event, person, token: str) -> str:
-    """Why this person cannot register now ('' when they can)."""
-    try:
-        services.registration_window_check(event)
-        if person.is_authenticated:
-            invitation = services.invitation_for(event, token)
-            services.take_part_check(event, person, invitation=invitation)
-    except ValidationError as error:
-        return " ".join(error.messages)
-    return ""
 
 
 def _registration_form(request, event: Event, token: str, data=None) -> RegistrationForm:
@@ -98,7 +78,11 @@ def _apply_errors(form, error: ValidationError) -> None:
 def _page_context(request, event: Event, token: str, form=None) -> dict:
     registration = selectors.registration_of(request.user, event)
     active = registration is not None and registration.status in selectors.ACTIVE_STATUSES
-    closed_reason = "" if active else _closed_reason(event, request.user, token)
+    closed_reason = (
+        ""
+        if active
+        else services.registration_closed_reason(event, request.user, invitation_token=token)
+    )
     context = {
         "event": event,
         "registration": registration,
@@ -123,7 +107,7 @@ def _page_context(request, event: Event, token: str, form=None) -> dict:
 
 def register(request, pk: int):
     """The event's registration page: the form, or the person's registration and its state."""
-    event, token = _event_with_invitation(request, pk)
+    event, token = event_for_registration(request.user, pk, _invitation_token(request))
     form = None
     if request.method == "POST":
         if not request.user.is_authenticated:
@@ -144,56 +128,43 @@ def register(request, pk: int):
                 else:
                     level = messages.success if outcome.created else messages.info
                     level(request, outcome.message)
-                    return redirect("events:register", pk=event.pk)
+                    return redirect(event.urls.register)
     with timezone.override(event.time_zone):
         return render(
             request, "events/registration/register.html", _page_context(request, event, token, form)
         )
 
 
-def _own_registration(request, pk: int) -> Registration:
-    event = get_for_user_or_404(
-        Event.objects.select_related("network__organization", "program__organization"),
-        user=request.user,
-        permission=None,
-        pk=pk,
-    )
-    registration = selectors.registration_of(request.user, event)
-    if registration is None:
-        raise Http404
-    return registration
-
-
 @login_required
 @require_POST
 def registration_cancel(request, pk: int):
-    registration = _own_registration(request, pk)
+    registration = registration_of_person(request.user, pk)
     try:
         services.registration_cancel(registration=registration, actor=request.user)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
         messages.success(request, _("Your registration has been cancelled."))
-    return redirect("events:register", pk=pk)
+    return redirect(registration.event.urls.register)
 
 
 @login_required
 @require_POST
 def registration_confirm(request, pk: int):
-    registration = _own_registration(request, pk)
+    registration = registration_of_person(request.user, pk)
     try:
         waitlist.registration_offer_confirm(registration=registration, person=request.user)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
         messages.success(request, _("The seat is yours: your registration is confirmed."))
-    return redirect("events:register", pk=pk)
+    return redirect(registration.event.urls.register)
 
 
 @login_required
 def registration_ics(request, pk: int):
     """The event as a calendar file, for people registered for it."""
-    registration = _own_registration(request, pk)
+    registration = registration_of_person(request.user, pk)
     if registration.status not in selectors.ACTIVE_STATUSES:
         raise Http404
     event = registration.event
@@ -206,10 +177,10 @@ def registration_ics(request, pk: int):
 def invitation(request, token: str):
     """The link in an invitation: on to the event's registration page, through sign-up or
     log-in when needed."""
-    found = EventInvitation.objects.filter(token=token).first()
+    found = EventInvitation.objects.select_related("event").filter(token=token).first()
     if found is None:
         raise Http404
-    register_url = reverse("events:register", args=[found.event_id])
+    register_url = found.event.urls.register
     return redirect(f"{register_url}?{urlencode({'invitation': token})}")
 
 
@@ -223,15 +194,6 @@ def my_registrations(request):
 
 
 # --- organisers -----------------------------------------------------------------------------
-
-
-def _managed_event(request, pk: int) -> Event:
-    return get_for_user_or_404(
-        Event.objects.select_related("network__organization", "program__organization"),
-        user=request.user,
-        permission="events.manage_event",
-        pk=pk,
-    )
 
 
 STATUS_FILTERS = [value for value, _label in RegistrationStatus.choices]
@@ -282,7 +244,7 @@ def _export(event: Event, registrations, file_format: str):
 def registrations_manage(request, pk: int):
     """The organisers' table: counts, filters by status, the waiting list in order, decisions,
     export."""
-    event = _managed_event(request, pk)
+    event = event_for_organiser(request.user, pk)
     status = request.GET.get("status", "")
     if status not in STATUS_FILTERS:
         status = ""
@@ -315,14 +277,8 @@ DECISIONS = {
 @login_required
 @require_POST
 def registration_decide(request, pk: int, registration_pk: int):
-    event = _managed_event(request, pk)
-    registration = get_for_user_or_404(
-        Registration.objects.select_related("person"),
-        user=request.user,
-        permission=None,
-        pk=registration_pk,
-        event=event,
-    )
+    registration = registration_for_organiser(request.user, pk, registration_pk)
+    event = registration.event
     decision = DECISIONS.get(request.POST.get("decision", ""))
     if decision is None:
         raise Http404
@@ -333,14 +289,14 @@ def registration_decide(request, pk: int, registration_pk: int):
         messages.error(request, " ".join(error.messages))
     else:
         messages.success(request, str(done))
-    back = reverse("events:registrations_manage", args=[event.pk])
+    back = event.urls.registrations
     status = request.POST.get("status", "")
     return redirect(f"{back}?{urlencode({'status': status})}" if status in STATUS_FILTERS else back)
 
 
 @login_required
 def event_invitations(request, pk: int):
-    event = _managed_event(request, pk)
+    event = event_for_organiser(request.user, pk)
     form = InvitationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         new, skipped = services.event_invitations_send(
@@ -365,11 +321,3 @@ def event_invitations(request, pk: int):
             "events/registration/invitations.html",
             {"event": event, "form": form, "page": page},
         )
-
-
-def event_page_url(event: Event) -> str:
-    """Where the event itself is described: a network meeting's page, or the registration page
-    of a programme event."""
-    if event.network_id is not None and event.program_id is None:
-        return reverse("events:meeting_detail", args=[event.pk])
-    return reverse("events:register", args=[event.pk])

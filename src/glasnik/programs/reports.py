@@ -4,8 +4,7 @@
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from datetime import date, timedelta
-from zoneinfo import ZoneInfo
+from datetime import date
 
 import tablib
 from django.db.models import Avg, Count
@@ -76,13 +75,6 @@ def _percent(part: int, whole: int) -> float:
     return round(100 * part / whole, 1) if whole else 0.0
 
 
-def _event_days(event: Event) -> list[date]:
-    zone = ZoneInfo(event.time_zone)
-    first = event.starts_at.astimezone(zone).date()
-    last = (event.ends_at - timedelta(microseconds=1)).astimezone(zone).date()
-    return [first + timedelta(days=offset) for offset in range((last - first).days + 1)]
-
-
 def _events(program: Program) -> list[Event]:
     return list(
         Event.objects.filter(program=program, kind__in=PROGRAM_EVENT_KINDS).order_by(
@@ -146,7 +138,7 @@ def _presence(program: Program) -> dict[tuple[int, date], int]:
     }
 
 
-def _confirmed(program: Program) -> dict[int, int]:
+def _confirmed_seats_by_event(program: Program) -> dict[int, int]:
     return dict(
         Registration.objects.filter(event__program=program, status=RegistrationStatus.CONFIRMED)
         .values_list("event_id")
@@ -163,7 +155,7 @@ def attendance_reports(
     for event in events:
         if event.status == EventStatus.CANCELLED:
             continue
-        days = _event_days(event)
+        days = event.days
         seats = confirmed.get(event.pk, 0)
         present_days = sum(presence.get((event.pk, day), 0) for day in days)
         rate = _percent(present_days, seats * len(days))
@@ -434,7 +426,7 @@ def completion_report(program: Program, events: list[Event], confirmed: dict[int
 def program_reports(program: Program) -> list[Report]:
     """Every report of the programme, in the order the page shows them."""
     events = _events(program)
-    confirmed = _confirmed(program)
+    confirmed = _confirmed_seats_by_event(program)
     attendance_events, attendance_days = attendance_reports(program, events, confirmed)
     satisfaction_events, satisfaction_lecturers = satisfaction_reports(program, events)
     return [

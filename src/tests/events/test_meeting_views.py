@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from glasnik.events.models import Event, EventStatus, Rsvp, Visibility
 from glasnik.events.services.meetings import agenda_set
-from glasnik.events.services.rsvp import rsvp_set
+from glasnik.events.services.rsvp import calendar_token_get, rsvp_set
 
 pytestmark = pytest.mark.django_db
 
@@ -397,6 +397,7 @@ def test_network_meetings_tag_shows_the_next_meetings(rf, member, network, make_
 
     make_meeting(title="Prvi")
     make_meeting(title="Drugi", days=8)
+    calendar_token_get(person=member)  # made on the member's meetings page
     request = rf.get("/")
     request.user = member
 

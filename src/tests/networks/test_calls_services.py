@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from call_answers import add_questions, answers_for, submit
 from django.core.exceptions import ValidationError
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from glasnik.audit.models import AuditLogEntry
 from glasnik.networks.models import Call, QuestionKind
@@ -86,6 +86,7 @@ def test_call_update_keeps_slug_and_logs_changed_fields(network, network_organis
 
 def test_call_set_published_logs_once(network, network_organiser):
     call = call_create(network=network, actor=network_organiser, **call_fields())
+    question_add(call=call, actor=network_organiser, kind=QuestionKind.TEXT, label="Telefon")
 
     call_set_published(call=call, actor=network_organiser, published=True)
     call_set_published(call=call, actor=network_organiser, published=True)
@@ -98,9 +99,25 @@ def test_call_set_published_logs_once(network, network_organiser):
     )
     assert actions == [
         "networks.call.created",
+        "networks.call.question_added",
         "networks.call.published",
         "networks.call.unpublished",
     ]
+
+
+def test_call_without_a_question_is_not_published(network, network_organiser):
+    call = call_create(network=network, actor=network_organiser, **call_fields())
+
+    with translation.override("sr"):
+        with pytest.raises(ValidationError) as refused:
+            call_set_published(call=call, actor=network_organiser, published=True)
+        messages = refused.value.messages
+
+    assert refused.value.code == "no_questions"
+    assert messages == ["Пре објављивања додајте у изјаву најмање једно питање."]
+    call.refresh_from_db()
+    assert call.is_published is False
+    assert not AuditLogEntry.objects.filter(action="networks.call.published").exists()
 
 
 def test_call_state_follows_closing_in_network_time_zone(make_network, make_call):

@@ -2,15 +2,21 @@
 repeating meetings."""
 
 import uuid
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
+from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from glasnik.core.languages import DEFAULT_CONTENT_LANGUAGE, content_language_field
 from glasnik.networks.models import TimeZone
+
+from .urls import EventUrls
 
 
 class EventKind(models.TextChoices):
@@ -261,12 +267,39 @@ class Event(EventPlace):
         return self.status == EventStatus.CANCELLED
 
     @property
+    def owner(self):
+        """The programme or the network the event belongs to (None for neither)."""
+        if self.program_id:
+            return self.program
+        if self.network_id:
+            return self.network
+        return None
+
+    @property
+    def audit_scope(self):
+        """What the audit log files the event's decisions under: its owner, else itself."""
+        return self.owner or self
+
+    @property
+    def days(self) -> list[date]:
+        """The calendar dates from the start to the end, in the event's own time zone. An event
+        that ends exactly at midnight (18:00–24:00) does not take the next day too."""
+        zone = ZoneInfo(self.time_zone)
+        first = timezone.localtime(self.starts_at, zone).date()
+        end = timezone.localtime(self.ends_at, zone)
+        last = end.date()
+        if last > first and end.time() == datetime.min.time():
+            last -= timedelta(days=1)
+        return [first + timedelta(days=offset) for offset in range((last - first).days + 1)]
+
+    @cached_property
+    def urls(self) -> EventUrls:
+        return EventUrls(self)
+
+    @property
     def content_language(self) -> str:
         """The language of its title, description, agenda, materials and minutes."""
         if self.language:
             return self.language
-        if self.program_id:
-            return self.program.content_language
-        if self.network_id:
-            return self.network.content_language
-        return DEFAULT_CONTENT_LANGUAGE
+        owner = self.owner
+        return owner.content_language if owner is not None else DEFAULT_CONTENT_LANGUAGE

@@ -38,26 +38,14 @@ def event_today(event: Event, *, now: datetime | None = None) -> date:
     return event_local_date(event, now or timezone.now())
 
 
-def event_days(event: Event) -> list[date]:
-    """The calendar dates from the start to the end, in the event's time zone. An event that
-    ends exactly at midnight does not take the next day too."""
-    zone = _zone(event)
-    first = timezone.localtime(event.starts_at, zone).date()
-    end = timezone.localtime(event.ends_at, zone)
-    last = end.date()
-    if last > first and end.time() == datetime.min.time():
-        last -= timedelta(days=1)
-    return [first + timedelta(days=offset) for offset in range((last - first).days + 1)]
-
-
 def is_event_day(event: Event, day: date) -> bool:
-    return day in event_days(event)
+    return day in event.days
 
 
 def session_day(event: Event, item: AgendaItem) -> date:
     """The day a session belongs to; a session without a start time belongs to the first day."""
     if item.starts_at is None:
-        return event_days(event)[0]
+        return event.days[0]
     return event_local_date(event, item.starts_at)
 
 
@@ -68,7 +56,7 @@ def event_sessions(event: Event) -> list[AgendaItem]:
 
 
 def sessions_by_day(event: Event) -> dict[date, list[AgendaItem]]:
-    days = {day: [] for day in event_days(event)}
+    days = {day: [] for day in event.days}
     for item in event_sessions(event):
         days.setdefault(session_day(event, item), []).append(item)
     return days
@@ -174,7 +162,7 @@ def attendance_of(registration: Registration) -> list[Attendance]:
 
 def _attended_days(event: Event, rows) -> set[date]:
     """The event days among `rows` (Attendance rows of one registration) that count."""
-    days = set(event_days(event))
+    days = set(event.days)
     if event.attendance_by_session:
         counted = {row.day for row in rows if row.is_present and row.agenda_item_id is not None}
     else:
@@ -195,7 +183,7 @@ def attended_days(registration: Registration) -> set[date]:
 def required_day_count(event: Event) -> int:
     """How many days the certificate requires: `required_days`, or every day when empty (never
     more days than the event has)."""
-    total = len(event_days(event))
+    total = len(event.days)
     if event.required_days is None:
         return total
     return min(event.required_days, total)
@@ -203,7 +191,7 @@ def required_day_count(event: Event) -> int:
 
 def _rule_verdict(registration: Registration, attended: int) -> tuple[bool, str]:
     event = registration.event
-    total = len(event_days(event))
+    total = len(event.days)
     required = required_day_count(event)
     if attended >= required:
         return True, ""
@@ -312,7 +300,7 @@ def attendance_columns(event: Event) -> list[SheetColumn]:
             for day, items in sessions_by_day(event).items()
             for item in items
         ]
-    return [SheetColumn(day=day) for day in event_days(event)]
+    return [SheetColumn(day=day) for day in event.days]
 
 
 def attendance_sheet(event: Event) -> AttendanceSheet:
@@ -326,7 +314,7 @@ def attendance_sheet(event: Event) -> AttendanceSheet:
     for row in records:
         by_registration.setdefault(row.registration_id, []).append(row)
     required = required_day_count(event)
-    rows, day_totals = [], dict.fromkeys(event_days(event), 0)
+    rows, day_totals = [], dict.fromkeys(event.days, 0)
     for registration in registrations:
         records = by_registration.get(registration.pk, [])
         by_key = {(record.day, record.agenda_item_id): record for record in records}

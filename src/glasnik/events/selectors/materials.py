@@ -8,7 +8,6 @@ public, otherwise those marked public one by one.
 """
 
 from django.db.models import Count, Prefetch, QuerySet
-from django.http import Http404
 
 from ..models import (
     Assignment,
@@ -25,7 +24,7 @@ TEAM, PARTICIPANT, PUBLIC = "team", "participant", "public"
 
 def is_team(user, event: Event) -> bool:
     """Organisers and trainers of the event."""
-    return user.has_perm("events.manage_event", event) or user.has_perm("events.teach_event", event)
+    return user.has_perm("events.run_event", event)
 
 
 def is_participant(user, event: Event) -> bool:
@@ -46,7 +45,9 @@ def materials_access(user, event: Event) -> str:
     return PUBLIC
 
 
-def _visible(materials: QuerySet[Material], event: Event, access: str) -> QuerySet[Material]:
+def visible_materials(
+    materials: QuerySet[Material], event: Event, access: str
+) -> QuerySet[Material]:
     if access in (TEAM, PARTICIPANT) or event.materials_public:
         return materials
     return materials.filter(is_public=True)
@@ -56,43 +57,10 @@ def event_materials(event: Event, *, access: str) -> list[Material]:
     """The event's materials the reader may see, session by session (event-wide ones first)."""
     materials = Material.objects.filter(event=event).select_related("agenda_item")
     return list(
-        _visible(materials, event, access).order_by(
+        visible_materials(materials, event, access).order_by(
             "agenda_item__position", "agenda_item_id", "created_at", "pk"
         )
     )
-
-
-def material_for_download(user, pk: int) -> Material:
-    """A material file the user may download; 404 for missing and forbidden alike."""
-    material = Material.objects.select_related("event").filter(pk=pk).first()
-    if material is None or not material.file:
-        raise Http404
-    event = material.event
-    access = materials_access(user, event)
-    if not _visible(Material.objects.filter(pk=pk), event, access).exists():
-        raise Http404
-    return material
-
-
-def material_for_team(user, pk: int) -> Material:
-    """A material of an event the user organises or teaches at, to change or remove; 404 for
-    missing and forbidden alike."""
-    material = (
-        Material.objects.select_related("event", "event__program", "event__network", "agenda_item")
-        .filter(pk=pk)
-        .first()
-    )
-    if material is None or not is_team(user, material.event):
-        raise Http404
-    return material
-
-
-def assignment_for_team(user, pk: int) -> Assignment:
-    """An assignment of an event the user organises or teaches at, to change; 404 otherwise."""
-    assignment, access = assignment_for_user(user, pk)
-    if access != TEAM:
-        raise Http404
-    return assignment
 
 
 def event_assignments(event: Event) -> list[Assignment]:
@@ -114,24 +82,6 @@ def submissions_of(person, assignments) -> dict[int, Submission]:
             person=person, assignment__in=[assignment.pk for assignment in assignments]
         )
     }
-
-
-def assignment_for_user(user, pk: int) -> tuple[Assignment, str]:
-    """An assignment of an event where the user is on the team or takes part (404 otherwise),
-    and which of the two."""
-    assignment = (
-        Assignment.objects.select_related(
-            "event", "event__program__organization", "event__network__organization", "agenda_item"
-        )
-        .filter(pk=pk)
-        .first()
-    )
-    if assignment is None:
-        raise Http404
-    access = materials_access(user, assignment.event)
-    if access == PUBLIC:
-        raise Http404
-    return assignment, access
 
 
 def submission_with_comments(assignment: Assignment, person) -> Submission | None:
@@ -164,19 +114,3 @@ def assignment_submissions(assignment: Assignment) -> list[Submission]:
         )
         .order_by("person__last_name", "person__first_name", "pk")
     )
-
-
-def submission_for_user(user, pk: int) -> Submission:
-    """A submission the user may read: their own, or any of an event they teach at."""
-    submission = (
-        Submission.objects.select_related("assignment", "assignment__event", "person")
-        .filter(pk=pk)
-        .first()
-    )
-    if submission is None:
-        raise Http404
-    if submission.person_id == getattr(user, "pk", None):
-        return submission
-    if not is_team(user, submission.assignment.event):
-        raise Http404
-    return submission

@@ -35,17 +35,12 @@ SELF_CHECKIN_ATTEMPTS = 5
 SELF_CHECKIN_WINDOW_SECONDS = 60
 
 
-def event_scope(event: Event):
-    """The object whose organisers read the event's audit log."""
-    return event.program or event.network or event
-
-
 def _log(action: str, *, registration: Registration, actor, day: date, session, **data) -> None:
     log_action(
         action,
         actor=actor,
         target=registration,
-        scope=event_scope(registration.event),
+        scope=registration.event.audit_scope,
         data={"day": day.isoformat(), "session": session.pk if session else None, **data},
     )
 
@@ -280,7 +275,7 @@ def checkin_code_create(*, event: Event, day: date, actor) -> CheckinCode:
         "events.checkin_code.created" if created else "events.checkin_code.replaced",
         actor=actor,
         target=event,
-        scope=event_scope(event),
+        scope=event.audit_scope,
         data={"day": day.isoformat()},
     )
     return code

@@ -18,7 +18,7 @@ from glasnik.audit.services import log_action
 
 from .. import tasks
 from ..models import Event, EventStatus, Registration, RegistrationStatus, Rsvp, RsvpAnswer
-from .seats import event_lock_for_seats, event_scope, transaction_required
+from .seats import event_lock_for_seats, transaction_required
 
 # Whoever is told that the event is cancelled.
 TOLD_OF_CANCELLATION = (
@@ -66,7 +66,7 @@ def event_mark_cancelled(event: Event, *, actor, reason: str) -> None:
         "events.program_event.cancelled" if event.program_id else "events.meeting.cancelled",
         actor=actor,
         target=event,
-        scope=event_scope(event),
+        scope=event.audit_scope,
         data={"registrations": len(registration_ids), "answers": len(person_ids)},
     )
     if person_ids:

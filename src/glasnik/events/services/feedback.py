@@ -44,10 +44,6 @@ class LecturerAnswer:
     comment: str = ""
 
 
-def _scope(event: Event):
-    return event.program or event.network or event
-
-
 def feedback_window_check(event: Event, *, now: datetime | None = None) -> None:
     state = feedback_window_state(event, now=now)
     if state == "cancelled":
@@ -97,7 +93,7 @@ def feedback_invite(*, event: Event, actor=None, now: datetime | None = None) ->
             "events.feedback.invited",
             actor=actor,
             target=event,
-            scope=_scope(event),
+            scope=event.audit_scope,
             data={"invited": len(invited)},
         )
         transaction.on_commit(
@@ -167,7 +163,9 @@ def feedback_submit(
             lecturer_answers=lecturer_answers,
             created_at=day,
         )
-        log_anonymous_action("events.feedback.answered", target=event, scope=_scope(event), day=day)
+        log_anonymous_action(
+            "events.feedback.answered", target=event, scope=event.audit_scope, day=day
+        )
         return response
 
     def release() -> None:
@@ -197,7 +195,7 @@ def _named_feedback_submit(
         "events.feedback.answered",
         actor=person,
         target=event,
-        scope=_scope(event),
+        scope=event.audit_scope,
         data={"anonymous": False},
     )
     return response

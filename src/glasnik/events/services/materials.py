@@ -22,7 +22,6 @@ from ..models import (
     SubmissionComment,
 )
 from ..selectors import materials as selectors
-from .attendance import event_scope
 
 # Slides come as presentations too; documents as for every other upload.
 MATERIAL_EXTENSIONS = ("pdf", "pptx", "docx", "xlsx", "odt", "txt", "png", "jpg", "jpeg")
@@ -67,7 +66,7 @@ def material_create(
         "events.material.added",
         actor=actor,
         target=material,
-        scope=event_scope(event),
+        scope=event.audit_scope,
         data={"event": event.pk, "kind": material.kind, "public": is_public},
     )
     return material
@@ -124,7 +123,7 @@ def material_update(
         "events.material.changed",
         actor=actor,
         target=material,
-        scope=event_scope(event),
+        scope=event.audit_scope,
         data={"event": event.pk, "fields": changed, "kind": material.kind},
     )
     return material
@@ -136,7 +135,7 @@ def material_delete(*, material: Material, actor) -> None:
         "events.material.removed",
         actor=actor,
         target=material,
-        scope=event_scope(material.event),
+        scope=material.event.audit_scope,
         data={"event": material.event_id, "kind": material.kind},
     )
     if material.file:
@@ -162,7 +161,7 @@ def assignment_create(
         "events.assignment.created",
         actor=actor,
         target=assignment,
-        scope=event_scope(event),
+        scope=event.audit_scope,
         data={"event": event.pk, "due_at": due_at.isoformat() if due_at else None},
     )
     return assignment
@@ -197,7 +196,7 @@ def assignment_update(
         "events.assignment.changed",
         actor=actor,
         target=assignment,
-        scope=event_scope(event),
+        scope=event.audit_scope,
         data={
             "event": event.pk,
             "fields": changed,
@@ -249,7 +248,7 @@ def submission_save(
         "events.submission.submitted" if created else "events.submission.changed",
         actor=person,
         target=submission,
-        scope=event_scope(event),
+        scope=event.audit_scope,
         data={"assignment": assignment.pk, "file": bool(submission.file)},
     )
     return submission
@@ -266,7 +265,7 @@ def submission_comment_add(*, submission: Submission, author, text: str) -> Subm
         "events.submission.commented",
         actor=author,
         target=submission,
-        scope=event_scope(assignment.event),
+        scope=assignment.event.audit_scope,
         data={"assignment": assignment.pk, "comment": comment.pk},
     )
     participant = submission.person

@@ -125,7 +125,7 @@ def meeting_update(*, event: Event, actor, notify: bool = True, **details) -> Ev
         "events.meeting.changed",
         actor=actor,
         target=event,
-        scope=event.network,
+        scope=event.audit_scope,
         data={"fields": changed},
     )
     if notify and NOTEWORTHY_FIELDS.intersection(changed) and event.ends_at > timezone.now():
@@ -180,7 +180,7 @@ def agenda_set(*, event: Event, actor, items: list[dict]) -> list[AgendaItem]:
         "events.agenda.set",
         actor=actor,
         target=event,
-        scope=event.network,
+        scope=event.audit_scope,
         data={"items": len(created)},
     )
     return created

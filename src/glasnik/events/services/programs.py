@@ -178,7 +178,7 @@ def program_agenda_set(*, event: Event, actor, items: list[dict]) -> list[Agenda
         "events.agenda.set",
         actor=actor,
         target=event,
-        scope=event.program or event.network,
+        scope=event.audit_scope,
         data={"items": len(saved), "removed": len(removed)},
     )
     return saved

@@ -32,7 +32,6 @@ from ..models import (
 from ..selectors.registration import ACTIVE_STATUSES  # still in play: count for limits
 from .seats import (
     event_lock_for_seats,
-    event_scope,
     registration_email_on_commit,
     registration_lock,
     registration_status_announce,
@@ -44,7 +43,8 @@ from .waitlist import event_datetime_text, waitlist_position
 
 # The ones a participant or an organiser may cancel.
 CANCELLABLE_STATUSES = ACTIVE_STATUSES
-YES, NO = "yes", "no"
+# How an answer to a yes-or-no registration question is stored.
+ANSWER_YES, ANSWER_NO = "yes", "no"
 
 
 @dataclass(frozen=True)
@@ -192,8 +192,8 @@ def answers_clean(event: Event, answers: dict) -> dict:
                 errors[f"question_{key}"] = _("Choose one of the options.")
                 continue
         elif question.kind == RegistrationQuestionKind.YES_NO:
-            value = {True: YES, False: NO}.get(value, value)
-            if value not in (YES, NO):
+            value = {True: ANSWER_YES, False: ANSWER_NO}.get(value, value)
+            if value not in (ANSWER_YES, ANSWER_NO):
                 errors[f"question_{key}"] = _("Answer yes or no.")
                 continue
         cleaned[key] = value
@@ -230,6 +230,19 @@ def _institution_limit_check(event: Event, organization, *, person) -> None:
 
 
 # --- operations -----------------------------------------------------------------------------
+
+
+def registration_closed_reason(event: Event, person, *, invitation_token: str = "") -> str:
+    """Why this person cannot register now, in their words ('' when they can): the refusal
+    `registration_create` would give, for the page to show before they try."""
+    try:
+        registration_window_check(event)
+        if getattr(person, "is_authenticated", False):
+            invitation = invitation_for(event, invitation_token)
+            take_part_check(event, person, invitation=invitation)
+    except ValidationError as error:
+        return " ".join(error.messages)
+    return ""
 
 
 def invitation_for(event: Event, token: str | None) -> EventInvitation | None:
@@ -293,7 +306,7 @@ def registration_create(
         "events.registration.created",
         actor=person,
         target=registration,
-        scope=event_scope(event),
+        scope=event.audit_scope,
         data={"status": registration.status, "invitation": invitation is not None},
     )
     registration_status_announce(registration, now=now)
@@ -319,7 +332,7 @@ def registration_approve(*, registration: Registration, actor) -> Registration:
         "events.registration.approved",
         actor=actor,
         target=registration,
-        scope=event_scope(event),
+        scope=event.audit_scope,
         data={"status": registration.status},
     )
     registration_status_announce(registration, now=now)
@@ -337,7 +350,7 @@ def registration_decline(*, registration: Registration, actor) -> Registration:
         "events.registration.declined",
         actor=actor,
         target=registration,
-        scope=event_scope(event),
+        scope=event.audit_scope,
     )
     registration_email_on_commit(registration, "events/email/registration_declined")
     return registration
@@ -363,7 +376,7 @@ def registration_cancel(*, registration: Registration, actor) -> Registration:
         "events.registration.cancelled",
         actor=actor,
         target=registration,
-        scope=event_scope(event),
+        scope=event.audit_scope,
         data={"by": "participant" if by_participant else "organiser"},
     )
     registration_email_on_commit(
@@ -405,7 +418,7 @@ def event_invitations_send(
             "events.invitations.sent",
             actor=actor,
             target=event,
-            scope=event_scope(event),
+            scope=event.audit_scope,
             data={"count": len(new)},
         )
     for invitation in new:

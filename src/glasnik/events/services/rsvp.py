@@ -34,7 +34,7 @@ def rsvp_set(*, event: Event, person, answer: str) -> Rsvp:
         "events.rsvp.answered",
         actor=person,
         target=event,
-        scope=event.network,
+        scope=event.audit_scope,
         data={"answer": answer},
     )
     return rsvp

@@ -33,11 +33,6 @@ def transaction_required(operation: str) -> None:
         )
 
 
-def event_scope(event: Event):
-    """Whose organisers read the audit log of the event's registrations."""
-    return event.program or event.network or event
-
-
 # --- locks ----------------------------------------------------------------------------------
 
 
@@ -180,7 +175,7 @@ def waitlist_promote(event: Event, *, actor, now: datetime) -> list[Registration
             "events.registration.offered",
             actor=actor,
             target=registration,
-            scope=event_scope(event),
+            scope=event.audit_scope,
             data={"offer_expires_at": deadline.isoformat()},
         )
         registration_email_on_commit(registration, "events/email/registration_offered")

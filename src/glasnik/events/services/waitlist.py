@@ -18,7 +18,6 @@ from glasnik.core.time_zones import time_in_zone
 from ..models import Event, EventStatus, Registration, RegistrationStatus
 from .seats import (
     event_lock_for_seats,
-    event_scope,
     registration_confirmed_announce,
     registration_email_on_commit,
     registration_lock,
@@ -60,7 +59,7 @@ def registration_fill_free_seats(*, event: Event, actor) -> list[Registration]:
 def _expire(registration: Registration, event: Event, *, now: datetime) -> None:
     registration.status = RegistrationStatus.EXPIRED
     registration.save(update_fields=["status", "updated_at"])
-    log_action("events.registration.offer_expired", target=registration, scope=event_scope(event))
+    log_action("events.registration.offer_expired", target=registration, scope=event.audit_scope)
     registration_email_on_commit(registration, "events/email/registration_offer_expired")
     if event.starts_at > now:
         waitlist_promote(event, actor=None, now=now)
@@ -125,7 +124,7 @@ def registration_offer_confirm(*, registration: Registration, person) -> Registr
                 "events.registration.offer_confirmed",
                 actor=person,
                 target=registration,
-                scope=event_scope(event),
+                scope=event.audit_scope,
             )
             registration_confirmed_announce(registration, now=now)
             return registration

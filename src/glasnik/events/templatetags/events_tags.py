@@ -1,8 +1,8 @@
 from django import template
 from django.urls import reverse
 
+from ..models import CalendarToken
 from ..selectors import network_next_meetings
-from ..services.rsvp import calendar_token_get
 
 register = template.Library()
 
@@ -12,14 +12,20 @@ NEXT_MEETINGS = 3
 @register.inclusion_tag("events/includes/network_meetings.html", takes_context=True)
 def network_meetings(context, network):
     """The network's next few meetings for its page, with links to all of them and to a
-    calendar feed (the person's own for members, the public one for everyone else)."""
+    calendar feed (the person's own for members, the public one for everyone else). A tag
+    only reads: a member whose feed secret is not made yet is sent to their meetings page,
+    which makes it."""
     request = context.get("request")
     user = getattr(request, "user", None)
     members = user is not None and user.has_perm("networks.view_members_area", network)
     feed_url = ""
     if members and user.is_authenticated:
-        token = calendar_token_get(person=user)
-        feed_url = reverse("events:personal_network_feed", args=[token.token, network.slug])
+        token = CalendarToken.objects.filter(person=user).first()
+        feed_url = (
+            reverse("events:personal_network_feed", args=[token.token, network.slug])
+            if token is not None
+            else reverse("events:my_meetings")
+        )
     return {
         "network": network,
         "meetings": network_next_meetings(network, members=members, limit=NEXT_MEETINGS),

@@ -131,6 +131,13 @@ def call_update(*, call: Call, actor, **fields) -> Call:
 
 @transaction.atomic
 def call_set_published(*, call: Call, actor, published: bool) -> Call:
+    """Publish the call, or take it down. A call is published only with a statement to fill
+    in: at least one question."""
+    if published and not call.is_published and not call.questions.exists():
+        raise ValidationError(
+            _("Add at least one question to the statement before publishing."),
+            code="no_questions",
+        )
     if call.is_published != published:
         call.is_published = published
         call.save(update_fields=["is_published", "updated_at"])

@@ -121,10 +121,11 @@ def call_edit(request, network_slug: str, slug: str):
 def call_publish(request, network_slug: str, slug: str):
     call = call_for_user(request.user, network_slug, slug, manage=True)
     publish = request.POST.get("publish") == "1"
-    if publish and not call.questions.exists():
-        messages.error(request, _("Add at least one question to the statement before publishing."))
+    try:
+        services.call_set_published(call=call, actor=request.user, published=publish)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
         return redirect("networks:call_questions", call.network.slug, call.slug)
-    services.call_set_published(call=call, actor=request.user, published=publish)
     if publish:
         messages.success(request, _("The call is published: anyone can read it."))
     else:

@@ -11,7 +11,6 @@ from django.utils import translation
 from glasnik.events.models import AgendaItem, Attendance, AttendanceMethod, RegistrationStatus
 from glasnik.events.selectors.attendance import (
     attended_days,
-    event_days,
     meets_attendance_rule,
     session_day,
 )
@@ -37,7 +36,7 @@ def _present(registration, day, *, session=None, is_present=True):
 def test_event_days_of_a_two_day_training(make_training):
     event = make_training(first_day=DAY_1, days=2)
 
-    assert event_days(event) == [DAY_1, DAY_2]
+    assert event.days == [DAY_1, DAY_2]
 
 
 def test_event_days_follow_the_events_time_zone_near_midnight(make_training):
@@ -47,7 +46,7 @@ def test_event_days_follow_the_events_time_zone_near_midnight(make_training):
         ends_at=datetime(2026, 3, 10, 21, 0, tzinfo=UTC),
     )
 
-    assert event_days(event) == [DAY_1]
+    assert event.days == [DAY_1]
 
 
 def test_event_days_in_another_time_zone(make_training):
@@ -59,13 +58,13 @@ def test_event_days_in_another_time_zone(make_training):
         time_zone="Europe/London",
     )
 
-    assert event_days(event) == [date(2026, 3, 9), DAY_1]
+    assert event.days == [date(2026, 3, 9), DAY_1]
 
 
 def test_event_ending_at_midnight_does_not_take_the_next_day(make_training):
     event = make_training(starts_at=local(DAY_1, 18), ends_at=local(DAY_1, 18) + timedelta(hours=6))
 
-    assert event_days(event) == [DAY_1]
+    assert event.days == [DAY_1]
 
 
 def test_one_day_event_met_with_its_day(make_training, make_participant):
