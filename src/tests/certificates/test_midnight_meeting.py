@@ -44,11 +44,15 @@ def test_days_follow_the_event_time_zone_not_the_active_one(evening, settings):
         assert evening.days == [TENTH_OF_MAY]
 
 
-def test_certificate_of_the_midnight_meeting_names_one_day(evening, make_registration, program_organiser):
+def test_certificate_of_the_midnight_meeting_names_one_day(
+    evening, make_registration, program_organiser
+):
     registration = make_registration(event=evening, language="en")
     attend(registration, TENTH_OF_MAY)
 
-    certificate = certificate_issue(registration=registration, actor=program_organiser, notify=False)
+    certificate = certificate_issue(
+        registration=registration, actor=program_organiser, notify=False
+    )
 
     assert certificate.dates == "10 May 2026"
 
