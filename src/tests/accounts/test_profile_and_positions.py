@@ -4,6 +4,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from factories.organizations import OrganizationFactory
 
 from glasnik.accounts.models import Position
 from glasnik.accounts.services import position_add
@@ -118,7 +119,7 @@ def test_position_remove_of_missing_position_is_404(client, make_person):
 
 def test_profile_page_does_not_grow_with_the_number_of_institutions(client, make_person):
     for number in range(3):
-        Organization.objects.create(
+        OrganizationFactory(
             name=f"Opština {number}", slug=f"opstina-{number}", country="RS", kind="municipality"
         )
     client.force_login(make_person())

@@ -3,6 +3,7 @@
 import pytest
 from django.core import mail
 from django.core.exceptions import ValidationError
+from factories.events import RegistrationFactory
 from training_days import DAY_ONE, DAY_TWO, attend, both_days
 
 from glasnik.audit.models import AuditLogEntry
@@ -219,10 +220,9 @@ def test_completion_needs_every_programme_event_rule_met(
     first = both_days(make_registration())
     second_event = make_training(title="Radionica 2")
     person = first.person
-    from glasnik.events.models import Registration
 
-    second = Registration.objects.create(
-        event=second_event, person=person, status=RegistrationStatus.CONFIRMED
+    second = RegistrationFactory(
+        event=second_event, person=person, status=RegistrationStatus.CONFIRMED, organization=None
     )
     attend(second, DAY_ONE)
 

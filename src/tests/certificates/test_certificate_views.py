@@ -6,12 +6,13 @@ from django.core import mail
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from factories.events import RegistrationFactory
 from training_days import DAY_ONE, attend, both_days
 
 from glasnik.certificates import pdf
 from glasnik.certificates.models import Certificate, CertificateBatch
 from glasnik.certificates.services import certificate_issue, certificate_revoke
-from glasnik.events.models import Registration, RegistrationStatus
+from glasnik.events.models import RegistrationStatus
 
 pytestmark = pytest.mark.django_db
 
@@ -234,8 +235,8 @@ def test_my_certificates_query_count_does_not_grow_with_rows(
         client.get(url)
     for number in range(29):
         event = make_training(title=f"Obuka {number}")
-        more = Registration.objects.create(
-            event=event, person=person, status=RegistrationStatus.CONFIRMED
+        more = RegistrationFactory(
+            event=event, person=person, status=RegistrationStatus.CONFIRMED, organization=None
         )
         if number % 2:
             certificate_issue(registration=both_days(more), actor=program_organiser, notify=False)

@@ -7,6 +7,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
+from factories.events import RegistrationFactory
 from training_days import BELGRADE, attend, both_days
 
 from glasnik.certificates.models import Certificate, CertificateBatch
@@ -16,7 +17,7 @@ from glasnik.certificates.services import (
     certificate_issue_completion,
     certificates_issue_bulk_start,
 )
-from glasnik.events.models import Registration, RegistrationStatus
+from glasnik.events.models import RegistrationStatus
 
 pytestmark = pytest.mark.django_db
 
@@ -88,10 +89,11 @@ def test_completion_refused_while_an_event_of_the_programme_has_not_ended(
     program, training, checked_in_early, program_organiser, before_the_end
 ):
     both_days(
-        Registration.objects.create(
+        RegistrationFactory(
             event=training,
             person=checked_in_early.person,
             status=RegistrationStatus.CONFIRMED,
+            organization=None,
         )
     )
 

@@ -8,6 +8,7 @@ from django.core import mail
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from factories.events import RegistrationFactory
 from training_days import DAY_ONE, attend, both_days
 
 from glasnik.audit.models import AuditLogEntry
@@ -16,7 +17,7 @@ from glasnik.certificates.services import (
     certificates_issue_completion_bulk,
     certificates_issue_completion_bulk_start,
 )
-from glasnik.events.models import Registration, RegistrationStatus
+from glasnik.events.models import RegistrationStatus
 
 pytestmark = pytest.mark.django_db
 
@@ -34,7 +35,7 @@ def complete(registration, second_training):
     """Attend both days of both trainings."""
     both_days(registration)
     both_days(
-        Registration.objects.create(
+        RegistrationFactory(
             event=second_training,
             person=registration.person,
             organization=registration.organization,
@@ -54,8 +55,11 @@ def test_completion_bulk_issues_to_each_who_completed_and_lists_the_others(
     ana = complete(make_registration("Ana", "Anić", language="sr-latn"), second_training)
     boris = both_days(make_registration("Boris", "Borić", language="en"))
     attend(
-        Registration.objects.create(
-            event=second_training, person=boris.person, status=RegistrationStatus.CONFIRMED
+        RegistrationFactory(
+            event=second_training,
+            person=boris.person,
+            status=RegistrationStatus.CONFIRMED,
+            organization=None,
         ),
         DAY_ONE,
     )

@@ -6,6 +6,7 @@ from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from factories.networks import NetworkFactory
 
 from glasnik.audit.models import AuditLogEntry
 from glasnik.events.models import Event, EventMode, EventStatus, Rsvp, Visibility
@@ -227,9 +228,8 @@ def test_rsvp_from_someone_outside_the_network_is_refused(make_person, make_meet
 def test_rsvp_from_a_member_of_another_network_is_refused(
     make_member, make_meeting, make_organization
 ):
-    from glasnik.networks.models import Network
 
-    other = Network.objects.create(
+    other = NetworkFactory(
         name="Druga mreža", slug="druga", organization=make_organization(kind="association")
     )
     outsider = make_member(target=other)

@@ -11,10 +11,10 @@ from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from factories.networks import InterestFactory
 from openpyxl import load_workbook
 
 from glasnik.accounts.services import profile_update
-from glasnik.networks.models import Interest
 from glasnik.networks.selectors.directory import directory_forget
 from glasnik.networks.services.members import membership_decide, membership_entry_update
 from glasnik.networks.services.memberships import membership_decline, membership_leave
@@ -84,8 +84,8 @@ def test_directory_shows_members_only_to_members_and_organisers(
 def test_directory_filters_by_institution_position_experience_and_interests(
     client, network, make_member, make_organization
 ):
-    video = Interest.objects.create(network=network, name="Video", slug="video")
-    crisis = Interest.objects.create(network=network, name="Krizno komuniciranje", slug="crisis")
+    video = InterestFactory(network=network, name="Video", slug="video")
+    crisis = InterestFactory(network=network, name="Krizno komuniciranje", slug="crisis")
     nis = make_organization("Grad Niš", kind="city", region="Nišavski okrug")
     kranj = make_organization("Mestna občina Kranj", country="SI", kind="city", region="Gorenjska")
     institute = make_organization(
@@ -186,8 +186,7 @@ def test_directory_query_count_is_the_same_for_1_and_30_rows(
     client, network, make_member, make_organization
 ):
     interests = [
-        Interest.objects.create(network=network, name=f"Tema {n}", slug=f"tema-{n}")
-        for n in range(3)
+        InterestFactory(network=network, name=f"Tema {n}", slug=f"tema-{n}") for n in range(3)
     ]
     viewer = make_member(network, first_name="Ana", last_name="Anić", interests=interests)
     client.force_login(viewer.person)
@@ -234,7 +233,7 @@ def test_members_export_is_404_for_members(client, network, make_member):
 def test_members_export_csv_reads_back_and_defuses_formulas(
     network_organiser_client, network, make_member, make_organization
 ):
-    video = Interest.objects.create(network=network, name="Video", slug="video")
+    video = InterestFactory(network=network, name="Video", slug="video")
     make_member(
         network,
         organization=make_organization("Grad Niš", kind="city", region="Nišavski okrug"),
@@ -446,8 +445,8 @@ def test_directory_finds_members_by_their_institutions_new_name(
 
 
 def test_directory_filters_show_the_question_asked(client, network, make_member):
-    video = Interest.objects.create(network=network, name="Video", slug="video")
-    Interest.objects.create(network=network, name="Podcast", slug="podcast")
+    video = InterestFactory(network=network, name="Video", slug="video")
+    InterestFactory(network=network, name="Podcast", slug="podcast")
     viewer = make_member(network, first_name="Ana", last_name="Anić")
     client.force_login(viewer.person)
 

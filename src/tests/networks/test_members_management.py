@@ -6,11 +6,12 @@ from django.core import mail
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from factories.networks import InterestFactory, NetworkFactory
 
 from glasnik.access.models import Role
 from glasnik.access.selectors import user_has_role
 from glasnik.audit.models import AuditLogEntry
-from glasnik.networks.models import Interest, Membership, MembershipChange
+from glasnik.networks.models import Membership, MembershipChange
 from glasnik.networks.services.members import membership_decide
 
 pytestmark = pytest.mark.django_db
@@ -96,9 +97,8 @@ def test_membership_page_shows_the_history(network_organiser_client, network, ma
 def test_membership_of_another_network_is_404(
     network_organiser_client, network, make_member, association
 ):
-    from glasnik.networks.models import Network
 
-    other = Network.objects.create(name="Druga", slug="druga", organization=association)
+    other = NetworkFactory(name="Druga", slug="druga", organization=association)
     membership = make_member(other)
 
     assert (
@@ -151,7 +151,7 @@ def test_member_edits_their_entry_and_is_found_by_the_new_institution(
     person = membership.person
     kranj = make_organization("Mestna občina Kranj", country="SI", kind="city")
     person.positions.create(organization=kranj, title="Vodja komuniciranja")
-    video = Interest.objects.create(network=network, name="Video", slug="video")
+    video = InterestFactory(network=network, name="Video", slug="video")
     client.force_login(person)
 
     response = client.post(

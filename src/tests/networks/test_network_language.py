@@ -4,16 +4,17 @@ network's language, and shown in it: the Slovenian network's stay Slovenian on C
 import pytest
 from django.urls import reverse
 from django.utils import translation
+from factories.networks import InterestFactory, NetworkFactory
 
 from glasnik.networks.demo import INTERESTS
-from glasnik.networks.models import Interest, Network
+from glasnik.networks.models import Interest
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def si_net(make_organization):
-    return Network.objects.create(
+    return NetworkFactory(
         name="Mreža komunikatorjev v občinah",
         slug="mreza-komunikatorjev",
         organization=make_organization(
@@ -26,8 +27,7 @@ def si_net(make_organization):
 
 def interests_of(network, spec: str) -> list[Interest]:
     return [
-        Interest.objects.create(network=network, slug=slug, name=name)
-        for slug, name in INTERESTS[spec]
+        InterestFactory(network=network, slug=slug, name=name) for slug, name in INTERESTS[spec]
     ]
 
 

@@ -7,11 +7,11 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
+from factories.networks import CallFactory, NetworkFactory
 
 from glasnik.access.models import Role
 from glasnik.access.selectors import user_has_role
 from glasnik.audit.models import AuditLogEntry
-from glasnik.networks.models import Call, Network
 from glasnik.networks.services.network import network_organiser_remove
 
 pytestmark = pytest.mark.django_db
@@ -40,9 +40,7 @@ def test_network_list_query_count_is_the_same_for_1_and_30_networks(client, netw
 
     rows_one, count_one = queries()
     for number in range(29):
-        Network.objects.create(
-            name=f"Mreža {number}", slug=f"mreza-{number}", organization=association
-        )
+        NetworkFactory(name=f"Mreža {number}", slug=f"mreza-{number}", organization=association)
     rows_many, count_many = queries()
 
     assert (rows_one, rows_many) == (1, 30)
@@ -53,7 +51,7 @@ def test_network_page_shows_aims_topics_calls_and_contacts_to_visitors(client, n
     network.learning_topics = "Krizno komuniciranje\n\nVideo"
     network.save()
     now = timezone.now()
-    Call.objects.create(
+    CallFactory(
         network=network,
         title="Javni poziv 2026",
         slug="poziv-2026",
@@ -62,13 +60,14 @@ def test_network_page_shows_aims_topics_calls_and_contacts_to_visitors(client, n
         closes_at=now + timedelta(days=10),
         is_published=True,
     )
-    Call.objects.create(
+    CallFactory(
         network=network,
         title="Nacrt poziva",
         slug="nacrt",
         text="Nije objavljen.",
         opens_at=now - timedelta(days=1),
         closes_at=now + timedelta(days=10),
+        is_published=False,
     )
 
     response = client.get(url("detail", network))

@@ -8,10 +8,10 @@ from call_answers import PDF, pdf_upload, submit
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from factories.accounts import PositionFactory
 
 from glasnik.access.models import Role
 from glasnik.access.services import role_grant
-from glasnik.accounts.models import Position
 from glasnik.networks.models import (
     Membership,
     MembershipStatus,
@@ -67,7 +67,7 @@ def test_form_offers_the_institution_of_the_persons_position(
     client, call, applicant, make_organization
 ):
     institution = make_organization("Opština Stari grad")
-    Position.objects.create(person=applicant, organization=institution, title="Portparolka")
+    PositionFactory(person=applicant, organization=institution, title="Portparolka")
     client.force_login(applicant)
 
     response = client.get(url("statement_apply", call))

@@ -9,8 +9,9 @@ from django.core import mail
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from factories.accounts import PositionFactory
+from factories.programs import ProgramFactory
 
-from glasnik.accounts.models import Position
 from glasnik.programs.models import EnrolmentPolicy, EnrolmentStatus, Invitation
 
 pytestmark = pytest.mark.django_db
@@ -25,7 +26,7 @@ def test_person_enrols_with_their_current_institution_by_default(
 ):
     person = make_person()
     institution = make_organization("Grad Kragujevac", kind="city")
-    Position.objects.create(person=person, organization=institution, title="PR")
+    PositionFactory(person=person, organization=institution, title="PR")
     client.force_login(person)
 
     form = client.get(url("enrol", program)).context["form"]
@@ -41,7 +42,7 @@ def test_enrolment_refuses_an_institution_not_on_the_profile(
     client, program, make_person, make_organization
 ):
     person = make_person()
-    Position.objects.create(person=person, organization=make_organization(), title="PR")
+    PositionFactory(person=person, organization=make_organization(), title="PR")
     client.force_login(person)
     response = client.post(url("enrol", program), {"organization": make_organization().pk})
     assert response.status_code == 200
@@ -158,9 +159,8 @@ def test_organiser_approves_a_pending_participant(
 def test_participant_of_another_programme_is_404(
     program_organiser_client, program, prog_association, make_enrolment
 ):
-    from glasnik.programs.models import Program
 
-    other = Program.objects.create(
+    other = ProgramFactory(
         name="Drugi", slug="drugi", organization=prog_association, is_published=True
     )
     enrolment = make_enrolment(target=other)
@@ -195,7 +195,7 @@ def test_invitation_link_leads_a_new_person_through_sign_up_to_taking_part(
 
     person = make_person("nova@example.org")
     institution = make_organization()
-    Position.objects.create(person=person, organization=institution, title="PR")
+    PositionFactory(person=person, organization=institution, title="PR")
     client.force_login(person)
     response = client.post(link, {"organization": institution.pk})
     assert response.status_code == 302

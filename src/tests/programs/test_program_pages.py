@@ -10,13 +10,15 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 from factories.accounts import TOTP_SECRET
+from factories.events import RegistrationFactory
+from factories.programs import ProgramFactory
 
 from glasnik.access.models import Role
 from glasnik.access.selectors import user_has_role
 from glasnik.access.services import role_grant
 from glasnik.accounts.models import User
 from glasnik.audit.models import AuditLogEntry
-from glasnik.events.models import Registration, RegistrationStatus, Visibility
+from glasnik.events.models import RegistrationStatus, Visibility
 from glasnik.programs.models import Phase, Program
 
 pytestmark = pytest.mark.django_db
@@ -27,7 +29,7 @@ def url(name, program, **kwargs) -> str:
 
 
 def test_programme_list_shows_published_programmes_only(client, program, prog_association):
-    Program.objects.create(
+    ProgramFactory(
         name="Nacrt programa", slug="nacrt", organization=prog_association, is_published=False
     )
     response = client.get(reverse("programs:list"))
@@ -44,7 +46,7 @@ def test_programme_list_query_count_is_the_same_for_1_and_30(client, program, pr
 
     one = queries()
     for number in range(29):
-        Program.objects.create(
+        ProgramFactory(
             name=f"Program {number}",
             slug=f"program-{number}",
             organization=prog_association,
@@ -328,8 +330,11 @@ def test_programme_page_query_count_is_constant_for_1_and_50_events(
     for number in range(1, 50):
         event = make_event(title=f"Trening {number}", days=14 + number)
         for enrolment in participants:
-            Registration.objects.create(
-                event=event, person=enrolment.person, status=RegistrationStatus.CONFIRMED
+            RegistrationFactory(
+                event=event,
+                person=enrolment.person,
+                status=RegistrationStatus.CONFIRMED,
+                organization=None,
             )
     assert _page_queries(client, program) == one
 

@@ -1,7 +1,7 @@
 import pytest
 from django.urls import reverse
+from factories.accounts import PositionFactory
 
-from glasnik.accounts.models import Position
 from glasnik.programs.models import Program
 from glasnik.programs.scale import PROGRAM_SLUG, seed_program
 
@@ -14,7 +14,7 @@ def test_seed_program_gives_50_events_and_1500_registrations_once(
     organization = make_organization()
     for number in range(40):
         person = make_person(f"seed-{number:03d}@scale.example")
-        Position.objects.create(person=person, organization=organization, title="PR")
+        PositionFactory(person=person, organization=organization, title="PR")
 
     assert seed_program(email_domain="scale.example", organization_id=organization.pk) == 1500
     assert seed_program(email_domain="scale.example", organization_id=organization.pk) == 1500

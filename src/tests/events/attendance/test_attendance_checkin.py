@@ -6,6 +6,7 @@ from datetime import timedelta
 import pytest
 from belgrade_days import belgrade_today, registration_of
 from django.urls import reverse
+from factories.events import AgendaItemFactory
 
 from glasnik.audit.models import AuditLogEntry
 from glasnik.events.models import (
@@ -446,11 +447,9 @@ def test_my_attendance_shows_the_days_and_the_rule(
 def by_session(make_training):
     from django.utils import timezone
 
-    from glasnik.events.models import AgendaItem
-
     event = make_training(attendance_by_session=True)
     now = timezone.now()
-    under_way = AgendaItem.objects.create(
+    under_way = AgendaItemFactory(
         event=event,
         title="Vežba u grupama",
         starts_at=now - timedelta(minutes=10),

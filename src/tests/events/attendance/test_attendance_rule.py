@@ -7,8 +7,9 @@ from datetime import date, datetime, timedelta
 import pytest
 from belgrade_days import local, registration_of
 from django.utils import translation
+from factories.events import AgendaItemFactory, AttendanceFactory
 
-from glasnik.events.models import AgendaItem, Attendance, AttendanceMethod, RegistrationStatus
+from glasnik.events.models import AttendanceMethod, RegistrationStatus
 from glasnik.events.selectors.attendance import (
     attended_days,
     meets_attendance_rule,
@@ -24,7 +25,7 @@ DAY_2 = date(2026, 3, 11)
 
 
 def _present(registration, day, *, session=None, is_present=True):
-    return Attendance.objects.create(
+    return AttendanceFactory(
         registration=registration,
         day=day,
         agenda_item=session,
@@ -160,9 +161,9 @@ def test_reason_is_translated(make_training, make_participant):
 
 def test_by_session_a_day_counts_with_one_session(make_training, make_participant):
     event = make_training(first_day=DAY_1, days=2, attendance_by_session=True)
-    morning_1 = AgendaItem.objects.create(event=event, title="Teorija", starts_at=local(DAY_1, 9))
-    afternoon_1 = AgendaItem.objects.create(event=event, title="Vežba", starts_at=local(DAY_1, 14))
-    morning_2 = AgendaItem.objects.create(event=event, title="Primeri", starts_at=local(DAY_2, 9))
+    morning_1 = AgendaItemFactory(event=event, title="Teorija", starts_at=local(DAY_1, 9))
+    afternoon_1 = AgendaItemFactory(event=event, title="Vežba", starts_at=local(DAY_1, 14))
+    morning_2 = AgendaItemFactory(event=event, title="Primeri", starts_at=local(DAY_2, 9))
     registration = registration_of(make_participant(event), event)
     _present(registration, DAY_1, session=morning_1)
     _present(registration, DAY_1, session=afternoon_1, is_present=False)
@@ -186,7 +187,7 @@ def test_check_in_service_records_the_day_in_the_events_time_zone(
 ):
     # A session at 00:30 Belgrade time on the 11th (23:30 UTC on the 10th) belongs to the 11th.
     event = make_training(first_day=DAY_1, days=2, attendance_by_session=True)
-    late = AgendaItem.objects.create(
+    late = AgendaItemFactory(
         event=event, title="Noćna sesija", starts_at=datetime(2026, 3, 10, 23, 30, tzinfo=UTC)
     )
     registration = registration_of(make_participant(event), event)

@@ -7,9 +7,10 @@ import openpyxl
 import pytest
 from belgrade_days import belgrade_today, local, registration_of
 from django.urls import reverse
+from factories.events import AgendaItemFactory
 
 from glasnik.audit.models import AuditLogEntry
-from glasnik.events.models import AgendaItem, Attendance, AttendanceMethod
+from glasnik.events.models import Attendance, AttendanceMethod
 from glasnik.events.services.attendance import attendance_check_in
 
 pytestmark = pytest.mark.django_db
@@ -141,10 +142,8 @@ def test_sheet_per_session(
 ):
     event = make_training(attendance_by_session=True)
     today = belgrade_today()
-    item = AgendaItem.objects.create(event=event, title="Vežba", starts_at=local(today, 10))
-    AgendaItem.objects.create(
-        event=event, title="Pauza", starts_at=local(today, 11), session_type="break"
-    )
+    item = AgendaItemFactory(event=event, title="Vežba", starts_at=local(today, 10))
+    AgendaItemFactory(event=event, title="Pauza", starts_at=local(today, 11), session_type="break")
     registration = registration_of(make_participant(event), event)
     login_with_second_factor(client, program_organiser)
 

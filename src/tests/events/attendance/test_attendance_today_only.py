@@ -7,6 +7,7 @@ import pytest
 from belgrade_days import belgrade_today, local, registration_of
 from django.core.exceptions import ValidationError
 from django.urls import reverse
+from factories.events import AttendanceFactory
 
 from glasnik.audit.models import AuditLogEntry
 from glasnik.events.models import Attendance, AttendanceMethod
@@ -88,9 +89,7 @@ def test_check_in_on_the_day_itself_is_recorded(program_organiser, upcoming, mak
 def test_undo_of_a_past_day_is_refused(program_organiser, training, participant):
     registration = registration_of(participant, training)
     yesterday = belgrade_today() - timedelta(days=1)
-    Attendance.objects.create(
-        registration=registration, day=yesterday, method=AttendanceMethod.ORGANISER
-    )
+    AttendanceFactory(registration=registration, day=yesterday, method=AttendanceMethod.ORGANISER)
 
     with pytest.raises(ValidationError) as refused:
         attendance_undo(registration=registration, day=yesterday, actor=program_organiser)

@@ -4,9 +4,10 @@ download them; files only through a view that checks access."""
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from factories.events import AgendaItemFactory
 
 from glasnik.audit.models import AuditLogEntry
-from glasnik.events.models import AgendaItem, Material, MaterialKind
+from glasnik.events.models import Material, MaterialKind
 from glasnik.events.services.materials import material_create
 
 pytestmark = pytest.mark.django_db
@@ -24,7 +25,7 @@ def material(training, program_organiser):
 
 
 def test_organiser_uploads_a_file(client, program_organiser, training, login_with_second_factor):
-    session = AgendaItem.objects.create(event=training, title="Teorija")
+    session = AgendaItemFactory(event=training, title="Teorija")
     login_with_second_factor(client, program_organiser)
 
     response = client.post(

@@ -9,9 +9,10 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
+from factories.events import AgendaItemFactory
 
 from glasnik.audit.models import AuditLogEntry
-from glasnik.events.models import AgendaItem, Assignment, Material, MaterialKind
+from glasnik.events.models import Assignment, Material, MaterialKind
 from glasnik.events.services.materials import (
     assignment_create,
     material_create,
@@ -57,7 +58,7 @@ def _edit(material) -> str:
 def test_trainer_changes_title_session_and_public_and_the_file_stays(
     client, trainer, training, material
 ):
-    session = AgendaItem.objects.create(event=training, title="Teorija")
+    session = AgendaItemFactory(event=training, title="Teorija")
     old_name = material.file.name
     client.force_login(trainer)
 

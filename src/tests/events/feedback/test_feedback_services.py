@@ -6,10 +6,10 @@ from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.management import call_command
 from django.utils import timezone
+from factories.events import AttendanceFactory
 
 from glasnik.audit.models import AuditLogEntry
 from glasnik.events.models import (
-    Attendance,
     AttendanceMethod,
     EventStatus,
     FeedbackReceipt,
@@ -103,13 +103,13 @@ def test_invite_prefers_those_present_when_attendance_was_taken(
     absent = make_participant(training)
     unrecorded = make_participant(training)
     day = timezone.localdate(training.starts_at)
-    Attendance.objects.create(
+    AttendanceFactory(
         registration=Registration.objects.get(person=present),
         day=day,
         is_present=True,
         method=AttendanceMethod.ORGANISER,
     )
-    Attendance.objects.create(
+    AttendanceFactory(
         registration=Registration.objects.get(person=absent),
         day=day,
         is_present=False,

@@ -5,6 +5,8 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from factories.events import LecturerFactory
+from factories.programs import ProgramFactory
 
 from glasnik.events.models import Lecturer, Visibility
 from glasnik.events.services.programs import program_agenda_set
@@ -33,7 +35,7 @@ def test_organiser_creates_a_lecturer_with_an_account(program_organiser_client, 
 def test_lecturer_profile_lists_public_sessions_only(
     client, program, program_organiser, make_event
 ):
-    lecturer = Lecturer.objects.create(name="Dragan Ilić", slug="dragan-ilic", biography="Bio.")
+    lecturer = LecturerFactory(name="Dragan Ilić", slug="dragan-ilic", biography="Bio.")
     public = make_event(title="Javni trening")
     internal = make_event(title="Interna sesija", visibility=Visibility.MEMBERS)
     for event in (public, internal):
@@ -51,7 +53,7 @@ def test_lecturer_profile_lists_public_sessions_only(
 
 def test_lecturer_edits_own_profile_but_strangers_get_404(client, make_person):
     person = make_person()
-    lecturer = Lecturer.objects.create(name="Dragan", slug="dragan", person=person)
+    lecturer = LecturerFactory(name="Dragan", slug="dragan", person=person)
     client.force_login(make_person())
     assert client.get(reverse("events:lecturer_edit", args=["dragan"])).status_code == 404
     assert client.get(reverse("events:lecturer_create")).status_code == 404
@@ -71,10 +73,10 @@ def test_lecturer_list_query_count_is_the_same_for_1_and_30(client):
             response = client.get(reverse("events:lecturer_list"), HTTP_COOKIE="sessionid=x")
         return len(response.context["lecturers"]), len(captured)
 
-    Lecturer.objects.create(name="Lecturer 0", slug="l-0")
+    LecturerFactory(name="Lecturer 0", slug="l-0")
     one = queries()
     for number in range(1, 30):
-        Lecturer.objects.create(name=f"Lecturer {number}", slug=f"l-{number}")
+        LecturerFactory(name=f"Lecturer {number}", slug=f"l-{number}")
     many = queries()
     assert (one[0], many[0]) == (1, 30)
     assert one[1] == many[1]
@@ -82,7 +84,7 @@ def test_lecturer_list_query_count_is_the_same_for_1_and_30(client):
 
 def test_an_account_has_one_lecturer_profile(program_organiser_client, make_person):
     person = make_person("dragan@example.org")
-    Lecturer.objects.create(name="Dragan", slug="dragan", person=person)
+    LecturerFactory(name="Dragan", slug="dragan", person=person)
     response = program_organiser_client.post(
         reverse("events:lecturer_create"), {"name": "Drugi", "account_email": "dragan@example.org"}
     )
@@ -109,11 +111,10 @@ def test_only_organisers_where_the_lecturer_teaches_edit_the_profile(
 
     from glasnik.access.models import Role
     from glasnik.access.services import role_grant
-    from glasnik.programs.models import Program
 
-    lecturer = Lecturer.objects.create(name="Dragan Ilić", slug="dragan-ilic")
+    lecturer = LecturerFactory(name="Dragan Ilić", slug="dragan-ilic")
     _teaching(lecturer, make_event(), program_organiser)
-    other_program = Program.objects.create(
+    other_program = ProgramFactory(
         name="Drugi program", slug="drugi", organization=make_organization(kind="association")
     )
     stranger = make_person("drugi.organizator@example.org")
@@ -125,5 +126,5 @@ def test_only_organisers_where_the_lecturer_teaches_edit_the_profile(
 
     assert program_organiser_client.get(edit).status_code == 200
     assert other.get(edit).status_code == 404
-    Lecturer.objects.create(name="Nova Predavačica", slug="nova")
+    LecturerFactory(name="Nova Predavačica", slug="nova")
     assert other.get(reverse("events:lecturer_edit", args=["nova"])).status_code == 200

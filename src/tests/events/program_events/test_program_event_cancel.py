@@ -9,11 +9,12 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
+from factories.events import RegistrationFactory
 
 from glasnik.audit.models import AuditLogEntry
 from glasnik.certificates.services import certificate_issue, certificates_issue_bulk_start
 from glasnik.events import tasks
-from glasnik.events.models import EventStatus, Registration, RegistrationStatus
+from glasnik.events.models import EventStatus, RegistrationStatus
 from glasnik.events.services.cancellation import event_cancel
 from glasnik.events.services.registration import (
     registration_approve,
@@ -45,7 +46,7 @@ def registered(make_enrolment, make_event):
         (Status.CANCELLED, "hr", "Ivana"),
     ):
         enrolment = make_enrolment(language=language, first_name=name)
-        Registration.objects.create(
+        RegistrationFactory(
             event=event,
             person=enrolment.person,
             organization=enrolment.organization,
@@ -183,7 +184,7 @@ def test_cancelled_event_sends_no_reminder(registered, program_organiser, mailou
 def test_cancelled_event_gives_no_certificate(make_event, make_enrolment, program_organiser):
     event = make_event(days=1)
     enrolment = make_enrolment()
-    registration = Registration.objects.create(
+    registration = RegistrationFactory(
         event=event,
         person=enrolment.person,
         organization=enrolment.organization,

@@ -4,6 +4,7 @@ from datetime import timedelta
 
 import pytest
 from django.core import mail
+from factories.events import RegistrationFactory
 
 from glasnik.events.models import Registration, RegistrationStatus
 from glasnik.events.services.programs import program_event_update
@@ -12,7 +13,7 @@ pytestmark = pytest.mark.django_db
 
 
 def _register(event, enrolment, status):
-    return Registration.objects.create(
+    return RegistrationFactory(
         event=event,
         person=enrolment.person,
         organization=enrolment.organization,

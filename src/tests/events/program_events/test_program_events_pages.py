@@ -10,9 +10,10 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
+from factories.events import LecturerFactory
 
 from glasnik.audit.models import AuditLogEntry
-from glasnik.events.models import AgendaItem, Event, Lecturer, Material, Visibility
+from glasnik.events.models import AgendaItem, Event, Material, Visibility
 from glasnik.events.services.programs import program_agenda_set
 
 pytestmark = pytest.mark.django_db
@@ -93,8 +94,8 @@ def test_event_form_bad_input_gets_a_clear_message(
 
 def test_agenda_with_lecturers_is_saved_by_day(program_organiser_client, program, make_event):
     event = make_event(length_days=2)
-    dragan = Lecturer.objects.create(name="Dragan Ilić", slug="dragan-ilic")
-    jovana = Lecturer.objects.create(name="Jovana Stanković", slug="jovana")
+    dragan = LecturerFactory(name="Dragan Ilić", slug="dragan-ilic")
+    jovana = LecturerFactory(name="Jovana Stanković", slug="jovana")
     first = timezone.localtime(event.starts_at, BELGRADE).date()
     second = first + timedelta(days=1)
     data = {
@@ -164,7 +165,7 @@ def test_public_event_page_shows_agenda_lecturers_and_map_but_no_online_link(
         online_url="https://meet.example.org/tajna-soba",
         map_url="https://www.openstreetmap.org/?q=skip",
     )
-    lecturer = Lecturer.objects.create(name="Dragan Ilić", slug="dragan-ilic")
+    lecturer = LecturerFactory(name="Dragan Ilić", slug="dragan-ilic")
     start = event.starts_at
     program_agenda_set(
         event=event,
@@ -195,7 +196,7 @@ def test_event_page_query_count_is_the_same_for_1_and_30_sessions(
     client, program, make_event, program_organiser
 ):
     event = make_event()
-    lecturer = Lecturer.objects.create(name="Dragan Ilić", slug="dragan-ilic")
+    lecturer = LecturerFactory(name="Dragan Ilić", slug="dragan-ilic")
     path = reverse("events:program_event_detail", args=[event.pk])
 
     def queries(count) -> int:

@@ -6,8 +6,9 @@ import icalendar
 import pytest
 from django.core import mail
 from django.urls import reverse
+from factories.events import RegistrationFactory
 
-from glasnik.events.models import EventInvitation, Registration, RegistrationStatus, Visibility
+from glasnik.events.models import EventInvitation, RegistrationStatus, Visibility
 from glasnik.events.tasks import meeting_changed_notify, registration_email
 
 pytestmark = pytest.mark.django_db
@@ -49,7 +50,9 @@ def test_meeting_address_of_a_programme_event_leads_to_its_public_page(
 def test_attendance_page_links_to_the_public_page(client, make_training, make_participant):
     event = make_training()
     person = make_participant()
-    Registration.objects.create(event=event, person=person, status=RegistrationStatus.CONFIRMED)
+    RegistrationFactory(
+        event=event, person=person, status=RegistrationStatus.CONFIRMED, organization=None
+    )
     client.force_login(person)
 
     content = client.get(reverse("events:my_attendance", args=[event.pk])).content.decode()
@@ -81,8 +84,11 @@ def test_emails_link_to_the_public_and_register_pages(
 ):
     meeting = make_meeting()
     training = make_training()
-    registration = Registration.objects.create(
-        event=training, person=make_participant(), status=RegistrationStatus.CONFIRMED
+    registration = RegistrationFactory(
+        event=training,
+        person=make_participant(),
+        status=RegistrationStatus.CONFIRMED,
+        organization=None,
     )
 
     with django_capture_on_commit_callbacks(execute=True):

@@ -7,6 +7,7 @@ from datetime import timedelta
 import pytest
 from django.core.management import call_command
 from django.utils import timezone
+from factories.events import RegistrationFactory
 
 from glasnik.events.models import EventMode, Registration, RegistrationStatus
 from glasnik.events.services.registration import registration_cancel, registration_create
@@ -22,8 +23,8 @@ def _remind() -> str:
 
 
 def _confirmed(event, person):
-    return Registration.objects.create(
-        event=event, person=person, status=RegistrationStatus.CONFIRMED
+    return RegistrationFactory(
+        event=event, person=person, status=RegistrationStatus.CONFIRMED, organization=None
     )
 
 
@@ -40,8 +41,11 @@ def test_command_sends_due_reminders_once_with_the_online_link(
     registration = _confirmed(event, make_participant())
     _confirmed(make_training(days=3, reminder_hours=24), make_participant())  # not yet due
     _confirmed(make_training(days=0.5, reminder_hours=0), make_participant())  # no reminder
-    Registration.objects.create(
-        event=event, person=make_participant(), status=RegistrationStatus.WAITLISTED
+    RegistrationFactory(
+        event=event,
+        person=make_participant(),
+        status=RegistrationStatus.WAITLISTED,
+        organization=None,
     )
 
     with django_capture_on_commit_callbacks(execute=True):

@@ -11,12 +11,12 @@ from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.utils import timezone
 from django.utils.formats import date_format
+from factories.events import RegistrationQuestionFactory
 
 from glasnik.audit.models import AuditLogEntry
 from glasnik.events.models import (
     EventInvitation,
     Registration,
-    RegistrationQuestion,
     RegistrationQuestionKind,
     RegistrationStatus,
 )
@@ -275,13 +275,13 @@ def test_required_questions_must_be_answered_and_choices_come_from_the_list(
     commit, make_training, make_participant
 ):
     event = make_training()
-    diet = RegistrationQuestion.objects.create(
+    diet = RegistrationQuestionFactory(
         event=event,
         kind=RegistrationQuestionKind.CHOICE,
         label="Ishrana",
         options="Bez ograničenja\nVegetarijanska",
     )
-    note = RegistrationQuestion.objects.create(
+    note = RegistrationQuestionFactory(
         event=event, kind=RegistrationQuestionKind.TEXT, label="Napomena", is_required=False
     )
     person = make_participant()

@@ -8,12 +8,12 @@ import openpyxl
 import pytest
 from django.urls import reverse
 from django.utils import timezone
+from factories.events import RegistrationFactory, RegistrationQuestionFactory
 
 from glasnik.events.models import (
     EventInvitation,
     EventMode,
     Registration,
-    RegistrationQuestion,
     RegistrationQuestionKind,
     RegistrationStatus,
     Visibility,
@@ -26,12 +26,12 @@ Status = RegistrationStatus
 
 
 def _seat(event, person, status=Status.CONFIRMED, **fields):
-    return Registration.objects.create(
+    return RegistrationFactory(
         event=event,
         person=person,
         status=status,
         waitlisted_at=timezone.now() if status == Status.WAITLISTED else None,
-        **fields,
+        **{"organization": None, **fields},
     )
 
 
@@ -39,7 +39,7 @@ def test_participant_registers_and_sees_the_seat_and_the_qr_code(
     client, make_training, make_participant, mailoutbox, django_capture_on_commit_callbacks
 ):
     event = make_training(capacity=3)
-    diet = RegistrationQuestion.objects.create(
+    diet = RegistrationQuestionFactory(
         event=event, kind=RegistrationQuestionKind.YES_NO, label="Vegetarijanska ishrana?"
     )
     person = make_participant()
@@ -66,10 +66,10 @@ def test_registration_form_keeps_answers_and_explains_a_missing_one(
     client, make_training, make_participant
 ):
     event = make_training()
-    required = RegistrationQuestion.objects.create(
+    required = RegistrationQuestionFactory(
         event=event, kind=RegistrationQuestionKind.TEXT, label="Radno mesto"
     )
-    RegistrationQuestion.objects.create(
+    RegistrationQuestionFactory(
         event=event, kind=RegistrationQuestionKind.LONG_TEXT, label="Očekivanja", is_required=False
     )
     client.force_login(make_participant())
@@ -328,7 +328,7 @@ def test_export_has_every_registration_with_answers(
     login_with_second_factor,
 ):
     event = make_training()
-    question = RegistrationQuestion.objects.create(
+    question = RegistrationQuestionFactory(
         event=event, kind=RegistrationQuestionKind.TEXT, label="Radno mesto"
     )
     person = make_participant(first_name="Ana", last_name="Anić")

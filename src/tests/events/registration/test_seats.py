@@ -6,6 +6,7 @@ from datetime import timedelta
 import pytest
 from django.db import transaction
 from django.utils import timezone
+from factories.events import RegistrationFactory
 
 from glasnik.events.models import Registration, RegistrationStatus
 from glasnik.events.services.seats import (
@@ -30,8 +31,8 @@ def test_event_lock_for_seats_outside_a_transaction_is_refused(make_training):
 @pytest.mark.django_db(transaction=True)
 def test_registration_lock_outside_a_transaction_is_refused(make_training, make_participant):
     event = make_training()
-    registration = Registration.objects.create(
-        event=event, person=make_participant(), status=Status.CONFIRMED
+    registration = RegistrationFactory(
+        event=event, person=make_participant(), status=Status.CONFIRMED, organization=None
     )
 
     with pytest.raises(TransactionRequiredError):
@@ -66,11 +67,12 @@ def test_waitlist_promote_offers_free_seats_in_order(make_training, make_partici
     now = timezone.now()
     first, second = make_participant(), make_participant()
     for number, person in enumerate((first, second)):
-        Registration.objects.create(
+        RegistrationFactory(
             event=event,
             person=person,
             status=Status.WAITLISTED,
             waitlisted_at=now - timedelta(minutes=10 - number),
+            organization=None,
         )
 
     with transaction.atomic():
