@@ -1,6 +1,7 @@
 """Demo meetings for `manage.py demo`: each demo network gets a monthly series whose first
 meeting, in the past, was the needs meeting (with its minutes and the year's learning topics),
-then past and upcoming meetings, some online and some in person. Idempotent."""
+then past and upcoming meetings, some online and some in person; the Slovenian network's last
+one is a regional meeting held in English. Idempotent."""
 
 from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
@@ -61,6 +62,16 @@ TEXTS = {
             ("Primer dobre prakse občine", SessionType.PRACTICE, 15, 45),
             ("Razprava in dogovor", SessionType.DISCUSSION, 45, 90),
         ],
+        # With guests from Croatia and Serbia, in English.
+        "regional": {
+            "title": "Regional meeting: communicators of Slovenia, Croatia and Serbia",
+            "description": (
+                "Guests from the Croatian and Serbian networks of communicators present their "
+                "content calendars; the meeting is held in English."
+            ),
+            "language": "en",
+            "visibility": Visibility.PUBLIC,
+        },
     },
 }
 
@@ -116,6 +127,10 @@ def _demo_network(network: Network) -> None:
     if upcoming:
         _demo_agenda(upcoming[0], organiser, texts["agenda"])
         _demo_answers(upcoming[0])
+    regional = texts.get("regional")
+    if regional and len(upcoming) > 2:
+        # A meeting held in another language than the network's, and marked so.
+        meeting_update(event=upcoming[-1], actor=organiser, notify=False, **regional)
 
 
 def _demo_agenda(event, organiser, agenda) -> None:

@@ -651,6 +651,7 @@ def _demo_objects() -> Demo:
     other_program = Program.objects.get(slug=SLOVENIAN_SLUG)
     events = {event.title: event for event in Event.objects.filter(program=program)}
     network = Network.objects.get(slug="mreza-komunikatora-srbija")
+    other_network = Network.objects.get(slug="mreza-komunikatorjev")
     marko = User.objects.get(email=f"marko.petrovic@{EMAIL_DOMAIN}")
     organiser = User.objects.get(email=f"jelena.markovic@{EMAIL_DOMAIN}")
     trainer = User.objects.get(email=f"dragan.ilic@{EMAIL_DOMAIN}")
@@ -666,6 +667,14 @@ def _demo_objects() -> Demo:
         program=program,
         other_program=other_program,
         network=network,
+        other_network=other_network,
+        other_call=Call.objects.get(network=other_network),
+        other_public_meeting=Event.objects.filter(
+            network=other_network, visibility=Visibility.PUBLIC, starts_at__gt=timezone.now()
+        )
+        .exclude(language="en")
+        .earliest("starts_at"),
+        english_meeting=Event.objects.get(network=other_network, language="en"),
         organiser=organiser,
         trainer=trainer,
         admin_user=User.objects.get(email=f"admin@{EMAIL_DOMAIN}"),
@@ -766,7 +775,8 @@ def _refused(response, persona: str, name: str) -> bool:
     return persona == ANONYMOUS and _is_login_redirect(response)
 
 
-def _client(persona: str, sessions: dict) -> Client:
+def client_as(persona: str, sessions: dict) -> Client:
+    """A test client signed in as `persona` (with the session `demo` made), or signed out."""
     client = Client(raise_request_exception=False)
     if persona != ANONYMOUS:
         client.cookies[settings.SESSION_COOKIE_NAME] = sessions[persona]
@@ -782,7 +792,7 @@ def _problems(name: str, page: Page, demo: Demo, sessions: dict) -> list[str]:
             else:
                 url = reverse(name, kwargs=page.args(demo))
         url += page.query
-        client = _client(persona, sessions)
+        client = client_as(persona, sessions)
         response = client.get(url)
         status = response.status_code
         where = f"{name} as {persona}: GET {url} answered {status}"
