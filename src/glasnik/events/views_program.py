@@ -1,19 +1,23 @@
-"""A programme's events: the public page (agenda by day with lecturers; registration in its own
-box), the organisers' forms for the event and its agenda, and lecturers' public profiles."""
+"""A programme's events: the programme's public page and calendar feed (which list its events),
+each event's public page (agenda by day with lecturers; registration in its own box), the
+organisers' forms for the event and its agenda, and lecturers' public profiles."""
 
 from itertools import groupby
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
+from django.urls import reverse
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from glasnik.access.models import Role
 from glasnik.access.selectors import user_has_role, user_is_platform_admin
 from glasnik.core.cache import public_page
+from glasnik.core.languages import written_in_text
+from glasnik.programs import selectors as program_selectors
 from glasnik.programs.access import program_for_user
 
 from .access import (
@@ -30,9 +34,11 @@ from .forms_program import (
     new_event_initial,
     program_agenda_initial,
 )
+from .ical import calendar_build
 from .models import AgendaItem, Event, Lecturer, Visibility
 from .selectors import registration as registration_selectors
 from .selectors.materials import event_materials, materials_access
+from .selectors.programs import program_events, program_feed_events
 from .selectors.registration import registration_counts
 from .services import programs as services
 from .services import registration as registration_services
@@ -40,6 +46,50 @@ from .services import seats
 from .services.cancellation import event_cancel
 
 MANAGE_EVENT = "events.manage_event"
+
+
+# --- the programme's public page and calendar feed ------------------------------------------
+
+
+@public_page
+def program_detail(request, slug: str):
+    program = program_for_user(request.user, slug)
+    user = request.user
+    can_manage = user.is_authenticated and user.has_perm("programs.manage_program", program)
+    takes_part = user.is_authenticated and user.has_perm("programs.take_part", program)
+    is_team = can_manage or (
+        user.is_authenticated and user.has_perm("programs.teach_program", program)
+    )
+    context = {
+        "program": program,
+        "timeline": program_selectors.program_timeline(program),
+        "events": program_events(program, everyone=takes_part or is_team),
+        "team": program_selectors.program_team(program),
+        "participant_count": program_selectors.program_participant_count(program),
+        "enrolment": program_selectors.enrolment_of(user, program),
+        "can_manage": can_manage,
+        "feed_url": reverse("programs:feed", kwargs={"slug": program.slug}),
+    }
+    with timezone.override(program.time_zone):
+        return render(request, "events/program/program_detail.html", context)
+
+
+def program_feed(request, slug: str):
+    """The programme's public events for anyone's calendar: no links, no registrations."""
+    program = program_for_user(request.user, slug)
+    language = translation.get_language()
+    content = calendar_build(
+        program_feed_events(program),
+        name=written_in_text(program.name, program),
+        language=language,
+    )
+    response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{program.slug}.ics"'
+    response["Cache-Control"] = "public, max-age=900"
+    return response
+
+
+# --- a programme event -----------------------------------------------------------------------
 
 
 def _form_errors(form, error: ValidationError) -> None:

@@ -50,4 +50,3 @@ def organization_save(
         if not created and {"name", "name_cyrillic"} & set(changed_fields or []):
             organization_renamed.send(sender=Organization, organization_ids=[organization.pk])
     return organization
-

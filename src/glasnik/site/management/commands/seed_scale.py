@@ -21,7 +21,8 @@ from glasnik.networks.demo import INTERESTS
 from glasnik.networks.models import Interest, Membership, MembershipStatus, Network
 from glasnik.organizations.models import Country, Organization, OrganizationKind
 from glasnik.organizations.search import organization_search_text
-from glasnik.programs.scale import PROGRAM_SLUG, seed_program
+
+from ...scale_programs import PROGRAM_SLUG, seed_program
 
 INSTITUTIONS_PER_FACTOR = 2_000
 PEOPLE_PER_FACTOR = 20_000

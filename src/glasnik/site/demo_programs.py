@@ -25,11 +25,15 @@ from glasnik.events.services.programs import (
 )
 from glasnik.events.services.registration import registration_create
 from glasnik.organizations.models import Organization
-
-from .models import Enrolment, EnrolmentPolicy, EnrolmentStatus, PhaseKind, Program
-from .selectors import person_default_organization
-from .services.enrolment import enrolment_approve, enrolment_create, invitation_send
-from .services.program import phase_create, program_create, program_publish, program_team_add
+from glasnik.programs.models import Enrolment, EnrolmentPolicy, EnrolmentStatus, PhaseKind, Program
+from glasnik.programs.selectors import person_default_organization
+from glasnik.programs.services.enrolment import enrolment_approve, enrolment_create, invitation_send
+from glasnik.programs.services.program import (
+    phase_create,
+    program_create,
+    program_publish,
+    program_team_add,
+)
 
 EMAIL_DOMAIN = "demo.glasnik.test"
 SLUG = "drustvene-mreze-program-obuke-i-mentorstva"

@@ -13,6 +13,7 @@ from django.utils import translation
 
 from glasnik.access.models import ROLES_REQUIRING_MFA, Role
 from glasnik.access.services import role_grant
+from glasnik.accounts.demo import DEMO_PASSWORD, DEMO_TOTP_SECRET, EMAIL_DOMAIN
 from glasnik.accounts.models import Position, Script, User
 from glasnik.accounts.selectors import forget_mfa_state
 from glasnik.accounts.services import position_add
@@ -22,13 +23,9 @@ from glasnik.events.demo_program import demo_anonymous_feedback
 from glasnik.networks.demo import demo_networks
 from glasnik.organizations.importing import organization_slug_base
 from glasnik.organizations.models import Country, Organization, OrganizationKind
-from glasnik.programs.demo import demo_programs
 from glasnik.surveys.demo import demo_surveys
 
-DEMO_PASSWORD = "glasnik-demo-2026"  # noqa: S105 - printed on purpose: demo logins only
-# Base32, so any authenticator app accepts it; shared by every demo account that needs MFA.
-DEMO_TOTP_SECRET = "GLASNIKDEMOSECRETTOTPGLASNIKDEMO"  # noqa: S105
-EMAIL_DOMAIN = "demo.glasnik.test"
+from ...demo_programs import demo_programs
 
 ASSOCIATIONS = [
     # (country, name, name in Cyrillic, website)

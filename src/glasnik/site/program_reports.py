@@ -1,4 +1,5 @@
-"""Reports for a programme's organisers, computed from the models in a fixed number of queries
+"""Reports for a programme's organisers (a site page: they read enrolments, attendance,
+feedback and certificates), computed from the models in a fixed number of queries
 (however many events and registrations there are). Aggregates only, never a person's row."""
 
 import re
@@ -23,10 +24,9 @@ from glasnik.events.models import (
     RegistrationStatus,
 )
 from glasnik.events.selectors.attendance import confirmed_meeting_rule
+from glasnik.events.selectors.programs import PROGRAM_EVENT_KINDS
 from glasnik.organizations.models import OrganizationKind
-
-from .models import Enrolment, EnrolmentStatus, Program
-from .selectors import PROGRAM_EVENT_KINDS
+from glasnik.programs.models import Enrolment, EnrolmentStatus, Program
 
 
 @dataclass

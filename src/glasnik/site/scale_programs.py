@@ -11,8 +11,14 @@ from django.utils import timezone
 from glasnik.access.models import Role, RoleGrant
 from glasnik.accounts.models import Position
 from glasnik.events.models import Event, EventKind, EventMode, Registration, Visibility
-
-from .models import Enrolment, EnrolmentPolicy, EnrolmentStatus, Phase, PhaseKind, Program
+from glasnik.programs.models import (
+    Enrolment,
+    EnrolmentPolicy,
+    EnrolmentStatus,
+    Phase,
+    PhaseKind,
+    Program,
+)
 
 PROGRAM_SLUG = "seed-programme"
 EVENTS = 50
