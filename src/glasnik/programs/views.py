@@ -1,7 +1,7 @@
 """Programme pages: the public list, the organisers' pages (page, phases, team, participants,
 invitations) and enrolment. Thin: parse input, call a service or a selector, render in the
 programme's time zone. The public page and calendar feed show the programme's events, so the
-events app draws them (events/views_program.py); the reports read attendance and certificates,
+events app draws them (events/views/program.py); the reports read attendance and certificates,
 so they are a site page (glasnik.site)."""
 
 from django.contrib import messages

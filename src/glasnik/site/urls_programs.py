@@ -4,7 +4,7 @@ them) and the reports (they read attendance and certificates: a site page)."""
 
 from django.urls import path
 
-from glasnik.events import views_program
+from glasnik.events.views import program as views_program
 from glasnik.programs.urls import urlpatterns as program_pages
 
 from . import views

@@ -11,9 +11,9 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from .models import AgendaItem, Event, EventMode, RsvpAnswer, SessionType
-from .recurrence import MAX_OCCURRENCES, Frequency
-from .services.meetings import meeting_place_check, meeting_times_check
+from ..models import AgendaItem, Event, EventMode, RsvpAnswer, SessionType
+from ..recurrence import MAX_OCCURRENCES, Frequency
+from ..services.meetings import meeting_place_check, meeting_times_check
 
 
 class DateTimeLocalInput(forms.DateTimeInput):

@@ -10,14 +10,14 @@ from django.utils.translation import pgettext_lazy
 
 from glasnik.core.uploads import upload_check
 
-from .forms import DateTimeLocalInput
-from .services.attendance import CODE_LENGTH, normalise_code
-from .services.materials import (
+from ..services.attendance import CODE_LENGTH, normalise_code
+from ..services.materials import (
     MATERIAL_EXTENSIONS,
     MATERIAL_MAX_BYTES,
     SUBMISSION_EXTENSIONS,
     SUBMISSION_MAX_BYTES,
 )
+from .meetings import DateTimeLocalInput
 
 
 class SelfCheckinForm(forms.Form):

@@ -14,17 +14,17 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from . import access as loaders
-from .forms_attendance import (
+from .. import access as loaders
+from ..forms.attendance import (
     AssignmentForm,
     CommentForm,
     MaterialEditForm,
     MaterialForm,
     SubmissionForm,
 )
-from .selectors import attendance as selectors
-from .selectors import materials as material_selectors
-from .services import materials as material_services
+from ..selectors import attendance as selectors
+from ..selectors import materials as material_selectors
+from ..services import materials as material_services
 
 # Materials -------------------------------------------------------------------------------
 

@@ -1,6 +1,6 @@
 """Attendance pages: check-in on a phone (list, QR code, room code), the participant's own
 attendance with self check-in, and the attendance sheet with corrections and export. Materials
-and assignments are in `views_materials`. Thin: parse, call a service or a selector, render in
+and assignments are in `views.materials`. Thin: parse, call a service or a selector, render in
 the event's time zone."""
 
 from datetime import date
@@ -20,7 +20,7 @@ from django.views.decorators.http import require_POST
 
 from glasnik.core.exports import EXPORT_FORMATS, export_dataset, export_response
 
-from .access import (
+from ..access import (
     event_for_anyone,
     event_for_organiser,
     event_for_team,
@@ -28,11 +28,11 @@ from .access import (
     registration_for_organiser,
     registration_for_team,
 )
-from .forms_attendance import CorrectionForm, QrCheckinForm, SelfCheckinForm
-from .models import AttendanceMethod, CheckinCode, Event, Registration
-from .selectors import attendance as selectors
-from .selectors import materials as material_selectors
-from .services import attendance as services
+from ..forms.attendance import CorrectionForm, QrCheckinForm, SelfCheckinForm
+from ..models import AttendanceMethod, CheckinCode, Event, Registration
+from ..selectors import attendance as selectors
+from ..selectors import materials as material_selectors
+from ..services import attendance as services
 
 # The event whose check-in list the organiser has open: a QR code of another event's
 # registration is refused while it is.

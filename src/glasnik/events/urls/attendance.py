@@ -1,6 +1,7 @@
 from django.urls import path
 
-from . import views_attendance, views_materials
+from ..views import attendance as views_attendance
+from ..views import materials as views_materials
 
 urlpatterns = [
     # Check-in: organisers and trainers on a phone; the QR code of a confirmation.

@@ -20,19 +20,19 @@ from glasnik.accounts.selectors import positions_of
 from glasnik.core.exports import EXPORT_FORMATS, export_dataset, export_response
 from glasnik.core.languages import written_in_text
 
-from .access import (
+from ..access import (
     event_for_organiser,
     event_for_registration,
     registration_for_organiser,
     registration_of_person,
 )
-from .forms_registration import InvitationForm, RegistrationForm
-from .ical import calendar_build, ics_response
-from .models import Event, EventInvitation, RegistrationStatus
-from .selectors import online_link_opens_at
-from .selectors import registration as selectors
-from .services import registration as services
-from .services import seats, waitlist
+from ..forms.registration import InvitationForm, RegistrationForm
+from ..ical import calendar_build, ics_response
+from ..models import Event, EventInvitation, RegistrationStatus
+from ..selectors import online_link_opens_at
+from ..selectors import registration as selectors
+from ..services import registration as services
+from ..services import seats, waitlist
 
 PAGE_SIZE = 25
 

@@ -20,13 +20,13 @@ from glasnik.core.languages import written_in_text
 from glasnik.programs import selectors as program_selectors
 from glasnik.programs.access import program_for_user
 
-from .access import (
+from ..access import (
     lecturer_for_editor,
     lecturer_for_user,
     program_event_for_organiser,
     program_event_for_user,
 )
-from .forms_program import (
+from ..forms.program import (
     LecturerForm,
     ProgramAgendaFormSet,
     ProgramEventCancelForm,
@@ -34,16 +34,16 @@ from .forms_program import (
     new_event_initial,
     program_agenda_initial,
 )
-from .ical import calendar_build
-from .models import AgendaItem, Event, Lecturer, Visibility
-from .selectors import registration as registration_selectors
-from .selectors.materials import event_materials, materials_access
-from .selectors.programs import program_events, program_feed_events
-from .selectors.registration import registration_counts
-from .services import programs as services
-from .services import registration as registration_services
-from .services import seats
-from .services.cancellation import event_cancel
+from ..ical import calendar_build
+from ..models import AgendaItem, Event, Lecturer, Visibility
+from ..selectors import registration as registration_selectors
+from ..selectors.materials import event_materials, materials_access
+from ..selectors.programs import program_events, program_feed_events
+from ..selectors.registration import registration_counts
+from ..services import programs as services
+from ..services import registration as registration_services
+from ..services import seats
+from ..services.cancellation import event_cancel
 
 MANAGE_EVENT = "events.manage_event"
 

@@ -17,9 +17,9 @@ from django.views.decorators.http import require_POST
 
 from glasnik.core.languages import written_in_text
 
-from . import selectors
-from .access import event_for_user, network_for_meetings, series_for_organiser
-from .forms import (
+from .. import selectors
+from ..access import event_for_user, network_for_meetings, series_for_organiser
+from ..forms.meetings import (
     AgendaFormSet,
     CancelForm,
     MeetingForm,
@@ -29,11 +29,11 @@ from .forms import (
     SeriesForm,
     agenda_initial,
 )
-from .ical import calendar_build, ics_response
-from .models import CalendarToken, RsvpAnswer
-from .recurrence import rrule_build
-from .services import meetings as meeting_services
-from .services.rsvp import calendar_token_get, calendar_token_reset, rsvp_set
+from ..ical import calendar_build, ics_response
+from ..models import CalendarToken, RsvpAnswer
+from ..recurrence import rrule_build
+from ..services import meetings as meeting_services
+from ..services.rsvp import calendar_token_get, calendar_token_reset, rsvp_set
 
 PAGE_SIZE = 20
 

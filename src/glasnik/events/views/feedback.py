@@ -17,11 +17,11 @@ from django.views.decorators.http import require_POST
 from glasnik.core.exports import EXPORT_FORMATS, export_dataset
 from glasnik.core.languages import written_in_text
 
-from .access import event_for_feedback, event_for_organiser
-from .forms_feedback import feedback_forms
-from .models import Event
-from .selectors import feedback as selectors
-from .services.feedback import (
+from ..access import event_for_feedback, event_for_organiser
+from ..forms.feedback import feedback_forms
+from ..models import Event
+from ..selectors import feedback as selectors
+from ..services.feedback import (
     FeedbackAlreadyGivenError,
     feedback_invite,
     feedback_start,

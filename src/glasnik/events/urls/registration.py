@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views_registration as views
+from ..views import registration as views
 
 urlpatterns = [
     path("registrations/", views.my_registrations, name="my_registrations"),

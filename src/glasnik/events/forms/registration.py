@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from glasnik.organizations.models import Organization
 
-from .models import RegistrationQuestion, RegistrationQuestionKind
+from ..models import RegistrationQuestion, RegistrationQuestionKind
 
 YES_NO_CHOICES = [("yes", _("Yes")), ("no", _("No"))]
 MAX_INVITATIONS = 200

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views_feedback as views
+from ..views import feedback as views
 
 urlpatterns = [
     path("feedback/mine/", views.my_feedback, name="my_feedback"),

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views_program as views
+from ..views import program as views
 
 urlpatterns = [
     path(

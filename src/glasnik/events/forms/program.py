@@ -7,15 +7,15 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .forms import (
+from ..models import AgendaItem, Event, EventKind, Lecturer
+from ..services.programs import PROGRAM_EVENT_FIELDS, PROGRAM_EVENT_KINDS, program_event_check
+from .meetings import (
     AgendaItemForm,
     DateTimeLocalInput,
     PlaceFormMixin,
     agenda_initial,
     event_url_field,
 )
-from .models import AgendaItem, Event, EventKind, Lecturer
-from .services.programs import PROGRAM_EVENT_FIELDS, PROGRAM_EVENT_KINDS, program_event_check
 
 
 class ProgramEventForm(PlaceFormMixin, forms.ModelForm):

@@ -1,6 +1,6 @@
 from django.urls import include, path
 
-from . import views
+from ..views import meetings as views
 
 app_name = "events"
 
@@ -27,8 +27,8 @@ urlpatterns = [
     path("series/<int:pk>/", views.series_edit, name="series_edit"),
     path("series/<int:pk>/cancel/", views.series_cancel, name="series_cancel"),
     # Programme events: trainings, sessions and their parts (one URL module per part).
-    path("", include("glasnik.events.urls_program")),
-    path("", include("glasnik.events.urls_registration")),
-    path("", include("glasnik.events.urls_attendance")),
-    path("", include("glasnik.events.urls_feedback")),
+    path("", include("glasnik.events.urls.program")),
+    path("", include("glasnik.events.urls.registration")),
+    path("", include("glasnik.events.urls.attendance")),
+    path("", include("glasnik.events.urls.feedback")),
 ]
