@@ -120,7 +120,7 @@ def targets() -> dict:
     client.force_login(user)  # the first configured backend that loads people
     from django.conf import settings
 
-    from glasnik.accounts.management.commands.seed_scale import NETWORK_SLUG
+    from glasnik.site.management.commands.seed_scale import NETWORK_SLUG
 
     directory_member = _directory_member(NETWORK_SLUG)
     directory_session_key = None

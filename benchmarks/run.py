@@ -322,7 +322,7 @@ def pages(targets: dict) -> list[dict]:
         )
     result += [
         {"name": "accessibility", "path": "/sr/accessibility/", "kind": "public"},
-        # seed_scale's programme (glasnik.programs.scale.PROGRAM_SLUG): 50 events, 1,500
+        # seed_scale's programme (glasnik.site.scale_programs.PROGRAM_SLUG): 50 events, 1,500
         # registrations; cached for visitors.
         {"name": "program_detail", "path": "/sr/programmes/seed-programme/", "kind": "public"},
     ]

@@ -17,14 +17,14 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("", include("glasnik.core.urls")),
     path("", include("glasnik.accounts.urls")),
+    path("", include("glasnik.site.urls")),
     path("accounts/", include("allauth.urls")),
     path("organizations/", include("glasnik.organizations.urls")),
     path("networks/", include("glasnik.networks.urls")),
     path("events/", include("glasnik.events.urls")),
-    path("programmes/", include("glasnik.programs.urls")),
+    path("programmes/", include("glasnik.site.urls_programs")),
     path("certificates/", include("glasnik.certificates.urls")),
     path("surveys/", include("glasnik.surveys.urls")),
-    path("audit/", include("glasnik.audit.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=True,
 )

@@ -51,7 +51,7 @@ def _demo_logins(alias: str) -> tuple[int, int]:
     from allauth.mfa.utils import decrypt
     from django.contrib.auth import get_user_model
 
-    from .management.commands.demo import DEMO_TOTP_SECRET, EMAIL_DOMAIN
+    from .demo import DEMO_TOTP_SECRET, EMAIL_DOMAIN
 
     secrets = Authenticator.objects.using(alias).filter(type=Authenticator.Type.TOTP)
     public_secrets = sum(

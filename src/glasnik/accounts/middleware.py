@@ -1,9 +1,10 @@
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import REDIRECT_FIELD_NAME
 from django.http import HttpResponseRedirect
-from django.shortcuts import redirect
+from django.shortcuts import redirect, resolve_url
 from django.urls import Resolver404, resolve, reverse
 from django.utils.translation import gettext as _
 
@@ -43,7 +44,9 @@ class RequireMfaMiddleware:
         # Signed in with the password alone (a session from before two-factor authentication
         # was set up, or any other way round allauth's login): ask for the code now.
         target = (
-            request.get_full_path() if request.method == "GET" else reverse("accounts:dashboard")
+            request.get_full_path()
+            if request.method == "GET"
+            else resolve_url(settings.LOGIN_REDIRECT_URL)
         )
         return HttpResponseRedirect(
             f"{reverse('mfa_reauthenticate')}?{urlencode({REDIRECT_FIELD_NAME: target})}"

@@ -8,6 +8,7 @@ from glasnik.audit.services import log_action
 
 from .models import PROFILE_FIELDS, Position, User
 from .selectors import forget_positions
+from .signals import person_renamed
 
 
 @transaction.atomic
@@ -24,10 +25,7 @@ def profile_update(*, person: User, actor: User, **changes) -> User:
         # Field names only: the values are personal data.
         log_action("accounts.profile.updated", actor=actor, target=person, data={"fields": changed})
     if {"first_name", "last_name"} & set(changed):
-        # Imported here: networks build on accounts, not the other way round.
-        from glasnik.networks.services.members import memberships_refresh_search_text
-
-        memberships_refresh_search_text(person_ids=[person.pk])
+        person_renamed.send(sender=User, person_ids=[person.pk])
     return person
 
 

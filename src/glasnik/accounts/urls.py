@@ -5,7 +5,6 @@ from . import views
 app_name = "accounts"
 
 urlpatterns = [
-    path("dashboard/", views.dashboard, name="dashboard"),
     path("accounts/profile/", views.profile, name="profile"),
     path("accounts/profile/positions/add/", views.position_add, name="position_add"),
     path(

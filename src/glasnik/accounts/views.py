@@ -29,11 +29,6 @@ def _admin_login_through_allauth(request):
 
 
 @login_required
-def dashboard(request):
-    return render(request, "accounts/dashboard.html", selectors.dashboard_for_user(request.user))
-
-
-@login_required
 def profile(request):
     """The profile and the positions in one form, so nothing typed is lost whichever button is
     pressed: "Add position" also saves a changed name, "Save profile" also adds a position that

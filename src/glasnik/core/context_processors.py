@@ -55,7 +55,7 @@ def _language_links(path: str, current: str) -> str:
 LAYOUT_URLS = {
     "home": "core:home",
     "institutions": "organizations:list",
-    "dashboard": "accounts:dashboard",
+    "dashboard": "site:dashboard",
     "profile": "accounts:profile",
     "logout": "account_logout",
     "login": "account_login",

@@ -26,6 +26,7 @@ from glasnik.audit.services import log_action
 
 from .models import Country, Organization, OrganizationKind
 from .search import organization_search_text
+from .signals import organization_renamed
 
 REQUIRED_COLUMNS = ("country", "code", "name", "name_cyrillic", "kind", "parent", "population")
 OPTIONAL_COLUMNS = ("region", "website", "email")
@@ -472,10 +473,7 @@ def _write_rows(rows: list[_Row]) -> ImportResult:
             if row.existing is not None:
                 changed.add(organization.pk)
     if renamed:
-        # Imported here: networks build on organizations, not the other way round.
-        from glasnik.networks.services.members import memberships_refresh_search_text
-
-        memberships_refresh_search_text(organization_ids=renamed)
+        organization_renamed.send(sender=Organization, organization_ids=renamed)
     updated = len(changed)
     return ImportResult(created=created, updated=updated, unchanged=len(rows) - created - updated)
 

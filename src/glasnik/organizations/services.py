@@ -16,6 +16,7 @@ from .importing import (
 from .models import Organization
 from .reference import reference_organizations_load
 from .search import organization_search_text
+from .signals import organization_renamed
 
 __all__ = [
     "ImportResult",
@@ -47,13 +48,5 @@ def organization_save(
             data={} if created else {"fields": sorted(changed_fields or [])},
         )
         if not created and {"name", "name_cyrillic"} & set(changed_fields or []):
-            _members_search_refresh([organization.pk])
+            organization_renamed.send(sender=Organization, organization_ids=[organization.pk])
     return organization
-
-
-def _members_search_refresh(organization_ids: list[int]) -> None:
-    """Networks' members are found by their institution's names: tell them of a rename."""
-    # Imported here: networks build on organizations, not the other way round.
-    from glasnik.networks.services.members import memberships_refresh_search_text
-
-    memberships_refresh_search_text(organization_ids=organization_ids)

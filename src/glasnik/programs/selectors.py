@@ -1,7 +1,7 @@
 """Reads about programmes: the public list and page, phases, events, team, enrolments."""
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
@@ -12,28 +12,12 @@ from django.utils import timezone
 
 from glasnik.access.models import Role, RoleGrant
 from glasnik.core.transliteration import search_key
-from glasnik.events.models import (
-    SEAT_HOLDING_STATUSES,
-    AgendaItem,
-    Event,
-    EventKind,
-    Registration,
-    Visibility,
-)
 
 from .models import Enrolment, EnrolmentStatus, Invitation, Phase, Program
 
 # A person's programmes change only through the enrolment and team services, which forget
 # this; the timeout bounds what a renamed programme can leave stale on the dashboard.
 PERSON_PROGRAMS_CACHE_SECONDS = 300
-# What a programme's public page calls its events (a network meeting is never one of them).
-PROGRAM_EVENT_KINDS = (
-    EventKind.TRAINING,
-    EventKind.ONLINE_SESSION,
-    EventKind.WEBINAR,
-    EventKind.PUBLIC_EVENT,
-)
-FEED_PAST_DAYS = 180
 
 
 def _enrolled_count():
@@ -109,22 +93,6 @@ def program_timeline(program: Program, *, today: date | None = None) -> list[Pha
             state = "current"
         timeline.append(PhaseOnTimeline(phase=phase, state=state))
     return timeline
-
-
-def program_events(program: Program, *, everyone: bool = False) -> QuerySet[Event]:
-    """The programme's events with the seats taken: public ones, or all of them (`everyone`)
-    for participants and the team."""
-    # Through the programme's manager, each event knows its programme (and so its language).
-    events = program.events.filter(kind__in=PROGRAM_EVENT_KINDS)
-    if not everyone:
-        events = events.filter(visibility=Visibility.PUBLIC)
-    seats = (
-        Registration.objects.filter(event=OuterRef("pk"), status__in=SEAT_HOLDING_STATUSES)
-        .values("event")
-        .annotate(n=Count("pk"))
-        .values("n")
-    )
-    return events.annotate(seats_taken=Coalesce(Subquery(seats), 0)).order_by("starts_at", "pk")
 
 
 def program_team(program: Program) -> dict[str, list]:
@@ -225,24 +193,6 @@ def program_invitations(program: Program) -> QuerySet[Invitation]:
 
 def invitation_by_token(token: str) -> Invitation | None:
     return Invitation.objects.select_related("program").filter(token=token).first()
-
-
-def program_feed_events(program: Program) -> QuerySet[Event]:
-    """The programme's public events for its calendar feed, cancelled ones included so that
-    calendar apps strike them out."""
-    since = timezone.now() - timedelta(days=FEED_PAST_DAYS)
-    return (
-        program_events(program)
-        .filter(ends_at__gte=since)
-        .prefetch_related(
-            # The feed lists the agenda's titles only.
-            "agenda_items"
-        )
-    )
-
-
-def event_agenda(event: Event) -> list[AgendaItem]:
-    return list(event.agenda_items.prefetch_related("lecturers").order_by("position", "pk"))
 
 
 # --- the dashboard ----------------------------------------------------------------------------

@@ -1,15 +1,14 @@
+"""The programmes app's own pages. The `programs` namespace adds the pages that show a
+programme's events and reports: glasnik.site.urls_programs includes this list."""
+
 from django.urls import path
 
 from . import views
-
-app_name = "programs"
 
 urlpatterns = [
     path("", views.program_list, name="list"),
     path("new/", views.program_create, name="create"),
     path("invitations/<str:token>/", views.program_invitation, name="invitation"),
-    path("<slug:slug>/", views.program_detail, name="detail"),
-    path("<slug:slug>/calendar.ics", views.program_feed, name="feed"),
     path("<slug:slug>/edit/", views.program_edit, name="edit"),
     path("<slug:slug>/publish/", views.program_publish, name="publish"),
     path("<slug:slug>/phases/", views.program_phases, name="phases"),
@@ -31,6 +30,4 @@ urlpatterns = [
     ),
     path("<slug:slug>/participants/<int:pk>/", views.program_participant, name="participant"),
     path("<slug:slug>/invitations/", views.program_invitations, name="invitations"),
-    path("<slug:slug>/reports/", views.program_reports_page, name="reports"),
-    path("<slug:slug>/reports.xlsx", views.program_reports_export, name="reports_export"),
 ]

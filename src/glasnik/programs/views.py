@@ -1,15 +1,16 @@
-"""Programme pages: the public list and page, the organisers' pages (page, phases, team,
-participants, invitations, reports), enrolment and the calendar feed. Thin: parse input, call a
-service or a selector, render in the programme's time zone."""
+"""Programme pages: the public list, the organisers' pages (page, phases, team, participants,
+invitations) and enrolment. Thin: parse input, call a service or a selector, render in the
+programme's time zone. The public page and calendar feed show the programme's events, so the
+events app draws them (events/views/program.py); the reports read attendance and certificates,
+so they are a site page (glasnik.site)."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
-from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 from django.views.decorators.http import require_POST
@@ -20,7 +21,6 @@ from glasnik.access.selectors import user_is_platform_admin
 from glasnik.core.cache import public_page
 from glasnik.core.exports import EXPORT_FORMATS, export_dataset, export_response
 from glasnik.core.languages import written_in_text
-from glasnik.events.ical import calendar_build
 
 from . import selectors
 from .access import enrolment_for_organiser, program_for_user
@@ -36,7 +36,6 @@ from .forms import (
     TeamAddForm,
 )
 from .models import EnrolmentPolicy, EnrolmentStatus, Phase
-from .reports import program_reports, reports_databook
 from .services import enrolment as enrolment_services
 from .services import program as program_services
 
@@ -64,44 +63,6 @@ def program_list(request):
         "can_create": user_is_platform_admin(user),
     }
     return render(request, "programs/program_list.html", context)
-
-
-@public_page
-def program_detail(request, slug: str):
-    program = program_for_user(request.user, slug)
-    user = request.user
-    can_manage = user.is_authenticated and user.has_perm(MANAGE, program)
-    takes_part = user.is_authenticated and user.has_perm("programs.take_part", program)
-    is_team = can_manage or (
-        user.is_authenticated and user.has_perm("programs.teach_program", program)
-    )
-    context = {
-        "program": program,
-        "timeline": selectors.program_timeline(program),
-        "events": selectors.program_events(program, everyone=takes_part or is_team),
-        "team": selectors.program_team(program),
-        "participant_count": selectors.program_participant_count(program),
-        "enrolment": selectors.enrolment_of(user, program),
-        "can_manage": can_manage,
-        "feed_url": reverse("programs:feed", kwargs={"slug": program.slug}),
-    }
-    with timezone.override(program.time_zone):
-        return render(request, "programs/program_detail.html", context)
-
-
-def program_feed(request, slug: str):
-    """The programme's public events for anyone's calendar: no links, no registrations."""
-    program = program_for_user(request.user, slug)
-    language = translation.get_language()
-    content = calendar_build(
-        selectors.program_feed_events(program),
-        name=written_in_text(program.name, program),
-        language=language,
-    )
-    response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{program.slug}.ics"'
-    response["Cache-Control"] = "public, max-age=900"
-    return response
 
 
 # --- organisers: the programme ---------------------------------------------------------------
@@ -476,22 +437,3 @@ def program_invitations(request, slug: str):
     context = {"program": program, "form": form, "page": invitations}
     with timezone.override(program.time_zone):
         return render(request, "programs/invitations.html", context)
-
-
-# --- organisers: reports -----------------------------------------------------------------------
-
-
-@login_required
-def program_reports_page(request, slug: str):
-    program = program_for_user(request.user, slug, permission="programs.view_reports")
-    context = {"program": program, "reports": program_reports(program)}
-    return render(request, "programs/reports.html", context)
-
-
-@login_required
-def program_reports_export(request, slug: str):
-    program = program_for_user(request.user, slug, permission="programs.view_reports")
-    book = reports_databook(program_reports(program))
-    response = HttpResponse(book.export("xlsx"), content_type=EXPORT_FORMATS["xlsx"])
-    response["Content-Disposition"] = f'attachment; filename="{program.slug}-reports.xlsx"'
-    return response

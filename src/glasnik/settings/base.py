@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "glasnik.programs",
     "glasnik.certificates",
     "glasnik.surveys",
+    "glasnik.site",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -147,7 +148,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "account_login"
-LOGIN_REDIRECT_URL = "accounts:dashboard"
+LOGIN_REDIRECT_URL = "site:dashboard"
 SITE_ID = 1
 
 # django-allauth

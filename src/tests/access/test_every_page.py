@@ -31,7 +31,7 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone, translation
 
-from glasnik.accounts.management.commands.demo import DEMO_PASSWORD, DEMO_TOTP_SECRET
+from glasnik.accounts.demo import DEMO_PASSWORD, DEMO_TOTP_SECRET
 from glasnik.accounts.models import User
 from glasnik.certificates.models import Certificate
 from glasnik.events.demo_program import (
@@ -63,8 +63,8 @@ from glasnik.networks.models import (
     TopicProposal,
 )
 from glasnik.organizations.models import Organization
-from glasnik.programs.demo import SLOVENIAN_SLUG, SLUG
 from glasnik.programs.models import Enrolment, Invitation, Program
+from glasnik.site.demo_programs import SLOVENIAN_SLUG, SLUG
 from glasnik.surveys.demo import DEMO_SURVEY_SLUG
 from glasnik.surveys.models import Condition as SurveyCondition
 from glasnik.surveys.models import Survey
@@ -194,12 +194,12 @@ PAGES: dict[str, Page | list[Page]] = {
     "core:home": Page(EVERYONE),
     "core:accessibility": Page(EVERYONE),
     "core:privacy": Page(EVERYONE),
-    "accounts:dashboard": Page(SIGNED_IN),
+    "site:dashboard": Page(SIGNED_IN),
     "accounts:profile": Page(SIGNED_IN),
     "accounts:position_add": Page(SIGNED_IN),
     # The administrator is a superuser: Django lets them past every rule (has_perm).
     "accounts:position_remove": post(OWNER | ADMINS, lambda demo: {"pk": demo.position.pk}),
-    "audit:log": Page(ANY_ORGANISER),
+    "site:audit_log": Page(ANY_ORGANISER),
     "organizations:list": Page(EVERYONE),
     "organizations:detail": Page(EVERYONE, lambda demo: {"slug": demo.municipality.slug}),
     # The institution search of forms: signed-in people only, and only what the public list shows.

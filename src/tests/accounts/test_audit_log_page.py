@@ -46,7 +46,7 @@ def test_organiser_sees_only_entries_of_their_organization(
     log_action("test.other", target=other)
     login_with_second_factor(client, organiser)
 
-    response = client.get(reverse("audit:log"))
+    response = client.get(reverse("site:audit_log"))
 
     assert response.status_code == 200
     assert shown_actions(response) == {"test.own", "access.role.granted"}
@@ -57,7 +57,7 @@ def test_member_gets_404_on_audit_log(client, make_person, two_associations):
     role_grant(person=member, role=Role.MEMBER, scope=two_associations[0])
     client.force_login(member)
 
-    assert client.get(reverse("audit:log")).status_code == 404
+    assert client.get(reverse("site:audit_log")).status_code == 404
 
 
 def test_platform_admin_sees_every_entry(
@@ -69,7 +69,7 @@ def test_platform_admin_sees_every_entry(
         log_action("test.entry", target=organization)
     login_with_second_factor(client, admin)
 
-    response = client.get(reverse("audit:log"))
+    response = client.get(reverse("site:audit_log"))
 
     assert len(response.context["page"].object_list) == AuditLogEntry.objects.count() == 3
 
@@ -85,7 +85,7 @@ def test_audit_log_query_count_does_not_grow_with_entries(
     def queries_for_page() -> int:
         cache.clear()  # both measurements start cold: grants and MFA state are cached
         with CaptureQueriesContext(connection) as queries:
-            assert client.get(reverse("audit:log")).status_code == 200
+            assert client.get(reverse("site:audit_log")).status_code == 200
         return len(queries)
 
     log_action("test.entry", actor=organiser, target=association)
@@ -107,7 +107,7 @@ def test_audit_log_shows_details_whose_key_is_items(
     log_action("events.agenda.set", actor=organiser, target=association, data={"items": 4})
     login_with_second_factor(client, organiser)
 
-    response = client.get(reverse("audit:log"), {"action": "events.agenda"})
+    response = client.get(reverse("site:audit_log"), {"action": "events.agenda"})
 
     assert response.status_code == 200
     assert "<td>items: 4</td>" in response.content.decode()

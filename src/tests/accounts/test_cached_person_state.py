@@ -69,24 +69,24 @@ def test_position_added_or_removed_shows_on_dashboard_at_once(
     person = make_person()
     organization = make_organization(name="Opština Bor")
     client.force_login(person)
-    assert "Opština Bor" not in client.get(reverse("accounts:dashboard")).content.decode()
+    assert "Opština Bor" not in client.get(reverse("site:dashboard")).content.decode()
 
     position = position_add(person=person, organization=organization, title="PR", actor=person)
-    assert "Opština Bor" in client.get(reverse("accounts:dashboard")).content.decode()
+    assert "Opština Bor" in client.get(reverse("site:dashboard")).content.decode()
 
     position_remove(position=position, actor=person)
-    assert "Opština Bor" not in client.get(reverse("accounts:dashboard")).content.decode()
+    assert "Opština Bor" not in client.get(reverse("site:dashboard")).content.decode()
 
 
 def test_deactivated_person_is_signed_out_on_the_next_request(client, make_person):
     person = make_person()
     client.force_login(person)
-    assert client.get(reverse("accounts:dashboard")).status_code == 200  # person now cached
+    assert client.get(reverse("site:dashboard")).status_code == 200  # person now cached
 
     person.is_active = False
     person.save(update_fields=["is_active"])
 
-    response = client.get(reverse("accounts:dashboard"))
+    response = client.get(reverse("site:dashboard"))
     assert response.status_code == 302
     assert reverse("account_login") in response["Location"]
 
@@ -94,23 +94,23 @@ def test_deactivated_person_is_signed_out_on_the_next_request(client, make_perso
 def test_profile_change_shows_on_the_next_request(client, make_person):
     person = make_person(first_name="Ana", last_name="Ilić")
     client.force_login(person)
-    assert "Ana Ilić" in client.get(reverse("accounts:dashboard")).content.decode()
+    assert "Ana Ilić" in client.get(reverse("site:dashboard")).content.decode()
 
     person.first_name = "Jovana"
     person.save(update_fields=["first_name"])
 
-    assert "Jovana Ilić" in client.get(reverse("accounts:dashboard")).content.decode()
+    assert "Jovana Ilić" in client.get(reverse("site:dashboard")).content.decode()
 
 
 def test_password_change_elsewhere_ends_other_sessions(client, make_person):
     person = make_person()
     client.force_login(person)
-    assert client.get(reverse("accounts:dashboard")).status_code == 200
+    assert client.get(reverse("site:dashboard")).status_code == 200
 
     person.set_password("a-completely-new-password-42")
     person.save(update_fields=["password"])
 
-    assert client.get(reverse("accounts:dashboard")).status_code == 302
+    assert client.get(reverse("site:dashboard")).status_code == 302
 
 
 def test_role_revoked_in_another_process_is_refused_on_the_next_request(
@@ -121,7 +121,7 @@ def test_role_revoked_in_another_process_is_refused_on_the_next_request(
     role_grant(person=organiser, role=Role.ORGANISER, scope=association)
     TOTP.activate(organiser, "GLASNIKTESTSECRETGLASNIKTESTSECR")
     login_with_second_factor(client, organiser)
-    assert client.get(reverse("audit:log")).status_code == 200
+    assert client.get(reverse("site:audit_log")).status_code == 200
     kept_here = cache.get(grants_cache_key(organiser.pk))
     assert kept_here is not None
 
@@ -129,7 +129,7 @@ def test_role_revoked_in_another_process_is_refused_on_the_next_request(
     role_revoke(person=User.objects.get(pk=organiser.pk), role=Role.ORGANISER, scope=association)
     cache.set(grants_cache_key(organiser.pk), kept_here)
 
-    assert client.get(reverse("audit:log")).status_code == 404
+    assert client.get(reverse("site:audit_log")).status_code == 404
 
 
 def test_role_change_raises_the_access_version(make_person, make_organization):
@@ -147,7 +147,7 @@ def test_password_hash_is_kept_nowhere_in_the_cache(client, make_person):
     person = make_person()
     client.force_login(person)
 
-    assert client.get(reverse("accounts:dashboard")).status_code == 200
+    assert client.get(reverse("site:dashboard")).status_code == 200
 
     kept = list(cache._cache.values())  # the local-memory cache's pickled values
     assert kept
@@ -160,6 +160,6 @@ def test_person_is_kept_between_requests_only_in_a_shared_cache(client, make_per
     person = make_person()
     client.force_login(person)
 
-    client.get(reverse("accounts:dashboard"))
+    client.get(reverse("site:dashboard"))
 
     assert (cache.get(person_cache_key(person.pk)) is not None) is shared_cache

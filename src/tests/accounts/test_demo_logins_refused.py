@@ -9,7 +9,7 @@ from allauth.mfa.totp.internal.auth import TOTP
 from django.core.management import CommandError, call_command
 from django.core.management.base import SystemCheckError
 
-from glasnik.accounts.management.commands.demo import DEMO_TOTP_SECRET
+from glasnik.accounts.demo import DEMO_TOTP_SECRET
 from glasnik.accounts.models import User
 from glasnik.core.checks import check_before_serving
 

@@ -21,7 +21,7 @@ def test_login_redirects_to_dashboard_in_preferred_language(client, make_person,
     response = login(client, "luka@example.org", password)
 
     with translation.override("sl"):
-        dashboard = reverse("accounts:dashboard")
+        dashboard = reverse("site:dashboard")
     assert dashboard.startswith("/sl/")
     assert response.status_code == 302
     assert response.url == dashboard
@@ -45,7 +45,7 @@ def test_organiser_without_totp_is_sent_to_mfa_setup(client, make_person, make_o
     role_grant(person=organiser, role=Role.ORGANISER, scope=make_organization(kind="association"))
     client.force_login(organiser)
 
-    response = client.get(reverse("accounts:dashboard"))
+    response = client.get(reverse("site:dashboard"))
 
     assert response.status_code == 302
     assert response.url == reverse("mfa_activate_totp")
@@ -60,7 +60,7 @@ def test_other_roles_requiring_mfa_are_sent_to_mfa_setup(
     role_grant(person=person, role=role, scope=scope)
     client.force_login(person)
 
-    assert client.get(reverse("accounts:dashboard")).url == reverse("mfa_activate_totp")
+    assert client.get(reverse("site:dashboard")).url == reverse("mfa_activate_totp")
 
 
 def test_organiser_with_totp_reaches_dashboard(
@@ -71,7 +71,7 @@ def test_organiser_with_totp_reaches_dashboard(
     TOTP.activate(organiser, TOTP_SECRET)
     login_with_second_factor(client, organiser)
 
-    assert client.get(reverse("accounts:dashboard")).status_code == 200
+    assert client.get(reverse("site:dashboard")).status_code == 200
 
 
 def test_member_is_not_asked_for_mfa(client, make_person, make_organization):
@@ -79,4 +79,4 @@ def test_member_is_not_asked_for_mfa(client, make_person, make_organization):
     role_grant(person=member, role=Role.MEMBER, scope=make_organization(kind="association"))
     client.force_login(member)
 
-    assert client.get(reverse("accounts:dashboard")).status_code == 200
+    assert client.get(reverse("site:dashboard")).status_code == 200

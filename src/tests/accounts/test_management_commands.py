@@ -4,12 +4,12 @@ from allauth.mfa.models import Authenticator
 from django.core.management import call_command
 
 from glasnik.access.models import Role, RoleGrant
-from glasnik.accounts.management.commands.demo import DEMO_PASSWORD
+from glasnik.accounts.demo import DEMO_PASSWORD
 from glasnik.accounts.models import Position, User
 from glasnik.networks.models import Network
 from glasnik.organizations.models import Organization, OrganizationKind
-from glasnik.programs.demo import SLUG
 from glasnik.programs.models import Program
+from glasnik.site.demo_programs import SLUG
 
 pytestmark = pytest.mark.django_db
 

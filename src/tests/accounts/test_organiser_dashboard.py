@@ -129,7 +129,7 @@ def make_program(make_organization, organiser, make_person):
 
 
 def dashboard(client) -> str:
-    response = client.get(reverse("accounts:dashboard"))
+    response = client.get(reverse("site:dashboard"))
     assert response.status_code == 200
     return response.content.decode()
 

@@ -87,7 +87,7 @@ def test_admin_signed_in_with_password_and_code_reaches_the_admin(client, admini
     assert client.get(reverse("admin:login")).url == reverse("admin:index")
 
 
-@pytest.mark.parametrize("url_name", ["admin:index", "accounts:dashboard", "audit:log"])
+@pytest.mark.parametrize("url_name", ["admin:index", "site:dashboard", "site:audit_log"])
 def test_administrator_session_without_the_code_is_asked_for_it(client, administrator, url_name):
     client.force_login(administrator)  # a session that passed the password only
     url = reverse(url_name)
@@ -108,7 +108,7 @@ def test_staff_member_without_a_role_needs_the_second_factor_too(client, make_pe
 def test_session_from_before_mfa_was_set_up_must_pass_the_code(client, organiser):
     client.force_login(organiser)
     TOTP.activate(organiser, SECRET)  # e.g. on another device, in another session
-    dashboard = reverse("accounts:dashboard")
+    dashboard = reverse("site:dashboard")
 
     asked = client.get(dashboard)
     answered = client.post(with_next("mfa_reauthenticate", dashboard), {"code": current_code()})
@@ -131,7 +131,7 @@ def test_setting_up_mfa_in_this_session_passes_the_second_factor(client, organis
     activated = client.post(reverse("mfa_activate_totp"), {"code": current_code(secret)})
 
     assert activated.status_code == 302
-    assert client.get(reverse("accounts:dashboard")).status_code == 200
+    assert client.get(reverse("site:dashboard")).status_code == 200
 
 
 def test_session_waiting_for_the_code_opens_no_account_page(client, organiser):
@@ -153,7 +153,7 @@ def test_post_without_the_code_is_not_carried_out(client, organiser):
 
     response = client.post(reverse("accounts:profile"), {"first_name": "Changed"})
 
-    assert response.url == with_next("mfa_reauthenticate", reverse("accounts:dashboard"))
+    assert response.url == with_next("mfa_reauthenticate", reverse("site:dashboard"))
     organiser.refresh_from_db()
     assert organiser.first_name == ""
 

@@ -101,7 +101,7 @@ ALL_URLS = sorted(set(_walk(get_resolver().url_patterns)))
 
 def test_url_walk_finds_the_main_pages():
     names = {name for name, _ in ALL_URLS}
-    assert {"core:home", "accounts:dashboard", "account_login", "audit:log"} <= names
+    assert {"core:home", "site:dashboard", "account_login", "site:audit_log"} <= names
     assert "admin:index" in names
 
 

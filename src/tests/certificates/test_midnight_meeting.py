@@ -8,7 +8,7 @@ from training_days import BELGRADE, attend
 
 from glasnik.certificates.services import certificate_issue
 from glasnik.events.selectors.attendance import attendance_sheet
-from glasnik.programs.reports import program_reports
+from glasnik.site.program_reports import program_reports
 
 pytestmark = pytest.mark.django_db
 

@@ -214,7 +214,7 @@ def test_dashboard_lists_the_persons_networks_and_follows_changes(
 ):
     membership = make_member(network, status="applied")
     client.force_login(membership.person)
-    dashboard = reverse("accounts:dashboard")
+    dashboard = reverse("site:dashboard")
 
     assert "Applied" in client.get(dashboard).content.decode()
     membership_decide(
@@ -232,7 +232,7 @@ def test_dashboard_lists_the_persons_networks_and_follows_changes(
 def test_dashboard_reads_the_persons_networks_from_the_cache(client, network, make_member):
     membership = make_member(network)
     client.force_login(membership.person)
-    dashboard = reverse("accounts:dashboard")
+    dashboard = reverse("site:dashboard")
     client.get(dashboard)
 
     with CaptureQueriesContext(connection) as captured:

@@ -4,9 +4,9 @@ from django.core.management import call_command
 from glasnik.access.models import Role
 from glasnik.access.selectors import role_holders
 from glasnik.events.models import EventKind, Lecturer
-from glasnik.programs.demo import SLUG
 from glasnik.programs.models import EnrolmentStatus, Program
 from glasnik.programs.selectors import program_timeline
+from glasnik.site.demo_programs import SLUG
 
 pytestmark = pytest.mark.django_db
 

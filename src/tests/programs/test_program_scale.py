@@ -3,7 +3,7 @@ from django.urls import reverse
 from factories.accounts import PositionFactory
 
 from glasnik.programs.models import Program
-from glasnik.programs.scale import PROGRAM_SLUG, seed_program
+from glasnik.site.scale_programs import PROGRAM_SLUG, seed_program
 
 pytestmark = pytest.mark.django_db
 

@@ -22,7 +22,7 @@ from factories.events import (
 )
 
 from glasnik.events.models import RegistrationStatus
-from glasnik.programs.reports import program_reports
+from glasnik.site.program_reports import program_reports
 
 pytestmark = pytest.mark.django_db
 

@@ -1,7 +1,7 @@
 import pytest
 from django.core.management import call_command
 
-from glasnik.programs.demo import SLUG
+from glasnik.site.demo_programs import SLUG
 from glasnik.surveys.demo import DEMO_SURVEY_SLUG, RESPONSES
 from glasnik.surveys.models import Survey
 from glasnik.surveys.results import survey_results

@@ -20,7 +20,7 @@ from glasnik.events.services.attendance import (
     SELF_CHECKIN_ATTEMPTS,
     checkin_code_create,
 )
-from glasnik.events.views_attendance import CHECKIN_EVENT_SESSION_KEY
+from glasnik.events.views.attendance import CHECKIN_EVENT_SESSION_KEY
 
 pytestmark = pytest.mark.django_db
 

@@ -103,7 +103,7 @@ def test_file_and_link_together_are_refused(
 def test_too_large_file_is_refused(
     client, program_organiser, training, settings, monkeypatch, login_with_second_factor
 ):
-    monkeypatch.setattr("glasnik.events.forms_attendance.MATERIAL_MAX_BYTES", 10)
+    monkeypatch.setattr("glasnik.events.forms.attendance.MATERIAL_MAX_BYTES", 10)
     login_with_second_factor(client, program_organiser)
 
     response = client.post(

@@ -416,7 +416,7 @@ def test_personal_feed_has_the_confirmed_programme_events(client, make_training,
 def test_registration_box_shows_state_and_buttons(rf, make_training, make_participant):
     from django.template.loader import render_to_string
 
-    from glasnik.events.views_program import registration_box
+    from glasnik.events.views.program import registration_box
 
     event = make_training(capacity=1)
     person = make_participant()
