@@ -13,7 +13,16 @@ import pytest
 from django.conf import settings
 from django.urls import reverse
 from django.utils import translation
-from test_every_page import ANONYMOUS, MEMBER, PAGES, client_as, demo, pages_of
+from test_every_page import (
+    ANONYMOUS,
+    MEMBER,
+    ORGANISER,
+    OTHER_ORGANISER,
+    PAGES,
+    client_as,
+    demo,
+    pages_of,
+)
 
 from glasnik.core.context_processors import HTML_LANG
 from glasnik.core.transliteration import to_cyrillic
@@ -23,7 +32,9 @@ pytestmark = pytest.mark.django_db
 __all__ = ["demo"]  # the fixture, used by name
 
 LATIN_SCRIPT_LANGUAGES = ("hr", "sl", "bs", "en")
-READERS = (ANONYMOUS, MEMBER)
+# A visitor, a member, and the organisers of both associations (their tables hold what members
+# wrote, in Cyrillic as often as not).
+READERS = (ANONYMOUS, MEMBER, ORGANISER, OTHER_ORGANISER)
 
 # Each interface language's own name, in its own script, as the language switcher (and the
 # profile's choice of language) shows it, marked with its `lang`: the one Cyrillic a page in
@@ -32,6 +43,12 @@ OWN_NAMES = {(HTML_LANG[code], name) for code, name in settings.LANGUAGES}
 
 # Elements whose text is not shown (nor read out).
 UNSHOWN = frozenset({"script", "style", "template"})
+# Inputs whose value a person sees: text being edited, or a button's words. A radio button's,
+# a checkbox's or a hidden input's value is never shown.
+SHOWN_VALUE_TYPES = frozenset({"text", "search", "submit", "reset", "button"})
+# Languages written in both scripts: what people wrote in them is edited as typed (a form's
+# field is never converted, or saving it would change the script of what nobody changed).
+BOTH_SCRIPTS = ("sr", "bs", "cnr")
 VOID = frozenset(
     {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "wbr"}
 )
@@ -50,9 +67,14 @@ def cyrillic_snippet(text: str, width: int = 40) -> str | None:
     return None
 
 
+def edited_as_written(lang: str) -> bool:
+    return lang.split("-")[0] in BOTH_SCRIPTS
+
+
 class TextsWithLanguage(HTMLParser):
     """The texts of a page's body (and the attribute values people see or hear) with the
-    language of the element they are in, and whether they are a language's own name."""
+    language of the element they are in, and whether they may stay in Cyrillic: a language's
+    own name, or Serbian or Bosnian text in a field where it is being edited as written."""
 
     def __init__(self):
         super().__init__(convert_charrefs=True)
@@ -69,9 +91,13 @@ class TextsWithLanguage(HTMLParser):
             self.in_body = True
         lang = attributes.get("lang") or self.lang()
         if self.in_body:
-            for name in ("title", "alt", "aria-label", "placeholder", "value", "content"):
+            for name in ("title", "alt", "aria-label", "placeholder", "content"):
                 if attributes.get(name):
                     self.texts.append((attributes[name], lang, False))
+            kind = (attributes.get("type") or "text").lower()
+            if tag == "input" and kind in SHOWN_VALUE_TYPES and attributes.get("value"):
+                edited = kind in ("text", "search") and edited_as_written(lang)
+                self.texts.append((attributes["value"], lang, edited))
         if tag not in VOID:
             self.stack.append((tag, lang))
 
@@ -94,7 +120,8 @@ class TextsWithLanguage(HTMLParser):
             return
         lang = self.lang()
         own_name = tags[-1] in ("a", "option") and (lang, data.strip()) in OWN_NAMES
-        self.texts.append((data, lang, own_name))
+        edited = tags[-1] == "textarea" and edited_as_written(lang)
+        self.texts.append((data, lang, own_name or edited))
 
 
 def texts_of(html: str) -> list[tuple[str, str, bool]]:
@@ -105,11 +132,12 @@ def texts_of(html: str) -> list[tuple[str, str, bool]]:
 
 
 def cyrillic_in(html: str) -> list[str]:
-    """Each piece of Cyrillic in a page but the languages' own names."""
+    """Each piece of Cyrillic in a page but the languages' own names and Serbian or Bosnian
+    text being edited as written."""
     return [
         f"{snippet!r} (in lang={lang or '?'})"
-        for text, lang, own_name in texts_of(html)
-        if not own_name and (snippet := cyrillic_snippet(text)) is not None
+        for text, lang, may_stay in texts_of(html)
+        if not may_stay and (snippet := cyrillic_snippet(text)) is not None
     ]
 
 
@@ -162,6 +190,9 @@ def test_cyrillic_in_finds_content_and_leaves_the_languages_own_names():
         '</ul></nav><select><option value="sr" lang="sr-Cyrl">Српски (ћирилица)</option></select>'
         '<p lang="sr">Мрежа комуникатора</p><img src="/a.png" alt="Лого">'
         '<a href="/y" lang="sr-Cyrl">Мрежа</a><br><p>Latin only</p><script>"ш"</script>'
+        '<input type="text" lang="sr" value="Назив"><textarea lang="sr">Опис</textarea>'
+        '<input type="radio" value="Да"><input type="hidden" value="Не">'
+        '<input type="text" value="Наслов"><textarea lang="hr">Текст</textarea>'
         "</body></html>"
     )
 
@@ -169,6 +200,8 @@ def test_cyrillic_in_finds_content_and_leaves_the_languages_own_names():
         "'Мрежа комуникатора' (in lang=sr)",
         "'Лого' (in lang=?)",
         "'Мрежа' (in lang=sr-Cyrl)",
+        "'Наслов' (in lang=?)",
+        "'Текст' (in lang=hr)",
     ]
 
 

@@ -283,3 +283,30 @@ def test_email_keeps_a_slovenian_call_title_in_slovenian_for_a_cyrillic_reader(
     assert SLOVENIAN_CALL["title"] in message.subject
     html, _ = message.alternatives[0]
     assert f'<span lang="sl">{SLOVENIAN_CALL["title"]}</span>' in html
+
+
+def test_fields_people_write_in_carry_the_language_and_keep_the_value_as_typed():
+    from django import forms
+    from django.template import Context, Template
+
+    class PageForm(forms.Form):
+        title = forms.CharField(initial="Мрежа комуникатора")
+        about = forms.CharField(widget=forms.Textarea, initial="Опис")
+        slug = forms.SlugField(initial="mreza")
+        starts_at = forms.DateTimeField(widget=forms.DateTimeInput)
+
+    html = Template('{% include "includes/form_fields.html" with written_in="sr" %}').render(
+        Context({"form": PageForm()})
+    )
+
+    tags = {
+        name: tag
+        for tag in re.findall(r"<(?:input|textarea)[^>]*>", html)
+        for name in re.findall(r'name="(\w+)"', tag)
+    }
+    assert 'lang="sr"' in tags["title"]
+    assert 'value="Мрежа комуникатора"' in tags["title"]
+    assert 'lang="sr"' in tags["about"]
+    assert "lang=" not in tags["slug"]
+    assert "lang=" not in tags["starts_at"]
+    assert "Опис</textarea>" in html

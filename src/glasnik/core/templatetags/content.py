@@ -8,7 +8,8 @@ with autoescaping off: emails) it marks it invisibly, and the conversion to the 
 takes the marks out (`glasnik.core.reader_script.text_in_reader_script`).
 """
 
-from django import template
+from django import forms, template
+from django.forms.widgets import DateTimeBaseInput
 from django.utils.html import format_html
 from django.utils.translation import get_language
 
@@ -29,6 +30,26 @@ def written_in(value, owner, autoescape=True):
     if autoescape:
         return written_in_html(value, lang)
     return mark_language(str(value), lang)
+
+
+@register.filter
+def field_written_in(field, owner):
+    """A form field people write text in, marked with the language they write it in (an owner's:
+    an object with `content_language`, or a code), so that what is being edited is read out in
+    its language (WCAG 3.1.2). The value stays as typed: the page conversion leaves inputs' values
+    and textareas alone, so saving a form never changes the script of what nobody changed.
+
+        {% include "includes/form_fields.html" with form=form written_in=call %}
+    """
+    widget = field.field.widget
+    writes_text = isinstance(widget, (forms.TextInput, forms.Textarea)) and not isinstance(
+        widget, DateTimeBaseInput
+    )
+    if not owner or not writes_text or isinstance(field.field, forms.SlugField):
+        return field
+    if "lang" in widget.attrs:
+        return field
+    return field.as_widget(attrs={"lang": language_of(owner)})
 
 
 @register.simple_tag(takes_context=True)
