@@ -2,31 +2,31 @@ from dataclasses import dataclass, field
 
 from allauth.account.authentication import get_authentication_records
 from allauth.mfa.models import Authenticator
-from django.core.cache import cache
-from django.db import transaction
+
+from glasnik.core.object_cache import object_cache_clear, object_cache_read
 
 # Authenticators change through allauth, which signals it (see apps.py); the timeout bounds
 # what a change made elsewhere (the admin, a shell) can leave stale.
 MFA_STATE_CACHE_SECONDS = 300
-
-
-def mfa_cache_key(user_id: int) -> str:
-    return f"accounts:has-mfa:v1:{user_id}"
+# Kept under the person's namespace (glasnik.core.object_cache), with the person's grants.
+MFA_ENTRY = "person:has-mfa"
+POSITIONS_ENTRY = "person:positions"
 
 
 def user_has_mfa(user) -> bool:
     """Whether the person has an authenticator app; the authentication backend may have read
     it from the cache already, together with the person."""
-    has_mfa = getattr(user, "_glasnik_has_mfa", None)
-    if has_mfa is not None:
-        return has_mfa
-    key = mfa_cache_key(user.pk)
-    has_mfa = cache.get(key)
-    if has_mfa is None:
-        has_mfa = Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
-        cache.set(key, has_mfa, MFA_STATE_CACHE_SECONDS)
-    user._glasnik_has_mfa = has_mfa
-    return has_mfa
+    state = user.request_state
+    if state.has_mfa is None:
+        read = object_cache_read("person", user.pk, [MFA_ENTRY])
+        if MFA_ENTRY in read:
+            state.has_mfa = read.get(MFA_ENTRY)
+        else:
+            state.has_mfa = Authenticator.objects.filter(
+                user=user, type=Authenticator.Type.TOTP
+            ).exists()
+            read.keep(MFA_ENTRY, state.has_mfa, MFA_STATE_CACHE_SECONDS)
+    return state.has_mfa
 
 
 def session_passed_second_factor(request) -> bool:
@@ -40,17 +40,13 @@ def session_passed_second_factor(request) -> bool:
 
 
 def forget_mfa_state(user) -> None:
-    user.__dict__.pop("_glasnik_has_mfa", None)
-    cache.delete(mfa_cache_key(user.pk))
+    user.request_state.has_mfa = None
+    object_cache_clear("person", user.pk)
 
 
 # Positions change only through accounts.services (which forget this); the timeout bounds how
 # long a renamed institution keeps its old name on the dashboard.
 POSITIONS_CACHE_SECONDS = 300
-
-
-def positions_cache_key(user_id: int) -> str:
-    return f"accounts:positions:v1:{user_id}"
 
 
 def positions_of(person):
@@ -59,26 +55,23 @@ def positions_of(person):
 
 def position_summaries(person) -> list[dict]:
     """Title and institution of each position, as the dashboard shows them, from the cache."""
-    summaries = getattr(person, "_glasnik_positions", None)
-    if summaries is not None:
-        return summaries
-    key = positions_cache_key(person.pk)
-    summaries = cache.get(key)
-    if summaries is None:
-        summaries = list(
-            person.positions.order_by("-since", "pk").values(
-                "title", "organization__name", "organization__slug"
+    state = person.request_state
+    if state.positions is None:
+        read = object_cache_read("person", person.pk, [POSITIONS_ENTRY])
+        if POSITIONS_ENTRY in read:
+            state.positions = read.get(POSITIONS_ENTRY)
+        else:
+            state.positions = list(
+                person.positions.order_by("-since", "pk").values(
+                    "title", "organization__name", "organization__slug"
+                )
             )
-        )
-        cache.set(key, summaries, POSITIONS_CACHE_SECONDS)
-    person._glasnik_positions = summaries
-    return summaries
+            read.keep(POSITIONS_ENTRY, state.positions, POSITIONS_CACHE_SECONDS)
+    return state.positions
 
 
 def forget_positions(person_id: int) -> None:
-    key = positions_cache_key(person_id)
-    cache.delete(key)
-    transaction.on_commit(lambda: cache.delete(key))
+    object_cache_clear("person", person_id)
 
 
 @dataclass
@@ -143,14 +136,12 @@ def organising_for_user(user) -> list[Organising]:
 def dashboard_for_user(user) -> dict:
     """What the dashboard shows: a panel for each role the person holds."""
     from glasnik.access.selectors import user_is_platform_admin, user_roles
-    from glasnik.networks.selectors.network import person_networks, person_networks_cache_key
-    from glasnik.programs.selectors import person_programs, person_programs_cache_key
+    from glasnik.networks.selectors.network import PERSON_NETWORKS_ENTRY, person_networks
+    from glasnik.programs.selectors import PERSON_PROGRAMS_ENTRY, person_programs
 
     # Both panels in one cache round trip; either selector reads the database on a miss.
-    networks_key = person_networks_cache_key(user.pk)
-    programs_key = person_programs_cache_key(user.pk)
-    kept = cache.get_many([networks_key, programs_key])
-    networks = kept[networks_key] if networks_key in kept else person_networks(user)
+    kept = object_cache_read("person", user.pk, [PERSON_NETWORKS_ENTRY, PERSON_PROGRAMS_ENTRY])
+    networks = person_networks(user, kept=kept)
     organising = organising_for_user(user)
     joined = {network["network__slug"] for network in networks}
     return {
@@ -164,7 +155,7 @@ def dashboard_for_user(user) -> dict:
             for panel in organising
             if panel.kind == "network" and panel.owner.slug not in joined
         ],
-        "programs": kept[programs_key] if programs_key in kept else person_programs(user),
+        "programs": person_programs(user, kept=kept),
         "has_mfa": user_has_mfa(user),
         "organising": organising,
     }
