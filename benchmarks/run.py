@@ -37,7 +37,9 @@ VAR_DIR = BASE_DIR / "var" / "benchmarks"
 CAPTURE_DIR = VAR_DIR / "captured"
 PYTHON = sys.executable
 VENV_BIN = Path(PYTHON).parent
-DB_NAME = "glasnik_bench"
+# Overridable so that several working copies on one machine do not share a database or Redis.
+DB_NAME = os.environ.get("GLASNIK_BENCH_DB", "glasnik_bench")
+REDIS_DB = int(os.environ.get("GLASNIK_BENCH_REDIS_DB", "5"))
 PG = {"host": "127.0.0.1", "port": 5432, "user": "postgres"}
 HOST = "127.0.0.1"
 
@@ -60,7 +62,7 @@ def environment(port: int | None = None) -> dict[str, str]:
             "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
             "DJANGO_SECURE_SSL_REDIRECT": "0",
             "DATABASE_URL": f"postgres://{PG['user']}@{PG['host']}:{PG['port']}/{DB_NAME}",
-            "REDIS_URL": "redis://127.0.0.1:6379/5",
+            "REDIS_URL": f"redis://127.0.0.1:6379/{REDIS_DB}",
             "DATABASE_CONN_MAX_AGE": "60",
             "GLASNIK_ROOT_URLCONF": "bench_urls",
             "GLASNIK_BENCH_CAPTURE_DIR": str(CAPTURE_DIR),
@@ -100,7 +102,7 @@ def recreate_database() -> None:
 def flush_redis() -> None:
     import redis
 
-    redis.Redis(host="127.0.0.1", port=6379, db=5).flushdb()
+    redis.Redis(host="127.0.0.1", port=6379, db=REDIS_DB).flushdb()
 
 
 def manage(*args: str, capture: bool = False) -> str:

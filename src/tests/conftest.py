@@ -6,6 +6,7 @@ import pytest
 from django.conf import settings
 from django.contrib.sites.models import Site
 from django.core.cache import caches
+from django.db import transaction
 from django.utils import translation
 from django.utils.translation import trans_real
 from factories.accounts import PASSWORD, PersonFactory
@@ -13,6 +14,7 @@ from factories.organizations import OrganizationFactory
 from second_factor import login_with_second_factor as _login_with_second_factor
 
 from glasnik.accounts.models import User
+from glasnik.core import object_cache
 from glasnik.core.transliteration.rules import rules_reset
 
 
@@ -51,6 +53,19 @@ def _every_cache_empty():
     clear_every_cache()
     yield
     clear_every_cache()
+
+
+@pytest.fixture(autouse=True)
+def _cache_clears_at_once(monkeypatch):
+    """A test's database transaction is rolled back, never committed, so the caches' clears
+    (which wait for the commit) run as soon as they are asked for: as if each service's
+    transaction had committed when it returned. `cache_clears_on_commit` tests the real way."""
+    monkeypatch.setattr(object_cache, "after_commit", lambda clear: clear())
+
+
+@pytest.fixture
+def cache_clears_on_commit(monkeypatch):
+    monkeypatch.setattr(object_cache, "after_commit", transaction.on_commit)
 
 
 @pytest.fixture(autouse=True)

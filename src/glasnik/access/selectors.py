@@ -1,54 +1,51 @@
 from django.contrib.contenttypes.models import ContentType
-from django.core.cache import cache
-from django.db import models, transaction
+from django.db import models
+
+from glasnik.core.object_cache import object_cache_clear, object_cache_read
 
 from .models import Role, RoleGrant
 
 GRANTS_CACHE_SECONDS = 3600
-
-
-def grants_cache_key(user_id: int) -> str:
-    return f"access:grants:v2:{user_id}"
+# The person's grants are kept under the person's namespace (glasnik.core.object_cache).
+GRANTS_ENTRY = "person:grants"
 
 
 def _grants(user) -> list[tuple[str, int | None, int | None]]:
-    """All of a person's grants as (role, scope_type_id, scope_id): kept on the user object for
-    the request and in the cache between requests, with the person's access_version they were
-    read at; grants of another version are read again (role_grant/role_revoke raise it)."""
+    """All of a person's grants as (role, scope_type_id, scope_id): kept on the person for the
+    request (`request_state`) and in the cache between requests, with the person's
+    access_version they were read at; grants of another version are read again (role_grant and
+    role_revoke raise it)."""
     if not getattr(user, "is_authenticated", False):
         return []
-    cached = getattr(user, "_glasnik_grants", None)
-    if cached is None:
-        key = grants_cache_key(user.pk)
-        if not remember_grants(user, cache.get(key)):
+    state = user.request_state
+    if state.grants is None:
+        read = object_cache_read("person", user.pk, [GRANTS_ENTRY])
+        if not remember_grants(user, read.get(GRANTS_ENTRY)):
             version = user.access_version
             grants = list(
                 RoleGrant.objects.filter(person_id=user.pk).values_list(
                     "role", "scope_type_id", "scope_id"
                 )
             )
-            cache.set(key, (version, grants), GRANTS_CACHE_SECONDS)
-            user._glasnik_grants = grants
-        cached = user._glasnik_grants
-    return cached
+            read.keep(GRANTS_ENTRY, (version, grants), GRANTS_CACHE_SECONDS)
+            state.grants = grants
+    return state.grants
 
 
 def remember_grants(user, stored) -> bool:
-    """Attach grants read from the cache (here or by the authentication backend) if they are of
-    the person's current access_version; say whether they were."""
+    """Hold grants read from the cache (here or by the authentication backend) for the request
+    if they are of the person's current access_version; say whether they were."""
     if not (isinstance(stored, tuple) and len(stored) == 2 and stored[0] == user.access_version):
         return False
-    user._glasnik_grants = stored[1]
+    user.request_state.grants = stored[1]
     return True
 
 
 def forget_cached_grants(user) -> None:
-    """Drop the person's grants from this request and, once the change commits, from the cache."""
-    if hasattr(user, "_glasnik_grants"):
-        del user._glasnik_grants
-    key = grants_cache_key(user.pk)
-    cache.delete(key)
-    transaction.on_commit(lambda: cache.delete(key))
+    """Drop the person's grants from this request and, once the change commits, everything
+    the cache keeps about them."""
+    user.request_state.grants = None
+    object_cache_clear("person", user.pk)
 
 
 def user_is_platform_admin(user) -> bool:

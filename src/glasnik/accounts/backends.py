@@ -7,24 +7,20 @@ instead of a database query plus one cache read each.
 
 from allauth.account.auth_backends import AuthenticationBackend as AllauthBackend
 from django.conf import settings
-from django.core.cache import cache
-from django.db import transaction
 
-from glasnik.access.selectors import grants_cache_key, remember_grants
+from glasnik.access.selectors import GRANTS_ENTRY, remember_grants
+from glasnik.core.object_cache import object_cache_clear, object_cache_read
 
 from . import selectors
 
 PERSON_CACHE_SECONDS = 300
-
-
-def person_cache_key(user_id) -> str:
-    return f"accounts:person:v2:{user_id}"
+# Kept under the person's namespace (glasnik.core.object_cache), with their grants and the rest.
+PERSON_ENTRY = "person:record"
 
 
 def forget_person(user_id) -> None:
-    key = person_cache_key(user_id)
-    cache.delete(key)
-    transaction.on_commit(lambda: cache.delete(key))
+    """Everything kept about the person goes once the change commits."""
+    object_cache_clear("person", user_id)
 
 
 def _person_for_cache(user) -> dict:
@@ -49,7 +45,7 @@ def _person_from_cache(model, stored):
         return None
     # The password is left deferred: reading it (set_password, a check) loads it from the database.
     user = model.from_db("default", names, [fields[name] for name in names])
-    user._glasnik_session_auth_hash = stored["session_auth_hash"]
+    user.request_state.session_auth_hash = stored["session_auth_hash"]
     return user
 
 
@@ -59,30 +55,25 @@ class AuthenticationBackend(AllauthBackend):
         # password changed, signed in there: the person is read from the database each
         # request unless every process shares the cache (SHARED_CACHE).
         keep_person = settings.SHARED_CACHE
-        keys = {
-            "grants": grants_cache_key(user_id),
-            "mfa": selectors.mfa_cache_key(user_id),
-            "positions": selectors.positions_cache_key(user_id),
-        }
+        names = [GRANTS_ENTRY, selectors.MFA_ENTRY, selectors.POSITIONS_ENTRY]
         if keep_person:
-            keys["person"] = person_cache_key(user_id)
-        found = cache.get_many(list(keys.values()))
+            names.append(PERSON_ENTRY)
+        kept = object_cache_read("person", user_id, names)
         model = self._user_model()
-        user = _person_from_cache(model, found.get(keys["person"])) if keep_person else None
+        user = _person_from_cache(model, kept.get(PERSON_ENTRY)) if keep_person else None
         if user is None:
             user = super().get_user(user_id)
             if user is None:
                 return None
             if keep_person:
-                cache.set(keys["person"], _person_for_cache(user), PERSON_CACHE_SECONDS)
+                kept.keep(PERSON_ENTRY, _person_for_cache(user), PERSON_CACHE_SECONDS)
         if not self.user_can_authenticate(user):
             return None
         # Grants are used only if they are of the person's current access_version.
-        remember_grants(user, found.get(keys["grants"]))
-        if keys["mfa"] in found:
-            user._glasnik_has_mfa = found[keys["mfa"]]
-        if keys["positions"] in found:
-            user._glasnik_positions = found[keys["positions"]]
+        remember_grants(user, kept.get(GRANTS_ENTRY))
+        state = user.request_state
+        state.has_mfa = kept.get(selectors.MFA_ENTRY)
+        state.positions = kept.get(selectors.POSITIONS_ENTRY)
         return user
 
     @staticmethod

@@ -1,9 +1,25 @@
+from dataclasses import dataclass
+
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser, UserManager
 from django.db import models
 from django.db.models import F, Q
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
+
+
+@dataclass
+class PersonState:
+    """What has been read about a person for the request at hand besides their row: from the
+    cache (the authentication backend reads it all in one round trip) or the database. Held on
+    the person as `person.request_state`; a change that touches it resets the field."""
+
+    grants: list | None = None  # (role, scope type id, scope id): glasnik.access.selectors
+    has_mfa: bool | None = None  # an authenticator app: accounts.selectors.user_has_mfa
+    positions: list | None = None  # for the dashboard: accounts.selectors.position_summaries
+    # Set when the person came from the cache without the password hash (accounts.backends).
+    session_auth_hash: str | None = None
 
 
 class Gender(models.TextChoices):
@@ -103,11 +119,16 @@ class User(AbstractUser):
     def __str__(self) -> str:
         return self.get_full_name() or self.email
 
+    @cached_property
+    def request_state(self) -> PersonState:
+        return PersonState()
+
     def get_session_auth_hash(self) -> str:
         # A person loaded from the cache (accounts.backends) comes without the password hash,
         # with the session hash computed from it instead; setting a password loads the field.
-        if "password" not in self.__dict__ and hasattr(self, "_glasnik_session_auth_hash"):
-            return self._glasnik_session_auth_hash
+        kept = self.request_state.session_auth_hash
+        if "password" not in self.__dict__ and kept is not None:
+            return kept
         return super().get_session_auth_hash()
 
 

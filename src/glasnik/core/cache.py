@@ -7,6 +7,7 @@ from django.core.cache import cache
 from django.http import HttpResponse
 from django.utils.translation import get_language
 
+from .object_cache import cache_turned_off
 from .reader_script import response_in_reader_script
 
 PRIVATE_COOKIES = (settings.SESSION_COOKIE_NAME, "messages")
@@ -44,7 +45,7 @@ def public_page(view):
 
     @wraps(view)
     def wrapped(request, *args, **kwargs):
-        if not _is_anonymous_visitor(request):
+        if not _is_anonymous_visitor(request) or cache_turned_off("public-page"):
             return view(request, *args, **kwargs)
         key = _page_key(request)
         stored = cache.get(key)

@@ -28,25 +28,41 @@ def _as_character_references(name: str) -> str:
     return mark_safe(escaped)  # noqa: S308 - escaped above
 
 
-@lru_cache(maxsize=8192)
-def _language_links(path: str, current: str) -> str:
-    """The language switcher's items for a page, as HTML. URL resolution is fixed for the life
-    of the process, so the answer for a path is too; drawn here once rather than by the
-    template on every page."""
+@lru_cache(maxsize=len(settings.LANGUAGES))
+def _language_items(current: str) -> tuple:
+    """Per language of the page: each language's switch address, tag, name and whether it is
+    the current one. The page's own address is not part of what is memoised: addresses carry
+    search terms and invitation tokens, which must not stay in the process's memory."""
+    return tuple(
+        (
+            code,
+            reverse("language_switch", args=[code]),
+            HTML_LANG.get(code, code),
+            code == current,
+            _as_character_references(name),
+        )
+        for code, name in settings.LANGUAGES
+    )
+
+
+def _language_links(request, current: str) -> str:
+    """The language switcher's items for a page, as HTML: each goes back to this page (with
+    its query) in the other language."""
+    path, query = request.path, request.META.get("QUERY_STRING", "")
     return format_html_join(
         "\n",
         '<li><a href="{}" lang="{}" hreflang="{}"{}>{}</a></li>',
         (
             (
-                reverse("language_switch", args=[code])
+                switch
                 + "?next="
-                + quote(translate_url(path, code), safe="/"),
-                HTML_LANG.get(code, code),
-                HTML_LANG.get(code, code),
-                mark_safe(' aria-current="true"') if code == current else "",
-                _as_character_references(name),
+                + quote(translate_url(path, code) + (f"?{query}" if query else ""), safe="/"),
+                tag,
+                tag,
+                mark_safe(' aria-current="true"') if is_current else "",
+                name,
             )
-            for code, name in settings.LANGUAGES
+            for code, switch, tag, is_current, name in _language_items(current)
         ),
     )
 
@@ -84,6 +100,6 @@ def interface(request):
     current = get_language() or settings.LANGUAGE_CODE
     return {
         "html_lang": HTML_LANG.get(current, current),
-        "language_links": _language_links(request.get_full_path(), current),
+        "language_links": _language_links(request, current),
         "layout": _layout(current),
     }

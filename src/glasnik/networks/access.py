@@ -5,7 +5,7 @@ from django.http import Http404
 from glasnik.access.helpers import get_for_user_or_404
 
 from .models import Call, Network, Statement
-from .selectors.directory import DirectoryKept, directory_kept
+from .selectors.directory import CachedDirectory, directory_from_cache
 
 
 def network_for_user(user, slug: str, *, permission: str | None = None) -> Network:
@@ -15,13 +15,15 @@ def network_for_user(user, slug: str, *, permission: str | None = None) -> Netwo
     )
 
 
-def directory_for_user(user, network_slug: str, *, part: str, variants: list[str]) -> DirectoryKept:
-    """The member directory's network and kept pages, from the cache; 404 when there is no
-    such network or the user may not see its members."""
-    kept = directory_kept(network_slug, part=part, variants=variants)
-    if kept.network is None or not user.has_perm("networks.view_members_area", kept.network):
+def directory_for_user(
+    user, network_slug: str, *, fragment: str, page_keys: list[str]
+) -> CachedDirectory:
+    """The member directory's network and cached pages; 404 when there is no such network or
+    the user may not see its members."""
+    cached = directory_from_cache(network_slug, fragment=fragment, page_keys=page_keys)
+    if cached.network is None or not user.has_perm("networks.view_members_area", cached.network):
         raise Http404
-    return kept
+    return cached
 
 
 def call_for_user(user, network_slug: str, slug: str, *, manage: bool = False) -> Call:

@@ -7,7 +7,7 @@ from glasnik.audit.services import log_action
 
 from . import admin_calls  # noqa: F401 - registers the calls' admin
 from .models import Interest, Membership, MembershipChange, Network, TopicProposal
-from .selectors.directory import directory_forget_address
+from .selectors.directory import directory_cache_clear
 from .services.network import PAGE_FIELDS, network_update
 
 
@@ -32,7 +32,7 @@ class NetworkAdmin(admin.ModelAdmin):
         # Address and organising institution are admin-only fields, saved as they are.
         other = [name for name in ("slug", "organization") if name in form.changed_data]
         if other:
-            directory_forget_address(network.slug)  # the old address
+            directory_cache_clear(network.pk, old_address=network.slug)
             for name in other:
                 setattr(network, name, form.cleaned_data[name])
             network.save(update_fields=[*other, "updated_at"])

@@ -4,13 +4,12 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.contrib.contenttypes.models import ContentType
-from django.core.cache import cache
-from django.db import transaction
 from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from glasnik.access.models import Role, RoleGrant
+from glasnik.core.object_cache import ObjectCacheRead, object_cache_clear, object_cache_read
 from glasnik.core.transliteration import search_key
 
 from .models import Enrolment, EnrolmentStatus, Invitation, Phase, Program
@@ -210,15 +209,16 @@ def programs_with_enrolments_waiting(program_ids) -> list[Program]:
     )
 
 
-def person_programs_cache_key(person_id: int) -> str:
-    return f"programs:person:v1:{person_id}"
+# Kept under the person's namespace (glasnik.core.object_cache).
+PERSON_PROGRAMS_ENTRY = "dashboard:programs"
 
 
-def person_programs(person) -> list[dict]:
+def person_programs(person, *, kept: ObjectCacheRead | None = None) -> list[dict]:
     """The programmes a person takes part in (or asked to) and those they organise or teach,
-    with their part in each, for the dashboard: one query, then the cache."""
-    key = person_programs_cache_key(person.pk)
-    summaries = cache.get(key)
+    with their part in each, for the dashboard: one query, then the cache. `kept` is the
+    person's namespace when the caller has read it already."""
+    kept = kept or object_cache_read("person", person.pk, [PERSON_PROGRAMS_ENTRY])
+    summaries = kept.get(PERSON_PROGRAMS_ENTRY)
     if summaries is None:
         summaries = [
             {"name": name, "slug": slug, "part": status}
@@ -252,11 +252,9 @@ def person_programs(person) -> list[dict]:
         ):
             if slug not in known:
                 summaries.append({"name": name, "slug": slug, "part": role})
-        cache.set(key, summaries, PERSON_PROGRAMS_CACHE_SECONDS)
+        kept.keep(PERSON_PROGRAMS_ENTRY, summaries, PERSON_PROGRAMS_CACHE_SECONDS)
     return summaries
 
 
 def forget_person_programs(person_id: int) -> None:
-    key = person_programs_cache_key(person_id)
-    cache.delete(key)
-    transaction.on_commit(lambda: cache.delete(key))
+    object_cache_clear("person", person_id)

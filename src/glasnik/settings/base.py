@@ -124,6 +124,11 @@ CACHES["layout"] = {
     "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
     "LOCATION": "glasnik-layout",
 }
+# For the benchmark that measures what each cache gains (benchmarks/RESULTS.md, "Caches"):
+# the caches named here are not used. Names: public-page, layout, person, dashboard, directory.
+CACHES_TURNED_OFF = frozenset(env.list("GLASNIK_BENCH_DISABLE_CACHES", default=[]))
+if "layout" in CACHES_TURNED_OFF:
+    CACHES["layout"] = {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 PUBLIC_PAGE_CACHE_SECONDS = env.int("GLASNIK_PUBLIC_PAGE_CACHE_SECONDS", default=60)
 # How long before a meeting starts its online link shows to the people taking part.

@@ -2,7 +2,6 @@
 
 from dataclasses import dataclass, field
 
-from django.core.cache import cache
 from django.db.models import Q, QuerySet
 
 from glasnik.access.selectors import (
@@ -13,14 +12,15 @@ from glasnik.access.selectors import (
 )
 from glasnik.accounts.selectors import position_summaries, user_has_mfa
 from glasnik.audit.models import AuditLogEntry
+from glasnik.core.object_cache import object_cache_read
 from glasnik.events.selectors import upcoming_events_of
 from glasnik.networks.models import Network
 from glasnik.networks.selectors.calls import networks_with_calls_waiting
-from glasnik.networks.selectors.network import person_networks, person_networks_cache_key
+from glasnik.networks.selectors.network import PERSON_NETWORKS_ENTRY, person_networks
 from glasnik.programs.models import Program
 from glasnik.programs.selectors import (
+    PERSON_PROGRAMS_ENTRY,
     person_programs,
-    person_programs_cache_key,
     programs_with_enrolments_waiting,
 )
 
@@ -82,10 +82,8 @@ def organising_for_user(user) -> list[Organising]:
 def dashboard_for_user(user) -> dict:
     """What the dashboard shows: a panel for each role the person holds."""
     # Both panels in one cache round trip; either selector reads the database on a miss.
-    networks_key = person_networks_cache_key(user.pk)
-    programs_key = person_programs_cache_key(user.pk)
-    kept = cache.get_many([networks_key, programs_key])
-    networks = kept[networks_key] if networks_key in kept else person_networks(user)
+    kept = object_cache_read("person", user.pk, [PERSON_NETWORKS_ENTRY, PERSON_PROGRAMS_ENTRY])
+    networks = person_networks(user, kept=kept)
     organising = organising_for_user(user)
     joined = {network["network__slug"] for network in networks}
     return {
@@ -99,7 +97,7 @@ def dashboard_for_user(user) -> dict:
             for panel in organising
             if panel.kind == "network" and panel.owner.slug not in joined
         ],
-        "programs": kept[programs_key] if programs_key in kept else person_programs(user),
+        "programs": person_programs(user, kept=kept),
         "has_mfa": user_has_mfa(user),
         "organising": organising,
     }

@@ -1,15 +1,20 @@
 """The member directory: who is in a network, found by name or institution in either script."""
 
-import hashlib
-import secrets
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
 from django.core.cache import cache
-from django.db import transaction
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 
+from glasnik.core.object_cache import (
+    ObjectCacheRead,
+    cache_delete_on_commit,
+    cache_turned_off,
+    object_cache_clear,
+    object_cache_get,
+    object_cache_read,
+)
 from glasnik.core.transliteration import search_key
 
 from ..models import Interest, Membership, MembershipStatus, Network
@@ -113,121 +118,96 @@ def _search_condition(search: str) -> Q:
 
 
 # The directory's pages are kept this long at most: membership changes drop them at once
-# (directory_forget); a change to a person's profile (name, phone) shows within this time.
+# (directory_cache_clear); a change to a person's profile (name, phone) shows within this time.
 DIRECTORY_CACHE_SECONDS = 60
-# The state of a membership outlives its pages; when it expires, the pages are made afresh.
-DIRECTORY_VERSION_SECONDS = 7 * 24 * 3600
-
-# Everything the directory keeps is found by the network's address, so that one cache round
-# trip brings the network, the state of its membership and the page asked for.
 
 
-def _network_key(network_slug: str) -> str:
-    return f"networks:directory:v3:{network_slug}:network"
-
-
-def _version_key(network_slug: str) -> str:
-    return f"networks:directory:v3:{network_slug}:version"
-
-
-def _part_key(network_slug: str, part: str, variant: str) -> str:
-    digest = hashlib.sha256(variant.encode()).hexdigest()[:24]
-    return f"networks:directory:v3:{network_slug}:{part}:{digest}"
+def _address_key(network_slug: str) -> str:
+    return f"networks:address:v1:{network_slug}"
 
 
 @dataclass(frozen=True)
-class DirectoryKept:
-    """What the cache holds for a directory page: the network at the address (None when there
-    is none), the state of its membership, and each asked-for variant of the part (None when
-    it has to be made afresh)."""
+class CachedDirectory:
+    """The network at a directory's address (None when there is none) and, for each page key
+    asked for, its cached page fragment (None when it has to be drawn afresh); `read` is the
+    network's cache namespace as read, which a fresh page is kept under."""
 
     network: Network | None
-    version: str
-    parts: dict[str, Any]
+    pages: dict[str, Any]
+    read: ObjectCacheRead | None = None
 
 
-def directory_kept(network_slug: str, *, part: str, variants: Iterable[str]) -> DirectoryKept:
-    """The network at an address (only its address and name read) and the kept variants of a
-    part of its directory, in one cache round trip.
+def _page_entry(fragment: str, page_key: str) -> str:
+    return f"directory:{fragment}:{page_key}"
 
-    A part made before the membership last changed counts as missing; `version` is the state
-    that `directory_keep` keeps a fresh part under.
-    """
-    network_key, version_key = _network_key(network_slug), _version_key(network_slug)
-    part_keys = {variant: _part_key(network_slug, part, variant) for variant in variants}
-    found = cache.get_many([network_key, version_key, *part_keys.values()])
-    network = found.get(network_key) or _network_remember(network_slug)
+
+def directory_from_cache(
+    network_slug: str, *, fragment: str, page_keys: Iterable[str]
+) -> CachedDirectory:
+    """The network at an address (only its address and name read) and the cached pages of its
+    directory, `fragment` ("content", "results") for each page key (who asks, what, in which
+    language): the network's namespace in one cache round trip. A page drawn before the
+    membership last changed counts as missing."""
+    page_keys = list(page_keys)
+    network = _network_at(network_slug)
     if network is None:  # nothing is kept for addresses where there is no network
-        return DirectoryKept(network=None, version="", parts=dict.fromkeys(part_keys))
-    version = found.get(version_key) or _version_start(network_slug)
-    parts = {}
-    for variant, key in part_keys.items():
-        kept = found.get(key)
-        parts[variant] = kept[1] if kept is not None and kept[0] == version else None
-    return DirectoryKept(network=network, version=version, parts=parts)
+        return CachedDirectory(network=None, pages=dict.fromkeys(page_keys))
+    entries = {page_key: _page_entry(fragment, page_key) for page_key in page_keys}
+    read = object_cache_read("network", network.pk, entries.values())
+    pages = {page_key: read.get(entry) for page_key, entry in entries.items()}
+    return CachedDirectory(network=network, pages=pages, read=read)
 
 
-def _network_remember(network_slug: str) -> Network | None:
-    network = Network.objects.only("id", "slug", "name").filter(slug=network_slug).first()
-    if network is not None:
-        cache.set(_network_key(network_slug), network, DIRECTORY_CACHE_SECONDS)
+def _network_at(network_slug: str) -> Network | None:
+    key = _address_key(network_slug)
+    network = None if cache_turned_off("directory") else cache.get(key)
+    if network is None:
+        network = Network.objects.only("id", "slug", "name").filter(slug=network_slug).first()
+        if network is not None and not cache_turned_off("directory"):
+            cache.set(key, network, DIRECTORY_CACHE_SECONDS)
     return network
 
 
-def _version_start(network_slug: str) -> str:
-    version = secrets.token_hex(4)
-    if not cache.add(_version_key(network_slug), version, DIRECTORY_VERSION_SECONDS):  # raced
-        version = cache.get(_version_key(network_slug), version)
-    return version
+def directory_cache_page(cached: CachedDirectory, *, fragment: str, page_key: str, html) -> None:
+    """Keep a page of the directory, drawn while the membership was as `cached` read it."""
+    cached.read.keep(_page_entry(fragment, page_key), html, DIRECTORY_CACHE_SECONDS)
 
 
-def directory_keep(
-    network_slug: str, *, part: str, variant: str = "", version: str, value: Any
-) -> None:
-    """Keep a part of the directory, made while the membership was in the state `version`."""
-    key = _part_key(network_slug, part, variant)
-    cache.set(key, (version, value), DIRECTORY_CACHE_SECONDS)
-
-
-def directory_forget(network_id: int) -> None:
-    """Drop what the network's directory keeps, now and once the change commits."""
-    slug = Network.objects.filter(pk=network_id).values_list("slug", flat=True).first()
-    if slug is not None:
-        directory_forget_address(slug)
-
-
-def directory_forget_address(network_slug: str) -> None:
-    """Drop what the directory keeps at an address: its network (e.g. renamed) and its pages."""
-    keys = [_network_key(network_slug), _version_key(network_slug)]
-    cache.delete_many(keys)
-    transaction.on_commit(lambda: cache.delete_many(keys))
+def directory_cache_clear(network_id: int, *, old_address: str = "") -> None:
+    """Drop every page the network's directory keeps once the change commits; with
+    `old_address`, also which network is found there (the network renamed or moved)."""
+    object_cache_clear("network", network_id)
+    if old_address:
+        cache_delete_on_commit(_address_key(old_address))
 
 
 def directory_regions(network: Network) -> list[str]:
     """The regions of the members' institutions, for the filter's choices."""
-    kept = directory_kept(network.slug, part="regions", variants=[""])
-    regions = kept.parts[""]
-    if regions is None:
-        regions = list(
+    return object_cache_get(
+        "network",
+        network.pk,
+        "directory:regions",
+        lambda: list(
             Membership.objects.filter(network=network, status=MembershipStatus.MEMBER)
             .exclude(organization__region="")
             .exclude(organization__isnull=True)
             .order_by("organization__region")
             .values_list("organization__region", flat=True)
             .distinct()
-        )
-        directory_keep(network.slug, part="regions", version=kept.version, value=regions)
-    return regions
+        ),
+        DIRECTORY_CACHE_SECONDS,
+    )
 
 
 def directory_interests(network: Network) -> list[Interest]:
     """The network's interests, the choices its organisers name (in the admin, rarely)."""
-    key = f"networks:interests:v2:{network.pk}"
-    interests = cache.get(key)
-    if interests is None:
-        interests = list(Interest.objects.filter(network=network).order_by("name"))
-        cache.set(key, interests, DIRECTORY_CACHE_SECONDS)
-    return interests
+    return object_cache_get(
+        "network",
+        network.pk,
+        "directory:interests",
+        lambda: list(Interest.objects.filter(network=network).order_by("name")),
+        DIRECTORY_CACHE_SECONDS,
+    )
 
 
 def members_for_export(network: Network, *, status: str = "") -> QuerySet:

@@ -1,12 +1,11 @@
 """Reads about a network as a whole: the public list and page, organisers, members' states."""
 
-from django.core.cache import cache
-from django.db import transaction
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import Http404
 
 from glasnik.access.models import Role
 from glasnik.access.selectors import role_holders
+from glasnik.core.object_cache import ObjectCacheRead, object_cache_clear, object_cache_read
 
 from ..models import Membership, MembershipChange, MembershipStatus, Network
 
@@ -94,25 +93,24 @@ def membership_for_organiser(network: Network, pk: int) -> Membership:
         raise Http404 from error
 
 
-def person_networks_cache_key(person_id: int) -> str:
-    return f"networks:person:v1:{person_id}"
+# Kept under the person's namespace (glasnik.core.object_cache).
+PERSON_NETWORKS_ENTRY = "dashboard:networks"
 
 
-def person_networks(person) -> list[dict]:
-    """The networks a person is in or has asked to join, with the state, for the dashboard."""
-    key = person_networks_cache_key(person.pk)
-    summaries = cache.get(key)
-    if summaries is None:
-        summaries = list(
-            Membership.objects.filter(person_id=person.pk)
-            .order_by("network__name")
-            .values("status", "network__name", "network__slug")
-        )
-        cache.set(key, summaries, PERSON_NETWORKS_CACHE_SECONDS)
+def person_networks(person, *, kept: ObjectCacheRead | None = None) -> list[dict]:
+    """The networks a person is in or has asked to join, with the state, for the dashboard;
+    `kept` is the person's namespace when the caller has read it already."""
+    kept = kept or object_cache_read("person", person.pk, [PERSON_NETWORKS_ENTRY])
+    if PERSON_NETWORKS_ENTRY in kept:
+        return kept.get(PERSON_NETWORKS_ENTRY)
+    summaries = list(
+        Membership.objects.filter(person_id=person.pk)
+        .order_by("network__name")
+        .values("status", "network__name", "network__slug")
+    )
+    kept.keep(PERSON_NETWORKS_ENTRY, summaries, PERSON_NETWORKS_CACHE_SECONDS)
     return summaries
 
 
 def forget_person_networks(person_id: int) -> None:
-    key = person_networks_cache_key(person_id)
-    cache.delete(key)
-    transaction.on_commit(lambda: cache.delete(key))
+    object_cache_clear("person", person_id)

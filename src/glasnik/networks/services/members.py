@@ -12,7 +12,7 @@ from glasnik.core.email import email_send
 from glasnik.core.languages import written_in_text
 
 from ..models import Membership, MembershipStatus
-from ..selectors.directory import directory_forget, membership_search_text
+from ..selectors.directory import directory_cache_clear, membership_search_text
 from ..selectors.network import forget_person_networks
 from .memberships import membership_approve, membership_decline, membership_leave
 
@@ -48,7 +48,7 @@ def membership_entry_update(
     membership.search_text = membership_search_text(membership)
     membership.save(update_fields=[*ENTRY_FIELDS, "search_text", "updated_at"])
     membership.interests.set(interests)
-    directory_forget(membership.network_id)  # e.g. an email address no longer shown
+    directory_cache_clear(membership.network_id)  # e.g. an email address no longer shown
     changed = [name for name in ENTRY_FIELDS if getattr(membership, name) != before[name]]
     if {interest.pk for interest in interests} != before_interests:
         changed.append("interests")
@@ -87,7 +87,7 @@ def membership_decide(
         membership=membership, actor=actor, message=message.strip()
     )
     forget_person_networks(membership.person_id)
-    directory_forget(membership.network_id)
+    directory_cache_clear(membership.network_id)
     person = membership.person
     email_send(
         to=person.email,
@@ -123,5 +123,5 @@ def memberships_refresh_search_text(
             changed.append(membership)
     Membership.objects.bulk_update(changed, ["search_text"])
     for network_id in {membership.network_id for membership in changed}:
-        directory_forget(network_id)
+        directory_cache_clear(network_id)
     return len(changed)

@@ -8,7 +8,7 @@ from glasnik.access.services import role_grant, role_revoke
 from glasnik.audit.services import log_action
 
 from ..models import Membership, MembershipChange, MembershipStatus, Network
-from ..selectors.directory import directory_forget, membership_search_text
+from ..selectors.directory import directory_cache_clear, membership_search_text
 from ..selectors.network import forget_person_networks
 
 
@@ -37,7 +37,7 @@ def _membership_set_status(
     else:
         role_revoke(person=membership.person, role=Role.MEMBER, scope=membership.network)
     forget_person_networks(membership.person_id)
-    directory_forget(membership.network_id)
+    directory_cache_clear(membership.network_id)
     return membership
 
 

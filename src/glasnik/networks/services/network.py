@@ -9,7 +9,7 @@ from glasnik.access.services import role_grant, role_revoke
 from glasnik.audit.services import log_action
 
 from ..models import Network
-from ..selectors.directory import directory_forget_address
+from ..selectors.directory import directory_cache_clear
 from ..selectors.network import network_organisers
 from .learning_topics import network_set_learning_topics
 
@@ -43,7 +43,7 @@ def network_update(
             changed.append(name)
     if changed:
         network.save(update_fields=[*changed, "updated_at"])
-        directory_forget_address(network.slug)  # its pages name the network
+        directory_cache_clear(network.pk, old_address=network.slug)  # its pages name it
         log_action(
             "networks.network.changed",
             actor=actor,

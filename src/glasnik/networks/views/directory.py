@@ -22,8 +22,8 @@ from glasnik.core.reader_script import html_in_reader_script
 from ..access import directory_for_user, network_for_user
 from ..forms.network import DirectoryFilterForm, MemberStatusFilterForm
 from ..selectors.directory import (
+    directory_cache_page,
     directory_interests,
-    directory_keep,
     directory_members,
     directory_regions,
     members_for_export,
@@ -40,24 +40,24 @@ def directory(request, network_slug: str):
     question asked and on who asks (a member, an organiser), so it is made once per state of the
     membership and then served from the cache: one cache round trip brings the network and the
     page, and the layout is drawn around it."""
-    part = "results" if request.htmx else "content"
+    fragment = "results" if request.htmx else "content"
     asked = (urlencode(_asked_filters(request.GET)), request.GET.get("page", ""))
     question = "|".join([get_language(), *asked])
-    variants = {viewer: f"{viewer.name}|{question}" for viewer in _possible_viewers(request.user)}
-    kept = directory_for_user(request.user, network_slug, part=part, variants=[*variants.values()])
-    network = kept.network
+    page_keys = {viewer: f"{viewer.name}|{question}" for viewer in _possible_viewers(request.user)}
+    cached = directory_for_user(
+        request.user, network_slug, fragment=fragment, page_keys=[*page_keys.values()]
+    )
+    network = cached.network
     viewer = _DirectoryViewer(
         # Organisers see every member's contact details; members what each member allows.
         sees_all_contacts=request.user.has_perm("networks.manage_network", network),
         can_export=request.user.has_perm("networks.export_members", network),
     )
-    html = kept.parts.get(variants.get(viewer, ""))
+    html = cached.pages.get(page_keys.get(viewer, ""))
     if html is None:
-        html, answered = _directory_html(request, network, viewer, part=part)
-        if answered == asked and viewer in variants:  # junk in the address is not kept
-            directory_keep(
-                network.slug, part=part, variant=variants[viewer], version=kept.version, value=html
-            )
+        html, answered = _directory_html(request, network, viewer, fragment=fragment)
+        if answered == asked and viewer in page_keys:  # junk in the address is not kept
+            directory_cache_page(cached, fragment=fragment, page_key=page_keys[viewer], html=html)
     html = mark_safe(html)  # noqa: S308 - our own templates' output
     if request.htmx:
         return HttpResponse(html)
@@ -96,7 +96,7 @@ def _asked_filters(params) -> list[tuple[str, str]]:
     ]
 
 
-def _directory_html(request, network, viewer: _DirectoryViewer, *, part: str):
+def _directory_html(request, network, viewer: _DirectoryViewer, *, fragment: str):
     """The main element's content (or, for htmx, just the results) in the reader's script,
     and the question it answers: the valid filters and the page shown."""
     form = DirectoryFilterForm(
@@ -122,7 +122,7 @@ def _directory_html(request, network, viewer: _DirectoryViewer, *, part: str):
         render_to_string("networks/directory.html#results", context, request=request), language
     ).replace(RESULTS_OPENING_TAG, RESULTS_OPENING_TAG[:-1] + ' class="notranslit">', 1)
     html = results
-    if part == "content":
+    if fragment == "content":
         context["results"] = mark_safe(results)  # noqa: S308 - our own template's output
         content = render_to_string("networks/directory.html#content", context, request=request)
         html = f'<div class="notranslit">{html_in_reader_script(content, language)}</div>'

@@ -1,0 +1,118 @@
+"""Caches per object: everything kept about one event, network or person lives under that
+object's namespace (its kind and id) and goes with one call, `object_cache_clear`, once the
+change that calls it commits.
+
+Each namespace has a version: an entry is kept together with the version it was made under
+and counts only while that version is current; a clear gives the namespace a new version. The
+version is read (and, when there is none yet, started) before anything is read from the
+database, so an entry made from the state before a change is never taken for one made after
+it. A page reads the version and every entry it needs in one round trip (`object_cache_read`).
+
+An entry's name starts with the cache it belongs to ("dashboard:networks", "person:grants");
+`GLASNIK_BENCH_DISABLE_CACHES` (settings.CACHES_TURNED_OFF) turns caches off by that name, for
+the benchmark that measures what each one gains.
+"""
+
+import hashlib
+import secrets
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+
+# A namespace's version outlives its entries; when it expires they are all made afresh.
+VERSION_SECONDS = 7 * 24 * 3600
+
+
+def _namespace(kind: str, pk) -> str:
+    return f"object:v1:{kind}:{pk}"
+
+
+def _version_key(kind: str, pk) -> str:
+    return f"{_namespace(kind, pk)}:version"
+
+
+def _entry_key(kind: str, pk, name: str) -> str:
+    if len(name) > 64:  # a long variant (a directory question) is named by its digest
+        name = hashlib.sha256(name.encode()).hexdigest()[:32]
+    return f"{_namespace(kind, pk)}:{name}"
+
+
+def cache_turned_off(name: str) -> bool:
+    """Whether the cache `name` ("person", "directory:regions", …) is off for a benchmark."""
+    return name.split(":", 1)[0] in settings.CACHES_TURNED_OFF
+
+
+@dataclass
+class ObjectCacheRead:
+    """What one round trip found under an object's namespace: the current entries by name
+    (an entry made under an older version is missing), and the version that a value made now
+    from the database is kept under (`keep`)."""
+
+    kind: str
+    pk: Any
+    version: str
+    found: dict[str, Any] = field(default_factory=dict)
+
+    def __contains__(self, name: str) -> bool:
+        return name in self.found
+
+    def get(self, name: str, default=None):
+        return self.found.get(name, default)
+
+    def keep(self, name: str, value, timeout: int) -> None:
+        if self.version and not cache_turned_off(name):
+            cache.set(_entry_key(self.kind, self.pk, name), (self.version, value), timeout)
+
+
+def object_cache_read(kind: str, pk, names) -> ObjectCacheRead:
+    """The current entries `names` of the object (kind, pk), in one round trip."""
+    keys = {name: _entry_key(kind, pk, name) for name in names if not cache_turned_off(name)}
+    if not keys or pk is None:
+        return ObjectCacheRead(kind, pk, version="")
+    version_key = _version_key(kind, pk)
+    stored = cache.get_many([version_key, *keys.values()])
+    version = stored.get(version_key) or _version_start(version_key)
+    found = {}
+    for name, key in keys.items():
+        entry = stored.get(key)
+        if isinstance(entry, tuple) and len(entry) == 2 and entry[0] == version:
+            found[name] = entry[1]
+    return ObjectCacheRead(kind, pk, version=version, found=found)
+
+
+def _version_start(version_key: str) -> str:
+    version = secrets.token_hex(8)
+    if not cache.add(version_key, version, VERSION_SECONDS):  # another request started one
+        version = cache.get(version_key) or version
+    return version
+
+
+def object_cache_get(kind: str, pk, name: str, make, timeout: int):
+    """The entry `name` of the object, made by `make()` and kept when it is not current."""
+    read = object_cache_read(kind, pk, [name])
+    if name in read:
+        return read.get(name)
+    value = make()
+    read.keep(name, value, timeout)
+    return value
+
+
+def after_commit(clear) -> None:
+    """Run `clear` once the current transaction commits (at once outside one; never when it
+    rolls back). The tests, whose own transaction never commits, run it at once."""
+    transaction.on_commit(clear)
+
+
+def object_cache_clear(kind: str, pk) -> None:
+    """Everything kept about the object goes, once the current transaction commits."""
+    version_key = _version_key(kind, pk)
+    after_commit(lambda: cache.set(version_key, secrets.token_hex(8), VERSION_SECONDS))
+
+
+def cache_delete_on_commit(*keys: str) -> None:
+    """Drop single keys (not about one object: a network found by its address) once the
+    current transaction commits."""
+    after_commit(lambda: cache.delete_many(list(keys)))
