@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import calls as views
+from ..views import calls as views
 
 CALL = "<slug:network_slug>/calls/<slug:slug>/"
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import directory, network, topics
+from ..views import directory, network, topics
 
 # Included by urls.py under the "networks" namespace.
 urlpatterns = [

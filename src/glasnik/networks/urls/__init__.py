@@ -4,6 +4,6 @@ app_name = "networks"
 
 # Each part of a network has its own URL module; they share the "networks" namespace.
 urlpatterns = [
-    path("", include("glasnik.networks.urls_network")),
-    path("", include("glasnik.networks.urls_calls")),
+    path("", include("glasnik.networks.urls.network")),
+    path("", include("glasnik.networks.urls.calls")),
 ]
