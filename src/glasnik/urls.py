@@ -22,7 +22,7 @@ urlpatterns += i18n_patterns(
     path("organizations/", include("glasnik.organizations.urls")),
     path("networks/", include("glasnik.networks.urls")),
     path("events/", include("glasnik.events.urls")),
-    path("programmes/", include("glasnik.site.urls_programs")),
+    path("programmes/", include("glasnik.site.urls.programs")),
     path("certificates/", include("glasnik.certificates.urls")),
     path("surveys/", include("glasnik.surveys.urls")),
     path("admin/", admin.site.urls),

@@ -1,5 +1,5 @@
 """The programmes app's own pages. The `programs` namespace adds the pages that show a
-programme's events and reports: glasnik.site.urls_programs includes this list."""
+programme's events and reports: glasnik.site.urls.programs includes this list."""
 
 from django.urls import path
 

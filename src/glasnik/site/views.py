@@ -27,7 +27,7 @@ def audit_log(request):
     return render(request, "site/audit_log.html", {"page": page, "action": action})
 
 
-# --- a programme's reports (under the programs namespace, see urls_programs.py) ---------------
+# --- a programme's reports (under the programs namespace, see urls/programs.py) ---------------
 
 
 @login_required

@@ -7,7 +7,7 @@ from django.urls import path
 from glasnik.events.views import program as views_program
 from glasnik.programs.urls import urlpatterns as program_pages
 
-from . import views
+from .. import views
 
 app_name = "programs"
 
