@@ -6,13 +6,22 @@ from datetime import timedelta
 
 import pytest
 from django.core import mail
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 from factories.events import RegistrationFactory, TrainingFactory
+from factories.networks import NetworkFactory, member_of
 from fixtures_surveys import *  # noqa: F403
 
+from glasnik.access.models import Role
+from glasnik.access.services import role_grant
 from glasnik.events.services.feedback import feedback_invite
-from glasnik.surveys.services.builder import survey_create, survey_update
+from glasnik.surveys.services.builder import (
+    question_add,
+    survey_create,
+    survey_open,
+    survey_update,
+)
 from glasnik.surveys.services.responses import response_submit
 
 pytestmark = pytest.mark.django_db
@@ -120,3 +129,32 @@ def test_feedback_invitation_carries_the_questionnaires_link(
 
     (message,) = mail.outbox
     assert f"/sr-latn/surveys/{questionnaire.slug}/" in message.body
+
+
+def test_network_page_links_members_to_its_open_surveys(client, make_person):
+
+    network = NetworkFactory()
+    organiser = make_person()
+
+    role_grant(person=organiser, role=Role.ORGANISER, scope=network)
+    survey = survey_create(
+        owner=network, actor=organiser, kind="needs", title="Potrebe mreže", language="sr"
+    )
+    question_add(
+        section=survey.sections.get(),
+        actor=organiser,
+        type="short_text",
+        text={"sr": "Šta vam treba?"},
+    )
+    survey_open(survey=survey, actor=organiser)
+    member = member_of(network).person
+    outsider = make_person()
+    cache.clear()
+
+    client.force_login(member)
+    seen = client.get(f"/en/networks/{network.slug}/").content.decode()
+    client.force_login(outsider)
+    unseen = client.get(f"/en/networks/{network.slug}/").content.decode()
+
+    assert f'href="/en/surveys/{survey.slug}/"' in seen
+    assert f"/surveys/{survey.slug}/" not in unseen
