@@ -158,3 +158,21 @@ def test_network_page_links_members_to_its_open_surveys(client, make_person):
 
     assert f'href="/en/surveys/{survey.slug}/"' in seen
     assert f"/surveys/{survey.slug}/" not in unseen
+
+
+def test_builder_names_the_event_and_the_form_offers_only_the_owners_events(
+    client, login_with_second_factor, questionnaire, training, survey_organiser
+):
+    from glasnik.programs.models import Program
+
+    other = Program.objects.create(
+        name="Drugi", slug="drugi", organization=training.program.organization
+    )
+    TrainingFactory(program=other)
+    login_with_second_factor(client, survey_organiser)
+
+    edit = client.get(f"/en/surveys/{questionnaire.slug}/edit/").content.decode()
+    form = client.get(f"/en/surveys/{questionnaire.slug}/settings/").context["form"]
+
+    assert training.title in edit
+    assert list(form.fields["event"].queryset) == [training]
