@@ -10,6 +10,7 @@ from django_tasks import task
 
 from glasnik.core.email import email_send
 from glasnik.core.links import public_url
+from glasnik.core.page_links import page_links
 from glasnik.networks.models import Membership, MembershipStatus
 
 from .models import Event, EventSeries, EventStatus
@@ -309,6 +310,16 @@ def event_invitation_send(*, invitation_id: int, language: str) -> None:
 # --- feedback ---------------------------------------------------------------------------------
 
 
+def _questionnaires(language: str, event: Event) -> list[dict]:
+    """What other apps add to the feedback invitation (the surveys' questionnaire after the
+    event), at the public address in the reader's language."""
+    with translation.override(language):
+        return [
+            {"title": link.label, "lang": link.lang, "url": public_url(link.url)}
+            for link in page_links("event_email", None, event)
+        ]
+
+
 @task()
 def feedback_invitation_send(*, event_id: int, person_ids: list[int]) -> None:
     """Ask the participants to rate the event and its lecturers, each in their own language."""
@@ -331,6 +342,7 @@ def feedback_invitation_send(*, event_id: int, person_ids: list[int]) -> None:
             "closes_at": feedback_closes_at(event),
             "time_zone": event.time_zone,
             "feedback_url": _absolute(language, "events:feedback_form", event.pk),
+            "questionnaires": _questionnaires(language, event),
         }
 
     for person in people:

@@ -15,9 +15,10 @@ from django.utils import timezone
 from glasnik.core.anonymity import anonymous_day
 
 from .answers import visible_answers
-from .models import Answer, QuestionType, Response, Survey
-from .selectors import survey_plan
+from .models import Answer, QuestionType, Response, Survey, SurveyInvitation
+from .selectors import invitation_candidates, survey_plan
 from .services.builder import condition_add, question_add, section_add, survey_create, survey_open
+from .services.invitations import invitation_token
 from .services.responses import answer_rows, responses_check
 
 DEMO_SURVEY_SLUG = "potrebe-za-obukom-drustvene-mreze"
@@ -237,4 +238,25 @@ def demo_surveys(program) -> Survey:
         for pk, value in answers.items():
             rows.extend(answer_rows(response, plan.questions[pk], value))
     Answer.objects.bulk_create(rows)
+    _invite(survey, organiser, today)
     return survey
+
+
+def _invite(survey: Survey, organiser, now) -> None:
+    """Personal invitations (without emails) to the programme's demo participants, ten days
+    ago, one of them reminded since."""
+    people = list(invitation_candidates(survey).exclude(pk=organiser.pk))
+    SurveyInvitation.objects.bulk_create(
+        [
+            SurveyInvitation(
+                survey=survey,
+                person=person,
+                token=invitation_token(),
+                invited_at=now - timedelta(days=10),
+                reminded_at=now - timedelta(days=3) if number == 0 else None,
+                reminder_count=1 if number == 0 else 0,
+            )
+            for number, person in enumerate(people)
+        ],
+        ignore_conflicts=True,
+    )

@@ -2,6 +2,7 @@
 language, with optional translations of each question into the other languages."""
 
 from django import forms
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from glasnik.core.languages import ContentLanguage
@@ -27,15 +28,50 @@ class DateTimeInput(forms.DateTimeInput):
 
 
 class SurveyForm(forms.ModelForm):
+    """A survey's settings; `owner` (the programme or network) offers its events to attach
+    the survey to as their questionnaire after the event."""
+
+    def __init__(self, *args, owner=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        from glasnik.events.models import Event
+        from glasnik.programs.models import Program
+
+        events = Event.objects.none()
+        if owner is not None:
+            mine = {"program": owner} if isinstance(owner, Program) else {"network": owner}
+            events = Event.objects.filter(**mine).order_by("-starts_at")
+        self.fields["event"].queryset = events
+        self.fields["event"].label_from_instance = lambda event: (
+            f"{event.title} ({date_format(event.starts_at, 'SHORT_DATE_FORMAT')})"
+        )
+
     class Meta:
         model = Survey
-        fields = ["title", "kind", "language", "intro", "is_anonymous", "opens_at", "closes_at"]
+        fields = [
+            "title",
+            "kind",
+            "language",
+            "intro",
+            "is_anonymous",
+            "event",
+            "opens_at",
+            "closes_at",
+        ]
         widgets = {
             "intro": forms.Textarea(attrs={"rows": 3}),
             "opens_at": DateTimeInput(),
             "closes_at": DateTimeInput(),
         }
-        help_texts = {"opens_at": _("Optional."), "closes_at": _("Optional.")}
+        help_texts = {
+            "opens_at": _("Optional."),
+            "closes_at": _("Optional."),
+            "event": _(
+                "Optional: the event this is the questionnaire after. Its participants see the "
+                "survey on the event's page once it ends, and the event's feedback invitation "
+                "carries its link."
+            ),
+        }
+        labels = {"event": _("Questionnaire after the event")}
 
 
 class SectionForm(forms.Form):

@@ -359,3 +359,30 @@ class SurveyDraft(models.Model):
 
     def __str__(self) -> str:
         return f"{self.survey_id}/{self.person_id}"
+
+
+class SurveyInvitation(models.Model):
+    """A personal invitation to answer a survey once, by a link with an unguessable token that
+    works without signing in. It says who was invited and when they were reminded; whether they
+    have answered is read from their `SurveyReceipt` (kept apart from the answers), so in an
+    anonymous survey nothing links a response to an invitation or a person."""
+
+    survey = models.ForeignKey(Survey, on_delete=models.CASCADE, related_name="invitations")
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="survey_invitations"
+    )
+    token = models.CharField(max_length=64, unique=True)
+    invited_at = models.DateTimeField()
+    reminded_at = models.DateTimeField(null=True, blank=True)
+    reminder_count = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("survey invitation")
+        verbose_name_plural = _("survey invitations")
+        ordering = ["pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["survey", "person"], name="survey_invitation_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.survey_id}/{self.person_id}"

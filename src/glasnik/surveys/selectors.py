@@ -92,3 +92,64 @@ def draft_answers(draft: SurveyDraft | None) -> dict:
     if draft is None:
         return {}
     return {int(pk): value for pk, value in draft.data.items()}
+
+
+def invitation_candidates(survey: Survey):
+    """Who may be invited: the programme's enrolled participants or the network's members
+    (those holding the member role on the owner), active, by name."""
+    from glasnik.access.models import Role
+    from glasnik.access.selectors import role_holders
+
+    return (
+        role_holders(Role.MEMBER, survey.owner)
+        .filter(is_active=True)
+        .order_by("last_name", "first_name", "email")
+    )
+
+
+def survey_invitations(survey: Survey) -> list:
+    """The survey's invitations with their person and whether they have answered (from the
+    receipts, in one query)."""
+    from django.db.models import Exists, OuterRef
+
+    from .models import SurveyInvitation
+
+    answered = SurveyReceipt.objects.filter(
+        survey=OuterRef("survey"), person=OuterRef("person"), answered_at__isnull=False
+    )
+    return list(
+        SurveyInvitation.objects.filter(survey=survey)
+        .select_related("person")
+        .annotate(answered=Exists(answered))
+        .order_by("person__last_name", "person__first_name", "pk")
+    )
+
+
+def invitation_of_token(token: str):
+    from .models import SurveyInvitation
+
+    return (
+        SurveyInvitation.objects.select_related("survey__program", "survey__network", "person")
+        .filter(token=token, person__is_active=True)
+        .first()
+    )
+
+
+def open_surveys_for(user, owner) -> list[Survey]:
+    """The owner's surveys `user` may answer now and has not answered, for links on its
+    page."""
+    if not user.is_authenticated:
+        return []
+    surveys = [
+        survey
+        for survey in surveys_of_owner(owner, manage=False)
+        if survey_state(survey) == "open" and user.has_perm("surveys.answer_survey", survey)
+    ]
+    if not surveys:
+        return []
+    done = set(
+        SurveyReceipt.objects.filter(
+            survey__in=surveys, person=user, answered_at__isnull=False
+        ).values_list("survey_id", flat=True)
+    )
+    return [survey for survey in surveys if survey.pk not in done]

@@ -1,13 +1,20 @@
 from django.urls import path
 
-from . import views, views_respond, views_results
+from . import views, views_invitations, views_respond, views_results
 
 app_name = "surveys"
 
 urlpatterns = [
     path("of/<str:owner_kind>/<slug:owner_slug>/", views.survey_list, name="list"),
     path("of/<str:owner_kind>/<slug:owner_slug>/new/", views.survey_create, name="create"),
+    path("invitation/<str:token>/", views_respond.survey_invited, name="invited"),
     path("<slug:slug>/", views_respond.survey_respond, name="respond"),
+    path("<slug:slug>/invitations/", views_invitations.invitations_page, name="invitations"),
+    path(
+        "<slug:slug>/invitations/remind/",
+        views_invitations.invitations_remind,
+        name="invitations_remind",
+    ),
     path("<slug:slug>/edit/", views.survey_edit, name="edit"),
     path("<slug:slug>/settings/", views.survey_settings, name="settings"),
     path("<slug:slug>/preview/", views.survey_preview, name="preview"),

@@ -53,7 +53,9 @@ def survey_list(request, owner_kind: str, owner_slug: str):
 def survey_create(request, owner_kind: str, owner_slug: str):
     owner = owner_for_user(request.user, owner_kind, owner_slug, manage=True)
     with timezone.override(owner.time_zone):
-        form = SurveyForm(request.POST or None, initial={"language": owner.content_language})
+        form = SurveyForm(
+            request.POST or None, initial={"language": owner.content_language}, owner=owner
+        )
         if request.method == "POST" and form.is_valid():
             try:
                 survey = builder.survey_create(owner=owner, actor=request.user, **form.cleaned_data)
@@ -71,7 +73,9 @@ def survey_settings(request, slug: str):
     survey = survey_for_user(request.user, slug)
     owner = survey.owner
     with timezone.override(owner.time_zone):
-        form = SurveyForm(request.POST or None, instance=type(survey).objects.get(pk=survey.pk))
+        form = SurveyForm(
+            request.POST or None, instance=type(survey).objects.get(pk=survey.pk), owner=owner
+        )
         if request.method == "POST" and form.is_valid():
             try:
                 builder.survey_update(survey=survey, actor=request.user, **form.cleaned_data)

@@ -466,6 +466,10 @@ PAGES: dict[str, Page | list[Page]] = {
         ORGANISERS, lambda demo: {"owner_kind": "programme", "owner_slug": demo.program.slug}
     ),
     "surveys:respond": Page(ORGANISERS | {MEMBER}, survey),
+    # A personal invitation's link works for whoever holds it, signed in or not.
+    "surveys:invited": Page(EVERYONE, lambda demo: {"token": demo.survey_invitation}),
+    "surveys:invitations": Page(ORGANISERS, survey),
+    "surveys:invitations_remind": post(ORGANISERS, survey),
     "surveys:edit": Page(ORGANISERS, survey),
     "surveys:settings": Page(ORGANISERS, survey),
     "surveys:preview": Page(ORGANISERS, survey),
@@ -714,6 +718,7 @@ def _demo_objects() -> Demo:
         enrolment=Enrolment.objects.get(program=program, person=marko),
         phase=program.phases.order_by("pk").first(),
         survey=survey,
+        survey_invitation=survey.invitations.get(person=marko).token,
         survey_section=survey.sections.order_by("position").last(),
         survey_question=survey_condition.question,
         survey_condition=survey_condition,

@@ -65,6 +65,18 @@ def _dates_check(opens_at, closes_at) -> None:
         raise ValidationError({"closes_at": _("The survey must close after it opens.")})
 
 
+def _event_check(owner, event) -> None:
+    """An attached event must be the owner's own."""
+    from glasnik.programs.models import Program
+
+    if event is None:
+        return
+    is_program = isinstance(owner, Program)
+    owner_id = event.program_id if is_program else event.network_id
+    if owner_id != owner.pk:
+        raise ValidationError({"event": _("Choose one of this programme's or network's events.")})
+
+
 @transaction.atomic
 def survey_create(
     *,
@@ -86,12 +98,7 @@ def survey_create(
     permission = "programs.manage_program" if is_program else "networks.manage_network"
     if actor is not None and not actor.has_perm(permission, owner):
         raise PermissionDenied
-    if (
-        event is not None
-        and event.program_id != (owner.pk if is_program else None)
-        and (event.network_id != (None if is_program else owner.pk))
-    ):
-        raise ValidationError({"event": _("Choose one of this programme's or network's events.")})
+    _event_check(owner, event)
     _dates_check(opens_at, closes_at)
     survey = Survey.objects.create(
         program=owner if is_program else None,
@@ -116,8 +123,19 @@ def survey_update(*, survey: Survey, actor, **changes) -> Survey:
     """Change a survey's settings (title, introduction, kind, language, dates; anonymity only
     while nobody has answered)."""
     _check_manager(survey, actor)
-    allowed = {"kind", "title", "intro", "language", "is_anonymous", "opens_at", "closes_at"}
+    allowed = {
+        "kind",
+        "title",
+        "intro",
+        "language",
+        "is_anonymous",
+        "event",
+        "opens_at",
+        "closes_at",
+    }
     changes = {name: value for name, value in changes.items() if name in allowed}
+    if "event" in changes:
+        _event_check(survey.owner, changes["event"])
     if (
         "is_anonymous" in changes
         and changes["is_anonymous"] != survey.is_anonymous

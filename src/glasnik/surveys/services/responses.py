@@ -38,8 +38,11 @@ def _already_answered() -> SurveyAlreadyAnsweredError:
     return SurveyAlreadyAnsweredError(_("You have already answered this survey. Thank you!"))
 
 
-def survey_answerable_check(survey: Survey, person, *, now: datetime | None = None) -> None:
-    if not person.has_perm("surveys.answer_survey", survey):
+def survey_answerable_check(
+    survey: Survey, person, *, now: datetime | None = None, invited: bool = False
+) -> None:
+    """`invited`: the person answers by their personal invitation, which is their right to."""
+    if not invited and not person.has_perm("surveys.answer_survey", survey):
         raise PermissionDenied
     if not survey_accepts_answers(survey, now=now):
         raise ValidationError(_("This survey is not open for answers."))
@@ -53,9 +56,12 @@ def answer_file_store(*, upload) -> dict:
     return {"name": name, "filename": upload.name[:200]}
 
 
-def draft_save(*, survey: Survey, person, answers: dict, page: int) -> SurveyDraft:
-    """Keep what a signed-in respondent has typed so far, to resume later."""
-    survey_answerable_check(survey, person)
+def draft_save(
+    *, survey: Survey, person, answers: dict, page: int, invited: bool = False
+) -> SurveyDraft:
+    """Keep what a respondent (signed in, or by their invitation) has typed so far, to resume
+    later."""
+    survey_answerable_check(survey, person, invited=invited)
     draft, _created = SurveyDraft.objects.update_or_create(
         survey=survey,
         person=person,
@@ -128,6 +134,7 @@ def response_submit(
     answers: dict,
     language: str = "",
     now: datetime | None = None,
+    invited: bool = False,
 ) -> Response:
     """Send a respondent's answers (by question id, cleaned as `glasnik.surveys.answers`
     says). Everything is checked first — required answers, bounds, choices, and which questions
@@ -136,9 +143,10 @@ def response_submit(
     told it was already given.
 
     Anonymous responses are written in two transactions (receipt, then response), so this must
-    not be called inside a transaction."""
+    not be called inside a transaction. `invited`: sent by the person's invitation link (the
+    response names neither the invitation nor, when anonymous, the person)."""
     now = now or timezone.now()
-    survey_answerable_check(survey, person, now=now)
+    survey_answerable_check(survey, person, now=now, invited=invited)
     plan = survey_plan(survey)
     answers = responses_check(plan, answers)
     if not survey.is_anonymous:
