@@ -1,12 +1,22 @@
 from django.urls import path
 
-from . import views, views_respond, views_results
+from . import views, views_respond, views_results, views_xlsform
 
 app_name = "surveys"
 
 urlpatterns = [
     path("of/<str:owner_kind>/<slug:owner_slug>/", views.survey_list, name="list"),
     path("of/<str:owner_kind>/<slug:owner_slug>/new/", views.survey_create, name="create"),
+    path(
+        "of/<str:owner_kind>/<slug:owner_slug>/import/",
+        views_xlsform.survey_import,
+        name="import",
+    ),
+    path(
+        "of/<str:owner_kind>/<slug:owner_slug>/templates/<slug:template>/",
+        views_xlsform.survey_from_template,
+        name="from_template",
+    ),
     path("<slug:slug>/", views_respond.survey_respond, name="respond"),
     path("<slug:slug>/edit/", views.survey_edit, name="edit"),
     path("<slug:slug>/settings/", views.survey_settings, name="settings"),
@@ -32,5 +42,10 @@ urlpatterns = [
         "<slug:slug>/conditions/<int:pk>/delete/", views.condition_delete, name="condition_delete"
     ),
     path("<slug:slug>/results/", views_results.survey_results_page, name="results"),
+    path(
+        "<slug:slug>/results/xlsform.xlsx",
+        views_xlsform.survey_xlsform_download,
+        name="export_xlsform",
+    ),
     path("<slug:slug>/results/export.csv", views_results.survey_export, name="export"),
 ]
