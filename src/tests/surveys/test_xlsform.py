@@ -7,7 +7,7 @@ import io
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
-from fixtures_surveys import survey_organiser, survey_program  # noqa: F401
+from fixtures_surveys import *  # noqa: F403
 from pyxform.xls2xform import convert
 from xlsform_workbooks import NEEDS_CHOICES, SURVEY_HEADER, workbook_bytes
 
@@ -47,7 +47,8 @@ def test_needs_form_becomes_sections_questions_and_conditions(survey_program, su
     assert followers.text == {"sr": "Koliko pratilaca imate?", "en": "How many followers?"}
     accounts = questions["Do you have accounts?"]
     yes = accounts.choices.get(label__en="Yes")
-    assert accounts.is_required and accounts.type == QuestionType.SINGLE
+    assert accounts.is_required
+    assert accounts.type == QuestionType.SINGLE
     assert list(followers.conditions.values_list("source", "operator", "value")) == [
         (accounts.pk, "equals", yes.pk)
     ]
@@ -312,7 +313,7 @@ def test_upload_error_is_translated(organiser_client, survey_program):
     response = organiser_client.post(
         url, {"file": _upload("needs.xlsx", workbook_bytes([["foo", "a", "A"]]))}
     )
-    assert "Neznana vrsta “foo”." in response.content.decode()
+    assert "Neznana vrsta „foo”." in response.content.decode()
 
 
 def test_template_button_creates_a_survey(organiser_client, survey_program):
