@@ -104,6 +104,8 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
+        if not self.sheet:
+            return self.message
         if self.row is None:
             return _("Sheet “%(sheet)s”: %(message)s") % {
                 "sheet": self.sheet,
@@ -145,6 +147,7 @@ class _Question:
     max_value: Decimal | None = None
     choices: list = field(default_factory=list)  # [(name, label map)]
     relevant: str = ""
+    constraint: str = ""
     conditions: list = field(default_factory=list)
     logic: str = ConditionLogic.ALL
 
@@ -228,6 +231,13 @@ def _tokens(expression: str) -> list[tuple[str, str]]:
             tokens.append((kind, value))
     if depth:
         raise ValueError("(")
+    dangling = {"op", "arith"}
+    for before, after in zip(tokens, [*tokens[1:], (None, None)], strict=True):
+        ends = after[0] is None or after == ("punct", ")")
+        if (before[0] in dangling or before in (("name", "and"), ("name", "or"))) and (
+            ends or after[0] in dangling
+        ):
+            raise ValueError(before[1])
     return tokens
 
 
@@ -424,6 +434,7 @@ class _Reader:
         self.language = settings.get("language") or self._column_language(columns)
         self.choices = self.read_choices()
         sections = self.read_survey(rows) if "type" in lowered else []
+        self.references_check(sections)
         if not self.problems and not any(section.questions for section in sections):
             self.problem("survey", None, _("The form has no questions."))
         if self.foreign_languages:
@@ -624,6 +635,38 @@ class _Reader:
         self.names = names
         return sections
 
+    def references_check(self, sections) -> None:
+        """Every `${name}` in a condition or constraint names a row of the form."""
+        names = getattr(self, "names", {})
+        items = [(section.row, section.relevant) for section in sections if section.row]
+        items += [
+            (question.row, expression)
+            for section in sections
+            for question in section.questions
+            for expression in (question.relevant, question.constraint)
+        ]
+        for row, expression in items:
+            if not expression:
+                continue
+            try:
+                tokens = _tokens(expression)
+            except ValueError:
+                self.problem(
+                    "survey",
+                    row,
+                    _("The condition “%(expression)s” is not a valid expression.")
+                    % {"expression": expression},
+                )
+                continue
+            for kind, value in tokens:
+                if kind == "ref" and value not in names:
+                    self.problem(
+                        "survey",
+                        row,
+                        _("“%(expression)s” refers to “%(name)s”, which is not in the form.")
+                        % {"expression": expression, "name": value},
+                    )
+
     def read_question(self, number, record, parts, name) -> _Question | None:
         kind = parts[0].lower()
         aliases = {"select": None, "select_all_that_apply": "select_multiple"}
@@ -639,6 +682,7 @@ class _Reader:
             text=text,
             help=self.texts(record, "hint"),
             relevant=record.get("relevant", ""),
+            constraint=record.get("constraint", ""),
         )
         required = record.get("required", "").lower()
         if required in TRUE_VALUES:
@@ -887,7 +931,7 @@ def xlsform_read(file, *, default_language: str, filename: str = "") -> ParsedFo
         workbook = load_workbook(file, read_only=True, data_only=True)
     except Exception as error:  # openpyxl raises many kinds for a file that is no workbook
         raise XLSFormError(
-            [Problem("—", None, _("The file is not an Excel workbook (.xlsx)."))]
+            [Problem("", None, _("The file is not an Excel workbook (.xlsx)."))]
         ) from error
     try:
         return _Reader(workbook, default_language=default_language, filename=filename).read()

@@ -7,6 +7,8 @@ import io
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from fixtures_surveys import *  # noqa: F403
 from pyxform.xls2xform import convert
 from xlsform_workbooks import NEEDS_CHOICES, SURVEY_HEADER, workbook_bytes
@@ -154,6 +156,19 @@ def test_choice_filter_and_foreign_languages_are_reported(survey_program, survey
             "Sheet “survey”, row 2: “begin group” is never ended.",
         ),
         (
+            [["text", "a", "A", "", "", "", "${nowhere} = 'x'"]],
+            NEEDS_CHOICES,
+            {},
+            "Sheet “survey”, row 2: “${nowhere} = 'x'” refers to “nowhere”, which is not in the"
+            " form.",
+        ),
+        (
+            [["begin group", "g", "G", "", "", "", "${a} = "], ["text", "a", "A"], ["end group"]],
+            NEEDS_CHOICES,
+            {},
+            "Sheet “survey”, row 2: The condition “${a} =” is not a valid expression.",
+        ),
+        (
             [["integer", "n", "N", "", "", "", "", ". >= 'x"]],
             NEEDS_CHOICES,
             {},
@@ -170,6 +185,12 @@ def test_malformed_form_is_refused_whole(
         _import(survey_program, survey_organiser, data)
     assert message in error.value.messages
     assert Survey.objects.count() == before
+
+
+def test_a_file_that_is_no_workbook_is_refused(survey_program, survey_organiser):
+    with pytest.raises(XLSFormError) as error:
+        _import(survey_program, survey_organiser, b"PK\x03\x04 not really a zip")
+    assert error.value.messages == ["The file is not an Excel workbook (.xlsx)."]
 
 
 def test_every_problem_is_listed(survey_program, survey_organiser):
@@ -330,6 +351,9 @@ def test_results_page_links_the_xlsform_download(
     survey = _import(survey_program, survey_organiser).survey
     page = organiser_client.get(f"/en/surveys/{survey.slug}/results/").content.decode()
     assert f"/surveys/{survey.slug}/results/xlsform.xlsx" in page
-    response = organiser_client.get(f"/en/surveys/{survey.slug}/results/xlsform.xlsx")
+    with CaptureQueriesContext(connection) as queries:
+        response = organiser_client.get(f"/en/surveys/{survey.slug}/results/xlsform.xlsx")
+    # session, user, permissions, the survey, its plan (five), the audit entry
+    assert len(queries) <= 14
     assert response.status_code == 200
     assert response.content.startswith(b"PK")
