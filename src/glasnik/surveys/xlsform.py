@@ -536,7 +536,7 @@ class _Reader:
                 if record.get("name") or any(_TEXT_COLUMN.match(key) for key in record):
                     self.problem("survey", number, _("The row has no type."))
                 continue
-            parts = raw_type.replace("begin_", "begin ").replace("end_", "end ").split()
+            parts = re.sub(r"^(begin|end)_", r"\1 ", raw_type.strip(), flags=re.IGNORECASE).split()
             kind = parts[0].lower()
             name = record.get("name", "")
             if kind == "end" and len(parts) > 1:

@@ -129,7 +129,7 @@ def test_choice_filter_and_foreign_languages_are_reported(survey_program, survey
             [["select_one yesno", "a", "A"]],
             [*NEEDS_CHOICES, ["yesno", "yes", "Opet da"]],
             {},
-            "Sheet “choices”, row 13: The name “yes” is already used in the list “yesno”.",
+            "Sheet “choices”, row 15: The name “yes” is already used in the list “yesno”.",
         ),
         (
             [["text", "meta", "Meta"]],

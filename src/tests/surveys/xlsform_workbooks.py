@@ -25,7 +25,7 @@ NEEDS_SURVEY = [
     ["begin group", "about", "O vama", "About you"],
     ["select_one kind", "institution_kind", "Vrsta institucije", "Kind of institution", "", "yes"],
     [
-        "select_one yesno",
+        "select_one end_yesno",
         "has_accounts",
         "Da li imate naloge na mrežama?",
         "Do you have accounts?",
@@ -119,8 +119,8 @@ NEEDS_SURVEY = [
         "",
         "not(${has_accounts} = 'no')",
     ],
-    ["end group"],
-    ["begin repeat", "staff", "Zaposleni", "Staff"],
+    ["end_group"],
+    ["begin_repeat", "staff", "Zaposleni", "Staff"],
     ["text", "staff_name", "Ime", "Name"],
     ["end repeat"],
 ]
@@ -129,6 +129,8 @@ NEEDS_CHOICES = [
     ["kind", "municipality", "Opština", "Municipality"],
     ["kind", "ministry", "Ministarstvo", "Ministry"],
     ["kind", "agency", "Agencija", "Agency"],
+    ["end_yesno", "yes", "Da", "Yes"],
+    ["end_yesno", "no", "Ne", "No"],
     ["yesno", "yes", "Da", "Yes"],
     ["yesno", "no", "Ne", "No"],
     ["network", "facebook", "Facebook", "Facebook"],
