@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views, views_invitations, views_respond, views_results
+from . import views, views_invitations, views_respond, views_results, views_xlsform
 
 app_name = "surveys"
 
@@ -8,6 +8,16 @@ urlpatterns = [
     path("of/<str:owner_kind>/<slug:owner_slug>/", views.survey_list, name="list"),
     path("of/<str:owner_kind>/<slug:owner_slug>/new/", views.survey_create, name="create"),
     path("invitation/<str:token>/", views_respond.survey_invited, name="invited"),
+    path(
+        "of/<str:owner_kind>/<slug:owner_slug>/import/",
+        views_xlsform.survey_import,
+        name="import",
+    ),
+    path(
+        "of/<str:owner_kind>/<slug:owner_slug>/templates/<slug:template>/",
+        views_xlsform.survey_from_template,
+        name="from_template",
+    ),
     path("<slug:slug>/", views_respond.survey_respond, name="respond"),
     path("<slug:slug>/invitations/", views_invitations.invitations_page, name="invitations"),
     path(
@@ -39,5 +49,10 @@ urlpatterns = [
         "<slug:slug>/conditions/<int:pk>/delete/", views.condition_delete, name="condition_delete"
     ),
     path("<slug:slug>/results/", views_results.survey_results_page, name="results"),
+    path(
+        "<slug:slug>/results/xlsform.xlsx",
+        views_xlsform.survey_xlsform_download,
+        name="export_xlsform",
+    ),
     path("<slug:slug>/results/export.csv", views_results.survey_export, name="export"),
 ]

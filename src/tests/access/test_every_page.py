@@ -475,6 +475,18 @@ PAGES: dict[str, Page | list[Page]] = {
     "surveys:preview": Page(ORGANISERS, survey),
     "surveys:results": Page(ORGANISERS, survey),
     "surveys:export": Page(ORGANISERS, survey),
+    "surveys:export_xlsform": Page(ORGANISERS, survey),
+    "surveys:import": Page(
+        ORGANISERS, lambda demo: {"owner_kind": "programme", "owner_slug": demo.program.slug}
+    ),
+    "surveys:from_template": post(
+        ORGANISERS,
+        lambda demo: {
+            "owner_kind": "programme",
+            "owner_slug": demo.program.slug,
+            "template": "event-questionnaire",
+        },
+    ),
     "surveys:copy": post(ORGANISERS, survey),
     "surveys:status": post(ORGANISERS, survey),
     "surveys:section_add": post(ORGANISERS, survey),
