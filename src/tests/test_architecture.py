@@ -341,3 +341,34 @@ def test_import_analysis_sees_each_kind_of_import(tmp_path):
     ]
     assert graph_cycles(app_graph(imports)) == [["accounts", "networks"]]
     assert graph_cycles({"a": {"b"}, "b": {"c"}, "c": set()}) == []
+
+
+# --- one folder convention ------------------------------------------------------------------
+
+SPLIT_BY_NAME = ("views_", "forms_", "urls_", "services_", "selectors_")
+
+
+def modules_split_by_name(root: Path) -> list[str]:
+    """Modules named like `views_calls.py` beside `views.py`: an app with several views (forms,
+    URL lists, services, selectors) keeps them in a package, `views/calls.py`."""
+    return [
+        str(path.relative_to(root.parent))
+        for path in sorted(root.rglob("*.py"))
+        if path.name.startswith(SPLIT_BY_NAME)
+    ]
+
+
+def test_apps_keep_several_views_forms_or_urls_in_a_package():
+    assert modules_split_by_name(GLASNIK) == []
+
+
+def test_modules_split_by_name_are_found(tmp_path):
+    app = tmp_path / "glasnik" / "app"
+    (app / "views").mkdir(parents=True)
+    for name in ("views_calls.py", "urls_more.py", "views/calls.py", "models.py"):
+        (app / name).write_text("")
+
+    assert modules_split_by_name(tmp_path / "glasnik") == [
+        "glasnik/app/urls_more.py",
+        "glasnik/app/views_calls.py",
+    ]
