@@ -3,6 +3,7 @@ write-only mode, to a temporary file) so memory stays flat however many response
 each cell in the reader's script and never a formula; and the report as PDF, drawn by
 WeasyPrint with the vendored DejaVu Sans (without Pango, `PdfUnavailableError`)."""
 
+import re
 import tempfile
 from pathlib import Path
 
@@ -28,7 +29,8 @@ def _xlsx_cell(value, language: str):
 def responses_xlsx(plan: SurveyPlan, *, named: bool, language: str):
     """The responses as an XLSX workbook in an open temporary file, read from its start."""
     workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(text_in_reader_script(plan.survey.title, language)[:31] or "1")
+    title = re.sub(r"[\\/?*\[\]:]", " ", text_in_reader_script(plan.survey.title, language))
+    sheet = workbook.create_sheet(" ".join(title.split())[:31] or "1")
     sheet.append([_xlsx_cell(cell, language) for cell in export_headers(plan, named=named)])
     for row in export_rows(plan, named=named):
         sheet.append([_xlsx_cell(cell, language) for cell in row])

@@ -158,11 +158,12 @@ def test_anonymous_groups_under_five_are_hidden(organiser_client, anonymous_surv
     page = organiser_client.get(
         url, {"question": q["second"].pk, "by": f"q{q['first'].pk}"}
     ).content.decode()
-    assert "A <span class=\"help\">(n = 6)</span>" in page
-    assert "B <span class=\"help\">(n = " not in page
+    assert 'A <span class="help">(n = 6)</span>' in page
+    assert 'B <span class="help">(n = ' not in page
     assert "Not shown, with fewer than 5 responses each:" in page
     # No institution or experience groups: nobody is named.
-    assert 'name="kind"' not in page and 'value="level"' not in page
+    assert 'name="kind"' not in page
+    assert 'value="level"' not in page
 
     page = organiser_client.get(url, {f"q{q['first'].pk}": q["b"]}).content.decode()
     assert "Fewer than 5 responses match these filters." in page
@@ -179,15 +180,21 @@ def test_free_text_searched_and_paged(organiser_client, needs_survey, answer_as)
 
     url = f"/en/surveys/{needs_survey.slug}/results/texts/{q['comment'].pk}/"
     page = organiser_client.get(url).content.decode()
-    assert "30 written answers" in page and "Page 1 of 2" in page
+    assert "30 written answers" in page
+    assert "Page 1 of 2" in page
     page = organiser_client.get(url, {"search": "FOTO"}).content.decode()
-    assert "10 written answers" in page and "Tekst 3 foto" in page and "video" not in page
+    assert "10 written answers" in page
+    assert "Tekst 3 foto" in page
+    assert "video" not in page
     page = organiser_client.get(url, {"page": 2}).content.decode()
     assert "Tekst 29 video" in page
     # Not a question with written answers:
-    assert organiser_client.get(
-        f"/en/surveys/{needs_survey.slug}/results/texts/{q['rating'].pk}/"
-    ).status_code == 404
+    assert (
+        organiser_client.get(
+            f"/en/surveys/{needs_survey.slug}/results/texts/{q['rating'].pk}/"
+        ).status_code
+        == 404
+    )
 
 
 def _queries(client, url, params) -> int:
@@ -196,9 +203,7 @@ def _queries(client, url, params) -> int:
     return len(queries)
 
 
-def test_results_page_queries_do_not_grow_with_responses(
-    organiser_client, needs_survey, answer_as
-):
+def test_results_page_queries_do_not_grow_with_responses(organiser_client, needs_survey, answer_as):
     q = needs_survey.q
     url = f"/en/surveys/{needs_survey.slug}/results/"
     params = {"question": q["topics"].pk, "by": "kind", "kind": "city"}
@@ -215,5 +220,10 @@ def test_results_page_queries_do_not_grow_with_responses(
 def test_results_pages_refused_to_participants(client, needs_survey, make_respondent):
     client.force_login(make_respondent())
     comment = needs_survey.q["comment"].pk
-    for path in ("results/export.xlsx", "results/report.pdf", f"results/texts/{comment}/", "needs/"):
+    for path in (
+        "results/export.xlsx",
+        "results/report.pdf",
+        f"results/texts/{comment}/",
+        "needs/",
+    ):
         assert client.get(f"/en/surveys/{needs_survey.slug}/{path}").status_code == 404
