@@ -36,10 +36,10 @@ from .breakdown import (
     text_previews,
 )
 from .models import QuestionType
-from .needs import needs_questions, needs_ranking
+from .needs import needs_groups, needs_questions, needs_ranking
 from .report_files import report_pdf, responses_xlsx
 from .results import export_headers, export_rows, survey_results
-from .selectors import survey_plan, survey_state
+from .selectors import question_order, survey_plan, survey_state
 from .services.topics import owner_topics, survey_topic_adopt
 from .texts import text_for_reader
 
@@ -223,21 +223,36 @@ def survey_report_pdf(request, slug: str):
 
 @login_required
 def survey_needs(request, slug: str):
-    """A needs survey's topics by demand, split by experience, each with its action."""
+    """A needs survey's topics by demand, split by experience or by a single-choice question,
+    each with its action; the organiser may leave out questions that ask no needs."""
     survey = survey_for_user(request.user, slug, permission="surveys.view_results")
     plan = survey_plan(survey)
-    if not needs_questions(plan):
+    candidates = needs_questions(plan)
+    if not candidates:
         raise Http404
-    topics = needs_ranking(plan, taken=owner_topics(survey))
+    chosen = {int(pk) for pk in request.GET.getlist("questions") if pk.isdigit()}
+    questions = [q for q in candidates if q.pk in chosen] or candidates
+    singles = [q for q in question_order(plan) if q.type == QuestionType.SINGLE]
+    split = request.GET.get("split", "")
+    split_by = next((q for q in singles if str(q.pk) == split), None)
+    topics = needs_ranking(plan, taken=owner_topics(survey), questions=questions, split_by=split_by)
     if survey.program_id is not None:
         topics_url = reverse("programs:detail", kwargs={"slug": survey.program.slug})
     else:
         topics_url = reverse("networks:detail", kwargs={"network_slug": survey.network.slug})
+    language = survey.language
     context = {
         "survey": survey,
         "owner": survey.owner,
         "topics": topics,
-        "split": not survey.is_anonymous,
+        "columns": needs_groups(plan, split_by),
+        "split_by": split_by,
+        "candidates": [
+            (q.pk, text_for_reader(q.text, language), q in questions) for q in candidates
+        ],
+        "singles": [(str(q.pk), text_for_reader(q.text, language)) for q in singles],
+        "split": split if split_by else "",
+        "threshold": ANONYMITY_THRESHOLD,
         "topics_url": topics_url,
     }
     return render(request, "surveys/needs.html", context)

@@ -130,3 +130,75 @@ def test_network_learning_topic_added_once(make_person, make_organization):
     assert network.learning_topics == "Video\nPodkasti\nAnalitika"
     entry = AuditLogEntry.objects.get(action="networks.learning_topic.added")
     assert entry.data == {"source": f"surveys.survey:{survey.pk}"}
+
+
+@pytest.fixture
+def anonymous_needs(survey_program, survey_organiser, make_respondent):
+    """An anonymous needs survey: years in the job (six "short", two "long"), the networks the
+    institution is on, and the topics wanted."""
+    survey = survey_create(
+        owner=survey_program,
+        actor=survey_organiser,
+        kind="needs",
+        title="Anonimne potrebe",
+        language="sr",
+        is_anonymous=True,
+    )
+    section = survey.sections.get()
+
+    def add(type, text, labels):
+        return question_add(
+            section=section,
+            actor=survey_organiser,
+            type=type,
+            text={"sr": text},
+            choices=[{"sr": label} for label in labels],
+        )
+
+    years = add(QuestionType.SINGLE, "Staž", ["Kratak", "Dug"])
+    networks = add(QuestionType.MULTIPLE, "Mreže", ["Facebook", "Instagram"])
+    topics = add(QuestionType.MULTIPLE, "Teme", ["Video", "Analitika"])
+    survey_open(survey=survey, actor=survey_organiser)
+    short, long = years.choices.all()
+    facebook, _instagram = networks.choices.all()
+    video, analytics = topics.choices.all()
+    for number in range(8):
+        chosen = [video.pk] if number % 2 else [video.pk, analytics.pk]
+        response_submit(
+            survey=survey,
+            person=make_respondent(),
+            answers={
+                years.pk: short.pk if number < 6 else long.pk,
+                networks.pk: {"choices": [facebook.pk], "other": ""},
+                topics.pk: {"choices": chosen, "other": ""},
+            },
+        )
+    survey.q = {"years": years, "networks": networks, "topics": topics}
+    return survey
+
+
+def test_anonymous_split_by_a_question_hides_small_groups(anonymous_needs):
+    q = anonymous_needs.q
+    plan = survey_plan(anonymous_needs)
+    assert needs_ranking(plan)[0].label.text == "Facebook"  # every needs question by default
+    topics_only = [x for s in plan.sections for x in s.question_list if x.pk == q["topics"].pk]
+    years = next(x for s in plan.sections for x in s.question_list if x.pk == q["years"].pk)
+
+    topics = needs_ranking(plan, questions=topics_only, split_by=years)
+    assert [(t.label.text, t.demand) for t in topics] == [("Video", 100.0), ("Analitika", 50.0)]
+    short, long = (c.pk for c in years.choice_list)
+    # Six said "short" (three chose analytics); the two "long" are too few to show.
+    assert topics[1].groups == {short: {"demand": 50.0, "respondents": 6}, long: None}
+    assert needs_ranking(plan, questions=topics_only)[0].groups == {}
+
+
+def test_needs_page_leaves_out_questions_and_splits(organiser_client, anonymous_needs):
+    q = anonymous_needs.q
+    page = organiser_client.get(
+        f"/en/surveys/{anonymous_needs.slug}/needs/",
+        {"questions": q["topics"].pk, "split": q["years"].pk},
+    ).content.decode()
+    table = page.split("<tbody>")[1]
+    assert "Facebook" not in table
+    assert "Video" in table
+    assert "A group with fewer than 5 respondents is not shown." in page
