@@ -39,7 +39,9 @@ class QuestionResult:
     mean: Decimal | None = None
     median: Decimal | None = None
     nps: int | None = None
+    # Free text: how many were written and the first few (`breakdown.text_previews`).
     texts: list[str] = field(default_factory=list)
+    text_count: int = 0
     # Likert matrix: per row its label, the counts per point and the row's mean.
     matrix: list[dict] = field(default_factory=list)
     scale: list[Written | str] = field(default_factory=list)
@@ -57,37 +59,30 @@ def _round(value) -> Decimal | None:
     return None if value is None else Decimal(str(value)).quantize(Decimal("0.01"))
 
 
-def survey_results(plan: SurveyPlan) -> tuple[int, list[QuestionResult]]:
-    """The number of responses and every question's result, in a fixed number of queries."""
+def survey_results(plan: SurveyPlan, responses=None) -> tuple[int, list[QuestionResult]]:
+    """The number of responses and every question's result, in a fixed number of queries:
+    of all the survey's responses, or of `responses` (a queryset of them, filtered). Free
+    text is read apart, a few at a time (`breakdown.text_previews`)."""
     survey = plan.survey
     language = survey.language
-    total = Response.objects.filter(survey=survey).count()
-    answers = Answer.objects.filter(response__survey=survey)
+    if responses is None:
+        responses = Response.objects.filter(survey=survey)
+        answers = Answer.objects.filter(response__survey=survey)
+    else:
+        answers = Answer.objects.filter(response__in=responses)
+    total = responses.count()
     counts = defaultdict(dict)
-    for question_id, choice_id, number, count in answers.values_list(
-        "question_id", "choice_id", "number"
-    ).annotate(count=Count("pk")):
+    for question_id, choice_id, number, count in (
+        answers.values_list("question_id", "choice_id", "number")
+        .annotate(count=Count("pk"))
+        .order_by()
+    ):
         counts[question_id][(choice_id, number)] = count
     answered = dict(
-        answers.values_list("question_id").annotate(count=Count("response_id", distinct=True))
+        answers.values_list("question_id")
+        .annotate(count=Count("response_id", distinct=True))
+        .order_by()
     )
-    texts = defaultdict(list)
-    for question_id, text in (
-        answers.filter(
-            question__type__in=[QuestionType.SHORT_TEXT, QuestionType.LONG_TEXT],
-        )
-        .exclude(text="")
-        .values_list("question_id", "text")
-        .order_by("pk")
-    ):
-        texts[question_id].append(text)
-    others = defaultdict(list)
-    for question_id, text in (
-        answers.filter(question__type=QuestionType.MULTIPLE, choice__isnull=True)
-        .values_list("question_id", "text")
-        .order_by("pk")
-    ):
-        others[question_id].append(text)
     results = []
     for question in question_order(plan):
         result = QuestionResult(
@@ -97,7 +92,6 @@ def survey_results(plan: SurveyPlan) -> tuple[int, list[QuestionResult]]:
         )
         by_value = counts.get(question.pk, {})
         _fill(result, question, by_value, language)
-        result.texts = texts.get(question.pk, []) + others.get(question.pk, [])
         results.append(result)
     return total, results
 

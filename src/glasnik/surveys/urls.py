@@ -55,4 +55,9 @@ urlpatterns = [
         name="export_xlsform",
     ),
     path("<slug:slug>/results/export.csv", views_results.survey_export, name="export"),
+    path("<slug:slug>/results/export.xlsx", views_results.survey_export_xlsx, name="export_xlsx"),
+    path("<slug:slug>/results/report.pdf", views_results.survey_report_pdf, name="report_pdf"),
+    path("<slug:slug>/results/texts/<int:pk>/", views_results.survey_texts, name="texts"),
+    path("<slug:slug>/needs/", views_results.survey_needs, name="needs"),
+    path("<slug:slug>/needs/<int:pk>/add/", views_results.survey_topic_add, name="topic_add"),
 ]

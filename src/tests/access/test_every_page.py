@@ -66,7 +66,9 @@ from glasnik.organizations.models import Organization
 from glasnik.programs.models import Enrolment, Invitation, Program
 from glasnik.site.demo_programs import SLOVENIAN_SLUG, SLUG
 from glasnik.surveys.demo import DEMO_SURVEY_SLUG
+from glasnik.surveys.models import Choice as SurveyChoice
 from glasnik.surveys.models import Condition as SurveyCondition
+from glasnik.surveys.models import Question as SurveyQuestion
 from glasnik.surveys.models import Survey
 
 pytestmark = pytest.mark.django_db
@@ -487,6 +489,13 @@ PAGES: dict[str, Page | list[Page]] = {
             "template": "event-questionnaire",
         },
     ),
+    "surveys:export_xlsx": Page(ORGANISERS, survey),
+    "surveys:report_pdf": Page(ORGANISERS, survey),
+    "surveys:texts": Page(
+        ORGANISERS, lambda demo: survey(demo) | {"pk": demo.survey_text_question.pk}
+    ),
+    "surveys:needs": Page(ORGANISERS, survey),
+    "surveys:topic_add": post(ORGANISERS, lambda demo: survey(demo) | {"pk": demo.survey_topic.pk}),
     "surveys:copy": post(ORGANISERS, survey),
     "surveys:status": post(ORGANISERS, survey),
     "surveys:section_add": post(ORGANISERS, survey),
@@ -734,6 +743,12 @@ def _demo_objects() -> Demo:
         survey_section=survey.sections.order_by("position").last(),
         survey_question=survey_condition.question,
         survey_condition=survey_condition,
+        survey_text_question=SurveyQuestion.objects.filter(
+            section__survey=survey, type="long_text"
+        ).first(),
+        survey_topic=SurveyChoice.objects.filter(
+            question__section__survey=survey, question__type="multiple"
+        ).first(),
         organization_type=ContentType.objects.get_for_model(Organization).pk,
         admin_models={
             f"{model._meta.app_label}_{model._meta.model_name}": model

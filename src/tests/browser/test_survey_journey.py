@@ -93,6 +93,9 @@ def test_organiser_builds_participant_answers_organiser_reads(
         page, kind="Single choice", text="Da li opština ima nalog na mrežama?", options="Da\nNe"
     )
     add_question(page, kind="Number", text="Koliko objava nedeljno objavite?")
+    add_question(
+        page, kind="Multiple choice", text="Koje teme?", options="Video\nAnalitika", required=False
+    )
     assert page.url == builder_url  # no page load: htmx redrew the builder
     page.locator("summary", has_text="Show question 2 only when").click()
     condition = page.locator("#builder details[open] form")
@@ -118,6 +121,10 @@ def test_organiser_builds_participant_answers_organiser_reads(
     page.get_by_role("button", name="Send my answers").click()
     expect(page.get_by_text("Answer this question.")).to_be_visible()  # the number is required
     assert_accessible(page, "survey-respond-error")
+    # Each change redraws the page (htmx): let it settle before the next one.
+    page.get_by_label("Video", exact=True).check()
+    page.wait_for_load_state("networkidle")
+    expect(page.get_by_label("Video", exact=True)).to_be_checked()
     page.get_by_label(re.compile("Koliko objava")).fill("12")
     page.get_by_role("button", name="Send my answers").click()
     expect(page.get_by_text("Thank you! Your answers have been sent.")).to_be_visible()
@@ -132,4 +139,17 @@ def test_organiser_builds_participant_answers_organiser_reads(
     expect(table.get_by_role("row", name=re.compile(r"^Da 1 100\.0 %"))).to_be_visible()
     expect(page.get_by_text("12.00", exact=True)).to_have_count(2)  # the mean and the median
     assert_accessible(page, "survey-results")
+
+    # A cross-tab with its table, then the needs ranked, the first made a programme topic.
+    page.get_by_label("Answers to").select_option(label="Koje teme?")
+    page.get_by_label("by", exact=True).select_option(label="Experience level")
+    page.get_by_role("button", name="Show").click()
+    crosstab = page.get_by_role("table", name=re.compile("“Koje teme\\?” by Experience level"))
+    expect(crosstab.get_by_role("row", name=re.compile(r"^Video 1 \(100\.0 %\)"))).to_be_visible()
+    assert_accessible(page, "survey-crosstab")
+    page.get_by_role("link", name="Needs ranked as topics").click()
+    expect(page.get_by_role("row", name=re.compile(r"^1 Video"))).to_be_visible()
+    assert_accessible(page, "survey-needs")
+    page.get_by_role("row", name=re.compile(r"^1 Video")).get_by_role("button").click()
+    expect(page.get_by_text("“Video” is now one of the topics.")).to_be_visible()
     page.context.close()
