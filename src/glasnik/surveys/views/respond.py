@@ -13,11 +13,11 @@ from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from .access import survey_for_user
-from .answers import answer_clean, visible_answers
-from .models import QuestionType
-from .respond import respond_page
-from .selectors import (
+from ..access import survey_for_user
+from ..answers import answer_clean, visible_answers
+from ..models import QuestionType
+from ..respond import respond_page
+from ..selectors import (
     draft_answers,
     invitation_of_token,
     survey_answered_by,
@@ -25,7 +25,7 @@ from .selectors import (
     survey_plan,
     survey_state,
 )
-from .services.responses import (
+from ..services.responses import (
     SurveyAlreadyAnsweredError,
     answer_file_store,
     draft_save,

@@ -21,8 +21,8 @@ from glasnik.audit.services import log_action
 from glasnik.certificates.pdf import PdfUnavailableError
 from glasnik.core.exports import export_cell
 
-from .access import question_of, survey_for_user
-from .breakdown import (
+from ..access import question_of, survey_for_user
+from ..breakdown import (
     ANONYMITY_THRESHOLD,
     TEXT_PAGE_SIZE,
     crosstab,
@@ -35,13 +35,13 @@ from .breakdown import (
     text_answers,
     text_previews,
 )
-from .models import QuestionType
-from .needs import needs_groups, needs_questions, needs_ranking
-from .report_files import report_pdf, responses_xlsx
-from .results import export_headers, export_rows, survey_results
-from .selectors import question_order, survey_plan, survey_state
-from .services.topics import owner_topics, survey_topic_adopt
-from .texts import text_for_reader
+from ..models import QuestionType
+from ..needs import needs_groups, needs_questions, needs_ranking
+from ..report_files import report_pdf, responses_xlsx
+from ..results import export_headers, export_rows, survey_results
+from ..selectors import question_order, survey_plan, survey_state
+from ..services.topics import owner_topics, survey_topic_adopt
+from ..texts import text_for_reader
 
 TEXT_TYPES = (QuestionType.SHORT_TEXT, QuestionType.LONG_TEXT, QuestionType.MULTIPLE)
 

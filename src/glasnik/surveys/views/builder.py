@@ -12,13 +12,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from .access import condition_of, owner_for_user, question_of, section_of, survey_for_user
-from .forms import ConditionForm, QuestionForm, SectionForm, SurveyForm
-from .models import QuestionType
-from .respond import question_view, respond_page
-from .selectors import question_order, survey_plan, survey_state, surveys_of_owner
-from .services import builder
-from .texts import text_for_reader
+from ..access import condition_of, owner_for_user, question_of, section_of, survey_for_user
+from ..forms import ConditionForm, QuestionForm, SectionForm, SurveyForm
+from ..models import QuestionType
+from ..respond import question_view, respond_page
+from ..selectors import question_order, survey_plan, survey_state, surveys_of_owner
+from ..services import builder
+from ..texts import text_for_reader
 
 
 def owner_kind_of(owner) -> str:

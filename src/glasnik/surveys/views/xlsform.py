@@ -15,17 +15,17 @@ from glasnik.audit.services import log_action
 from glasnik.core.languages import language_of
 from glasnik.core.uploads import upload_check
 
-from .access import owner_for_user, survey_for_user
-from .survey_templates import (
+from ..access import owner_for_user, survey_for_user
+from ..survey_templates import (
     LANGUAGES as TEMPLATE_LANGUAGES,
 )
-from .survey_templates import (
+from ..survey_templates import (
     SURVEY_TEMPLATES,
     TEMPLATE_DESCRIPTIONS,
     survey_template_import,
     template_title,
 )
-from .xlsform import MAX_UPLOAD_BYTES, XLSFormError, survey_export_xlsform, survey_import_xlsform
+from ..xlsform import MAX_UPLOAD_BYTES, XLSFormError, survey_export_xlsform, survey_import_xlsform
 
 
 class XLSFormUploadForm(forms.Form):

@@ -12,10 +12,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
-from .access import survey_for_user
-from .selectors import invitation_candidates, survey_invitations, survey_state
-from .services.invitations import invitations_send, reminders_send
-from .views import owner_kind_of
+from ..access import survey_for_user
+from ..selectors import invitation_candidates, survey_invitations, survey_state
+from ..services.invitations import invitations_send, reminders_send
+from .builder import owner_kind_of
 
 # The button reminds anyone not invited or reminded in the last hour.
 BUTTON_INTERVAL = timedelta(hours=1)

@@ -1,0 +1,1 @@
+"""The surveys pages: building, answering, invitations, results and XLSForm."""
