@@ -89,6 +89,7 @@ class ProgramPageForm(forms.ModelForm):
         widgets = {
             "description": forms.Textarea(attrs={"rows": 8}),
             "target_group": forms.Textarea(attrs={"rows": 4}),
+            "topics": forms.Textarea(attrs={"rows": 5}),
             "enrolment_policy": forms.RadioSelect,
         }
         help_texts = {

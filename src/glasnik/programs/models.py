@@ -33,6 +33,11 @@ class Program(models.Model):
     summary = models.CharField(_("summary"), max_length=300, blank=True)
     description = models.TextField(_("description"), blank=True)
     target_group = models.TextField(_("who it is for"), blank=True)
+    topics = models.TextField(
+        _("topics"),
+        blank=True,
+        help_text=_("One per line: the needs the programme answers, e.g. from its needs survey."),
+    )
     time_zone = models.CharField(
         _("time zone"), max_length=40, choices=TimeZone.choices, default=TimeZone.BELGRADE
     )
@@ -54,6 +59,10 @@ class Program(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def topic_list(self) -> list[str]:
+        return [line.strip() for line in self.topics.splitlines() if line.strip()]
 
     @property
     def content_language(self) -> str:

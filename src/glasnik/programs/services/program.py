@@ -20,6 +20,7 @@ PAGE_FIELDS = (
     "summary",
     "description",
     "target_group",
+    "topics",
     "time_zone",
     "language",
     "enrolment_policy",
