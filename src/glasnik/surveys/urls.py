@@ -1,6 +1,13 @@
 from django.urls import path
 
-from . import views, views_invitations, views_respond, views_results, views_xlsform
+from . import (
+    views,
+    views_invitations,
+    views_knowledge,
+    views_respond,
+    views_results,
+    views_xlsform,
+)
 
 app_name = "surveys"
 
@@ -54,5 +61,7 @@ urlpatterns = [
         views_xlsform.survey_xlsform_download,
         name="export_xlsform",
     ),
+    path("<slug:slug>/knowledge/", views_knowledge.knowledge_page, name="knowledge"),
+    path("<slug:slug>/knowledge/pair/", views_knowledge.knowledge_pair, name="knowledge_pair"),
     path("<slug:slug>/results/export.csv", views_results.survey_export, name="export"),
 ]
