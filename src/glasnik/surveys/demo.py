@@ -6,7 +6,8 @@ Beside it, a named knowledge test before the training and the same test after it
 answered by the programme's participants (some enrolled only for it), for the learning gain.
 
 The needs survey's responses stand for participants of other municipalities who have no demo
-login: they are written without receipts, as anonymous responses name nobody anyway. Safe to run again."""
+login: they are written without receipts, as anonymous responses name nobody anyway. Safe to
+run again."""
 
 import random
 from datetime import timedelta
