@@ -16,9 +16,11 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 
+from glasnik.accounts.services import position_add
 from glasnik.core.anonymity import anonymous_day
 from glasnik.organizations.models import Organization, OrganizationKind
 from glasnik.programs.models import Enrolment, EnrolmentStatus
+from glasnik.programs.services.enrolment import enrolment_approve, enrolment_create
 
 from .answers import visible_answers
 from .models import Answer, QuestionType, Response, Survey, SurveyInvitation, SurveyReceipt
@@ -336,17 +338,19 @@ def _knowledge_people(program, organiser) -> list:
             person = people.create_user(email=email, first_name=first, last_name=last)
             person.set_unusable_password()
             person.save(update_fields=["password"])
-        if municipalities:
-            Enrolment.objects.get_or_create(
-                program=program,
-                person=person,
-                defaults={
-                    "organization": municipalities[number % len(municipalities)],
-                    "status": EnrolmentStatus.ENROLLED,
-                    "decided_by": organiser,
-                    "decided_at": timezone.now(),
-                },
-            )
+        if not municipalities or Enrolment.objects.filter(program=program, person=person).exists():
+            continue
+        municipality = municipalities[number % len(municipalities)]
+        position_add(
+            person=person,
+            organization=municipality,
+            title="Saradnik za odnose sa javnošću",
+            actor=None,
+        )
+        enrolment = enrolment_create(
+            program=program, person=person, organization=municipality, notify=False
+        )
+        enrolment_approve(enrolment=enrolment, actor=organiser, notify=False)
     return list(
         people.filter(enrolments__program=program, enrolments__status=EnrolmentStatus.ENROLLED)
         .exclude(pk=organiser.pk)
