@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 import tablib
-from django.db.models import Avg, Count
+from django.db.models import Avg, Count, Q
 from django.utils.translation import gettext as _
 
 from glasnik.accounts.models import Gender
@@ -27,6 +27,7 @@ from glasnik.events.selectors.attendance import confirmed_meeting_rule
 from glasnik.events.selectors.programs import PROGRAM_EVENT_KINDS
 from glasnik.organizations.models import OrganizationKind
 from glasnik.programs.models import Enrolment, EnrolmentStatus, Program
+from glasnik.surveys.knowledge import knowledge_gain, knowledge_pairs
 
 
 @dataclass
@@ -423,6 +424,66 @@ def completion_report(program: Program, events: list[Event], confirmed: dict[int
     )
 
 
+def _gain_values(gain) -> list:
+    return [
+        gain.people,
+        round(gain.pre, 1),
+        round(gain.post, 1),
+        round(gain.difference, 1),
+        "—" if gain.gain is None else round(gain.gain, 2),
+    ]
+
+
+def _gain_bar(gain) -> dict:
+    if gain.gain is None:
+        return {"bar": 0.0, "bar_text": "—"}
+    return {"bar": max(0.0, 100 * gain.gain), "bar_text": f"{gain.gain:.2f}"}
+
+
+def knowledge_reports(program: Program) -> list[Report]:
+    """Per pair of knowledge tests (before and after a training), the average learning gain
+    by institution and of all who took both."""
+    reports = []
+    for post_test in knowledge_pairs(Q(program=program)):
+        gain = knowledge_gain(post_test, no_institution=_("Institution not known"))
+        rows = [
+            Row(label=row.label, values=_gain_values(row), **_gain_bar(row))
+            for row in gain.institutions
+        ]
+        if gain.total is not None:
+            total = gain.total
+            rows.append(
+                Row(
+                    label=_("All participants"),
+                    values=_gain_values(total),
+                    **_gain_bar(total),
+                )
+            )
+        reports.append(
+            Report(
+                key=f"knowledge-{post_test.pk}",
+                title=_("Learning gain: %(title)s") % {"title": post_test.title},
+                description=_(
+                    "Average scores of the people who took the knowledge test both before and "
+                    "after the training (out of %(maximum)s points), and their average "
+                    "normalised gain (after − before) / (maximum − before)."
+                )
+                % {"maximum": gain.maximum},
+                headers=[
+                    _("Institution"),
+                    _("People"),
+                    _("Before (average)"),
+                    _("After (average)"),
+                    _("Difference"),
+                    _("Normalised gain (average)"),
+                ],
+                rows=rows,
+                scale=100,
+            )
+        )
+    return reports
+
+
 def program_reports(program: Program) -> list[Report]:
     """Every report of the programme, in the order the page shows them."""
     events = _events(program)
@@ -437,6 +498,7 @@ def program_reports(program: Program) -> list[Report]:
         satisfaction_events,
         satisfaction_lecturers,
         completion_report(program, events, confirmed),
+        *knowledge_reports(program),
     ]
 
 

@@ -2,8 +2,12 @@
 000) on the social-media communication of local self-governments, open and anonymous, with
 about sixty varied responses, so that its results page shows real numbers.
 
-The responses stand for participants of other municipalities who have no demo login: they are
-written without receipts, as anonymous responses name nobody anyway. Safe to run again."""
+Beside it, a named knowledge test before the training and the same test after it, paired,
+answered by the programme's participants (some enrolled only for it), for the learning gain.
+
+The needs survey's responses stand for participants of other municipalities who have no demo
+login: they are written without receipts, as anonymous responses name nobody anyway. Safe to
+run again."""
 
 import random
 from datetime import timedelta
@@ -12,13 +16,25 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 
+from glasnik.accounts.services import position_add
 from glasnik.core.anonymity import anonymous_day
+from glasnik.organizations.models import Organization, OrganizationKind
+from glasnik.programs.models import Enrolment, EnrolmentStatus
+from glasnik.programs.services.enrolment import enrolment_approve, enrolment_create
 
 from .answers import visible_answers
-from .models import Answer, QuestionType, Response, Survey, SurveyInvitation
+from .models import Answer, QuestionType, Response, Survey, SurveyInvitation, SurveyReceipt
 from .selectors import invitation_candidates, survey_plan
-from .services.builder import condition_add, question_add, section_add, survey_create, survey_open
+from .services.builder import (
+    condition_add,
+    question_add,
+    section_add,
+    survey_copy,
+    survey_create,
+    survey_open,
+)
 from .services.invitations import invitation_token
+from .services.knowledge import knowledge_pair_set
 from .services.responses import answer_rows, responses_check
 
 DEMO_SURVEY_SLUG = "potrebe-za-obukom-drustvene-mreze"
@@ -220,9 +236,13 @@ def _build(program, organiser) -> tuple[Survey, dict]:
 
 @transaction.atomic
 def demo_surveys(program) -> Survey:
-    survey = Survey.objects.filter(slug=DEMO_SURVEY_SLUG).first()
-    if survey is not None:
-        return survey
+    """The needs survey, then the knowledge tests (whose people are not invited to it)."""
+    survey = Survey.objects.filter(slug=DEMO_SURVEY_SLUG).first() or _demo_needs_survey(program)
+    demo_knowledge_tests(program)
+    return survey
+
+
+def _demo_needs_survey(program) -> Survey:
     organiser = get_user_model().objects.get(email="jelena.markovic@demo.glasnik.test")
     survey, questions = _build(program, organiser)
     plan = survey_plan(survey)
@@ -260,3 +280,159 @@ def _invite(survey: Survey, organiser, now) -> None:
         ],
         ignore_conflicts=True,
     )
+
+
+DEMO_KNOWLEDGE_SLUG = "test-znanja-pre-obuke"
+DEMO_KNOWLEDGE_POST_SLUG = "test-znanja-posle-obuke"
+# Participants of other municipalities who take only the knowledge test (no demo login).
+KNOWLEDGE_PEOPLE = [
+    ("Nikola", "Savić"),
+    ("Jovana", "Ristić"),
+    ("Stefan", "Lazić"),
+    ("Ivana", "Kostić"),
+    ("Miloš", "Pavlović"),
+    ("Tamara", "Nikolić"),
+]
+KNOWLEDGE_QUESTIONS = [
+    (
+        "Koje doba dana je, po pravilu, najbolje za objave lokalne samouprave?",
+        ["Kada publika najčešće koristi mrežu", "Uvek u ponoć", "Samo vikendom"],
+        [0],
+    ),
+    (
+        "Šta je prvi korak u kriznoj komunikaciji?",
+        ["Brisanje komentara", "Brza i tačna prva informacija", "Čekanje da kriza prođe"],
+        [1],
+    ),
+    (
+        "Koji podaci pokazuju koliko objava zaista dopire do građana?",
+        ["Broj zaposlenih", "Doseg i angažovanje", "Broj objava"],
+        [1],
+    ),
+    (
+        "Šta spada u dobar kalendar objava? (više odgovora)",
+        ["Teme i datumi", "Odgovorne osobe", "Lozinke naloga"],
+        [0, 1],
+    ),
+    (
+        "Na negativan komentar građanina najbolje je:",
+        ["Odgovoriti ljubazno i uputiti na rešenje", "Blokirati nalog", "Ignorisati ga"],
+        [0],
+    ),
+]
+
+
+def _knowledge_people(program, organiser) -> list:
+    """The programme's enrolled participants and the knowledge-test-only demo people (made and
+    enrolled at municipalities once)."""
+    people = get_user_model().objects
+    municipalities = list(
+        Organization.objects.filter(country="RS", kind=OrganizationKind.MUNICIPALITY).order_by(
+            "name"
+        )[:3]
+    )
+    for number, (first, last) in enumerate(KNOWLEDGE_PEOPLE):
+        email = f"polaznik.znanje{number + 1}@demo.glasnik.test"
+        person = people.filter(email=email).first()
+        if person is None:
+            person = people.create_user(email=email, first_name=first, last_name=last)
+            person.set_unusable_password()
+            person.save(update_fields=["password"])
+        if not municipalities or Enrolment.objects.filter(program=program, person=person).exists():
+            continue
+        municipality = municipalities[number % len(municipalities)]
+        position_add(
+            person=person,
+            organization=municipality,
+            title="Saradnik za odnose sa javnošću",
+            actor=None,
+        )
+        enrolment = enrolment_create(
+            program=program, person=person, organization=municipality, notify=False
+        )
+        enrolment_approve(enrolment=enrolment, actor=organiser, notify=False)
+    return list(
+        people.filter(enrolments__program=program, enrolments__status=EnrolmentStatus.ENROLLED)
+        .exclude(pk=organiser.pk)
+        .order_by("pk")
+    )
+
+
+def _knowledge_answers(plan, correct_share: float, rng: random.Random) -> dict:
+    answers = {}
+    for question in plan.questions.values():
+        choices = question.choice_list
+        if rng.random() < correct_share:
+            chosen = [
+                choices[i].pk
+                for i in range(len(choices))
+                if choices[i].pk in question.correct_answer
+            ]
+        else:
+            chosen = [rng.choice(choices).pk]
+        if question.type == QuestionType.MULTIPLE:
+            answers[question.pk] = {"choices": sorted(chosen), "other": ""}
+        else:
+            answers[question.pk] = chosen[0]
+    return visible_answers(plan, answers).answers
+
+
+@transaction.atomic
+def demo_knowledge_tests(program) -> Survey:
+    """A named knowledge test before the programme's training and the same test after it,
+    paired, each answered by about ten participants (better after), so the learning gain page
+    draws. Safe to run again."""
+    post = Survey.objects.filter(slug=DEMO_KNOWLEDGE_POST_SLUG).first()
+    if post is not None:
+        return post
+    organiser = get_user_model().objects.get(email="jelena.markovic@demo.glasnik.test")
+    pre = survey_create(
+        owner=program,
+        actor=organiser,
+        kind="knowledge",
+        title="Test znanja: društvene mreže (pre obuke)",
+        language="sr",
+        intro="Pet pitanja pre obuke; isti test rešavate i posle nje.",
+    )
+    Survey.objects.filter(pk=pre.pk).update(slug=DEMO_KNOWLEDGE_SLUG)
+    pre.slug = DEMO_KNOWLEDGE_SLUG
+    section = pre.sections.get()
+    for text, options, correct in KNOWLEDGE_QUESTIONS:
+        question = question_add(
+            section=section,
+            actor=organiser,
+            type=QuestionType.MULTIPLE if len(correct) > 1 else QuestionType.SINGLE,
+            text={"sr": text},
+            choices=[{"sr": option} for option in options],
+            is_required=True,
+        )
+        ids = list(question.choices.order_by("position").values_list("pk", flat=True))
+        question.correct_answer = [ids[i] for i in correct]
+        question.points = len(correct)
+        question.save(update_fields=["correct_answer", "points"])
+    post = survey_copy(
+        survey=pre, actor=organiser, title="Test znanja: društvene mreže (posle obuke)"
+    )
+    Survey.objects.filter(pk=post.pk).update(slug=DEMO_KNOWLEDGE_POST_SLUG)
+    post.slug = DEMO_KNOWLEDGE_POST_SLUG
+    knowledge_pair_set(post_test=post, pre_test=pre, actor=organiser)
+    survey_open(survey=pre, actor=organiser)
+    survey_open(survey=post, actor=organiser)
+    people = _knowledge_people(program, organiser)
+    rng = random.Random(7)  # noqa: S311 - demo data, not secrets
+    now = timezone.now()
+    rows = []
+    for survey, share, days in ((pre, 0.4, 20), (post, 0.75, 5)):
+        plan = survey_plan(survey)
+        for person in people:
+            answers = responses_check(plan, _knowledge_answers(plan, share, rng))
+            response = Response.objects.create(
+                survey=survey, person=person, language="sr", submitted_at=now - timedelta(days=days)
+            )
+            SurveyReceipt.objects.create(
+                survey=survey, person=person, answered_at=response.submitted_at
+            )
+            for pk, value in answers.items():
+                rows.extend(answer_rows(response, plan.questions[pk], value))
+    Answer.objects.bulk_create(rows)
+    return post

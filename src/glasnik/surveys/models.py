@@ -85,6 +85,16 @@ class Survey(models.Model):
     )
     opens_at = models.DateTimeField(_("opens"), null=True, blank=True)
     closes_at = models.DateTimeField(_("closes"), null=True, blank=True)
+    # A knowledge test taken after a training: the same test taken before it, so that each
+    # person's two scores give their learning gain (`glasnik.surveys.knowledge`).
+    pre_test = models.OneToOneField(
+        "self",
+        verbose_name=_("test before the training"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="post_test",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import builder, invitations, respond, results, xlsform
+from .views import builder, invitations, knowledge, respond, results, xlsform
 
 app_name = "surveys"
 
@@ -60,4 +60,6 @@ urlpatterns = [
     path("<slug:slug>/results/texts/<int:pk>/", results.survey_texts, name="texts"),
     path("<slug:slug>/needs/", results.survey_needs, name="needs"),
     path("<slug:slug>/needs/<int:pk>/add/", results.survey_topic_add, name="topic_add"),
+    path("<slug:slug>/knowledge/", knowledge.knowledge_page, name="knowledge"),
+    path("<slug:slug>/knowledge/pair/", knowledge.knowledge_pair, name="knowledge_pair"),
 ]

@@ -65,7 +65,7 @@ from glasnik.networks.models import (
 from glasnik.organizations.models import Organization
 from glasnik.programs.models import Enrolment, Invitation, Program
 from glasnik.site.demo_programs import SLOVENIAN_SLUG, SLUG
-from glasnik.surveys.demo import DEMO_SURVEY_SLUG
+from glasnik.surveys.demo import DEMO_KNOWLEDGE_POST_SLUG, DEMO_SURVEY_SLUG
 from glasnik.surveys.models import Choice as SurveyChoice
 from glasnik.surveys.models import Condition as SurveyCondition
 from glasnik.surveys.models import Question as SurveyQuestion
@@ -477,6 +477,9 @@ PAGES: dict[str, Page | list[Page]] = {
     "surveys:preview": Page(ORGANISERS, survey),
     "surveys:results": Page(ORGANISERS, survey),
     "surveys:export": Page(ORGANISERS, survey),
+    # The demo pair of knowledge tests: the learning gain and the pairing form.
+    "surveys:knowledge": Page(ORGANISERS, lambda demo: {"slug": DEMO_KNOWLEDGE_POST_SLUG}),
+    "surveys:knowledge_pair": post(ORGANISERS, lambda demo: {"slug": DEMO_KNOWLEDGE_POST_SLUG}),
     "surveys:export_xlsform": Page(ORGANISERS, survey),
     "surveys:import": Page(
         ORGANISERS, lambda demo: {"owner_kind": "programme", "owner_slug": demo.program.slug}

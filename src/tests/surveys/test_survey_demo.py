@@ -27,3 +27,20 @@ def test_demo_programme_has_an_open_anonymous_needs_survey_with_answers(capsys):
     # Only those with accounts were asked about the networks they use.
     accounts, networks = results[1], results[2]
     assert networks.answered == accounts.rows[0].count < total
+
+
+def test_demo_programme_has_a_paired_knowledge_test_with_a_learning_gain(capsys):
+    from glasnik.surveys.demo import DEMO_KNOWLEDGE_POST_SLUG
+    from glasnik.surveys.knowledge import knowledge_gain
+
+    call_command("demo")
+    call_command("demo")  # idempotent
+    capsys.readouterr()
+
+    post = Survey.objects.select_related("pre_test").get(slug=DEMO_KNOWLEDGE_POST_SLUG)
+    assert (post.program.slug, post.kind, post.is_anonymous) == (SLUG, "knowledge", False)
+    gain = knowledge_gain(post)
+    assert gain.maximum == 6
+    assert len(gain.people) >= 10
+    assert len(gain.institutions) >= 2
+    assert gain.total.post > gain.total.pre

@@ -144,6 +144,14 @@ def survey_update(*, survey: Survey, actor, **changes) -> Survey:
         raise ValidationError(
             {"is_anonymous": _("People have answered already: anonymity cannot change now.")}
         )
+    if (
+        changes.get("is_anonymous")
+        and not survey.is_anonymous
+        and (survey.pre_test_id or Survey.objects.filter(pre_test=survey).exists())
+    ):
+        raise ValidationError(
+            {"is_anonymous": _("A paired knowledge test must record who answered.")}
+        )
     _dates_check(
         changes.get("opens_at", survey.opens_at), changes.get("closes_at", survey.closes_at)
     )
