@@ -372,3 +372,32 @@ def test_modules_split_by_name_are_found(tmp_path):
         "glasnik/app/urls_more.py",
         "glasnik/app/views_calls.py",
     ]
+
+
+def star_imports(root: Path) -> list[str]:
+    """Every `from … import *` below `root`: a name should say where it comes from."""
+    found = []
+    for path in sorted(root.rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+        found.extend(
+            f"{path.relative_to(root.parent)}:{node.lineno}"
+            for node in ast.walk(tree)
+            if isinstance(node, ast.ImportFrom) and any(alias.name == "*" for alias in node.names)
+        )
+    return found
+
+
+def test_no_star_imports_in_the_code_or_the_tests():
+    tests = Path(__file__).resolve().parent
+    # Settings for each environment extend the base settings with one, as Django's do.
+    in_code = [
+        place for place in star_imports(GLASNIK) if not place.startswith("glasnik/settings/")
+    ]
+    assert in_code + star_imports(tests) == []
+
+
+def test_star_imports_are_found(tmp_path):
+    (tmp_path / "pkg").mkdir()
+    (tmp_path / "pkg" / "a.py").write_text("from os import path\nfrom fixtures import *\n")
+
+    assert star_imports(tmp_path / "pkg") == ["pkg/a.py:2"]

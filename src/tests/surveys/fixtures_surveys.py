@@ -1,6 +1,6 @@
 """Fixtures for the survey tests: a programme with an organiser (two-factor set up, as the
 platform requires of organisers) and participants, and a needs survey built through the
-services. Import them with `from fixtures_surveys import *`."""
+services. `conftest.py` imports them by name."""
 
 import pytest
 from allauth.mfa.totp.internal.auth import TOTP

@@ -11,7 +11,6 @@ from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
-from fixtures_surveys import *  # noqa: F403
 
 from glasnik.audit.models import AuditLogEntry
 from glasnik.surveys.models import Response, SurveyDraft, SurveyInvitation, SurveyReceipt

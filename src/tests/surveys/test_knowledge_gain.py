@@ -9,7 +9,6 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from fixtures_surveys import *  # noqa: F403
 
 from glasnik.organizations.models import Organization
 from glasnik.programs.models import Enrolment

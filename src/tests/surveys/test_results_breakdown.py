@@ -4,8 +4,7 @@ in anonymous surveys, the free text searched and paged, and the page's query cou
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from fixtures_results import SIX, answer_as, six_responses
-from fixtures_surveys import make_respondent, needs_survey, survey_organiser, survey_program
+from fixtures_results import SIX
 
 from glasnik.surveys.breakdown import Filters, crosstab, filtered_responses
 from glasnik.surveys.models import QuestionType
@@ -14,20 +13,6 @@ from glasnik.surveys.services.builder import question_add, survey_create, survey
 from glasnik.surveys.services.responses import response_submit
 
 pytestmark = pytest.mark.django_db
-__all__ = [
-    "answer_as",
-    "make_respondent",
-    "needs_survey",
-    "six_responses",
-    "survey_organiser",
-    "survey_program",
-]
-
-
-@pytest.fixture
-def organiser_client(client, survey_organiser, login_with_second_factor):
-    login_with_second_factor(client, survey_organiser)
-    return client
 
 
 def _table(tab) -> dict:

@@ -4,8 +4,7 @@ script) and the report as PDF."""
 import io
 
 import pytest
-from fixtures_results import SIX, answer_as, six_responses
-from fixtures_surveys import make_respondent, needs_survey, survey_organiser, survey_program
+from fixtures_results import SIX
 from openpyxl import load_workbook
 
 from glasnik.audit.models import AuditLogEntry
@@ -13,20 +12,6 @@ from glasnik.certificates import pdf
 from glasnik.certificates.pdf import PdfUnavailableError, weasyprint_load
 
 pytestmark = pytest.mark.django_db
-__all__ = [
-    "answer_as",
-    "make_respondent",
-    "needs_survey",
-    "six_responses",
-    "survey_organiser",
-    "survey_program",
-]
-
-
-@pytest.fixture
-def organiser_client(client, survey_organiser, login_with_second_factor):
-    login_with_second_factor(client, survey_organiser)
-    return client
 
 
 def _workbook(response):

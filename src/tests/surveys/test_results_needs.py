@@ -2,8 +2,6 @@
 programme's or network's topics once, with an audit entry."""
 
 import pytest
-from fixtures_results import answer_as, six_responses
-from fixtures_surveys import make_respondent, needs_survey, survey_organiser, survey_program
 
 from glasnik.access.models import Role
 from glasnik.access.services import role_grant
@@ -17,20 +15,6 @@ from glasnik.surveys.services.responses import response_submit
 from glasnik.surveys.services.topics import survey_topic_adopt
 
 pytestmark = pytest.mark.django_db
-__all__ = [
-    "answer_as",
-    "make_respondent",
-    "needs_survey",
-    "six_responses",
-    "survey_organiser",
-    "survey_program",
-]
-
-
-@pytest.fixture
-def organiser_client(client, survey_organiser, login_with_second_factor):
-    login_with_second_factor(client, survey_organiser)
-    return client
 
 
 def test_multiple_choice_topics_ranked_and_split(needs_survey, six_responses):

@@ -11,7 +11,6 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from factories.events import RegistrationFactory, TrainingFactory
 from factories.networks import NetworkFactory, member_of
-from fixtures_surveys import *  # noqa: F403
 
 from glasnik.access.models import Role
 from glasnik.access.services import role_grant

@@ -6,7 +6,6 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
-from fixtures_surveys import *  # noqa: F403
 
 from glasnik.audit.models import AuditLogEntry
 from glasnik.surveys.answers import visible_answers

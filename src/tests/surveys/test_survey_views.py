@@ -7,19 +7,12 @@ import io
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from fixtures_surveys import *  # noqa: F403
 
 from glasnik.surveys.models import Question, Response, SurveyDraft
 from glasnik.surveys.services.builder import survey_create
 from glasnik.surveys.services.responses import response_submit
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def organiser_client(client, survey_organiser, login_with_second_factor):
-    login_with_second_factor(client, survey_organiser)
-    return client
 
 
 def test_question_add_with_htmx_returns_the_builder_only(organiser_client, needs_survey):

@@ -9,7 +9,6 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from fixtures_surveys import *  # noqa: F403
 from pyxform.xls2xform import convert
 from xlsform_workbooks import NEEDS_CHOICES, SURVEY_HEADER, workbook_bytes
 
@@ -281,12 +280,6 @@ def test_each_template_imports_cleanly_and_converts(
     path = tmp_path / "t.xlsx"
     path.write_bytes(survey_export_xlsform(result.survey))
     assert convert(xlsform=str(path)).xform
-
-
-@pytest.fixture
-def organiser_client(client, survey_organiser, login_with_second_factor):
-    login_with_second_factor(client, survey_organiser)
-    return client
 
 
 def _upload(name, content):
