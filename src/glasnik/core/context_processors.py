@@ -45,6 +45,16 @@ def _language_items(current: str) -> tuple:
     )
 
 
+def path_in_language(path: str, current: str, code: str) -> str:
+    """`path` (of a page in `current`) in the language `code`. Only the language prefix of an
+    address changes (no URL pattern is translated), so no resolving is needed on every page;
+    an address without the prefix goes through Django's `translate_url`."""
+    prefix = f"/{current}/"
+    if path.startswith(prefix):
+        return f"/{code}/{path[len(prefix) :]}"
+    return translate_url(path, code)
+
+
 def _language_links(request, current: str) -> str:
     """The language switcher's items for a page, as HTML: each goes back to this page (with
     its query) in the other language."""
@@ -56,7 +66,10 @@ def _language_links(request, current: str) -> str:
             (
                 switch
                 + "?next="
-                + quote(translate_url(path, code) + (f"?{query}" if query else ""), safe="/"),
+                + quote(
+                    path_in_language(path, current, code) + (f"?{query}" if query else ""),
+                    safe="/",
+                ),
                 tag,
                 tag,
                 mark_safe(' aria-current="true"') if is_current else "",

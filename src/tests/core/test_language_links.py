@@ -2,6 +2,7 @@
 terms, invitation tokens) in the process's memory."""
 
 import pytest
+from django.conf import settings
 from django.core.cache import caches
 from django.urls import reverse
 
@@ -25,3 +26,23 @@ def test_switcher_keeps_the_query_in_its_links_but_not_in_memory(client, make_pe
     assert not hasattr(context_processors._language_links, "cache_info")
     layout = caches["layout"]
     assert not any(b"secret" in value for value in layout._cache.values())
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/sr/",
+        "/sr/networks/mreza/calls/poziv/apply/",
+        "/sr/surveys/invitation/abc123/",
+        "/sr/organizations/?q=x",
+    ],
+)
+def test_switcher_addresses_are_django_s_translated_addresses(path):
+    from django.urls import translate_url
+    from django.utils import translation
+
+    with translation.override("sr"):
+        for code, _name in settings.LANGUAGES:
+            assert context_processors.path_in_language(path, "sr", code) == translate_url(
+                path, code
+            )
