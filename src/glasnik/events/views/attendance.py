@@ -72,9 +72,9 @@ def _default_day(event: Event) -> date:
 
 
 @login_required
-def checkin(request, pk: int):
+@event_view(event_for_team)
+def checkin(request, event: Event):
     """Straight to today's list (or the nearest day of the event)."""
-    event = event_for_team(request.user, pk)
     return redirect("events:checkin_day", pk=event.pk, day=_default_day(event).isoformat())
 
 
@@ -101,9 +101,9 @@ def _checkin_context(request, event: Event, day: date, session) -> dict:
 
 
 @login_required
-def checkin_day(request, pk: int, day: str):
+@event_view(event_for_team)
+def checkin_day(request, event: Event, day: str):
     """The check-in list of a day (or session): search by name, one button per person."""
-    event = event_for_team(request.user, pk)
     day = _day(event, day)
     session = _session(event, day, request.GET.get("session"))
     request.session[CHECKIN_EVENT_SESSION_KEY] = event.pk
@@ -111,18 +111,17 @@ def checkin_day(request, pk: int, day: str):
     template = "events/attendance/checkin.html"
     if request.htmx and request.htmx.target == "checkin-results":
         template += "#results"
-    with timezone.override(event.time_zone):
-        return render(request, template, context)
+    return render(request, template, context)
 
 
 @login_required
 @require_POST
-def checkin_mark(request, pk: int, day: str, registration_pk: int):
+@event_view(event_for_team)
+def checkin_mark(request, event: Event, day: str, registration_pk: int):
     """Check one person in (or take it back); htmx gets the row and the counts back."""
-    event = event_for_team(request.user, pk)
     day = _day(event, day)
     session = _session(event, day, request.POST.get("session"))
-    registration = registration_for_team(request.user, pk, registration_pk)
+    registration = registration_for_team(request.user, event.pk, registration_pk)
     undo = request.POST.get("action") == "undo"
     error = ""
     try:
@@ -150,8 +149,7 @@ def checkin_mark(request, pk: int, day: str, registration_pk: int):
         (row for row in context["checkin"].rows if row.pk == registration.pk), None
     )
     context["row_error"] = error
-    with timezone.override(event.time_zone):
-        return render(request, "events/attendance/_checkin_marked.html", context)
+    return render(request, "events/attendance/_checkin_marked.html", context)
 
 
 @login_required
@@ -210,9 +208,9 @@ def checkin_qr(request, token: str):
 
 
 @login_required
-def checkin_codes(request, pk: int):
+@event_view(event_for_team)
+def checkin_codes(request, event: Event):
     """The room codes, one per day; a new one replaces a code that leaked."""
-    event = event_for_team(request.user, pk)
     if request.method == "POST":
         day = _day(event, request.POST.get("day", ""))
         services.checkin_code_create(event=event, day=day, actor=request.user)
@@ -229,22 +227,20 @@ def checkin_codes(request, pk: int):
         "today": selectors.event_today(event),
         "can_manage": request.user.has_perm("events.manage_event", event),
     }
-    with timezone.override(event.time_zone):
-        return render(request, "events/attendance/codes.html", context)
+    return render(request, "events/attendance/codes.html", context)
 
 
 @login_required
-def checkin_code_show(request, pk: int, day: str):
+@event_view(event_for_team)
+def checkin_code_show(request, event: Event, day: str):
     """The day's code in big print, for the projector."""
-    event = event_for_team(request.user, pk)
     day = _day(event, day)
     code = CheckinCode.objects.filter(event=event, day=day).first()
     if code is None:
         raise Http404
     path = reverse("events:my_attendance", kwargs={"pk": event.pk})
     context = {"event": event, "day": day, "code": code, "participant_url": path}
-    with timezone.override(event.time_zone):
-        return render(request, "events/attendance/code_show.html", context)
+    return render(request, "events/attendance/code_show.html", context)
 
 
 # The participant's page ------------------------------------------------------------------
@@ -351,10 +347,10 @@ def attendance_sheet(request, event: Event):
 
 @login_required
 @require_POST
-def attendance_correct(request, pk: int, registration_pk: int):
+@event_view(event_for_organiser)
+def attendance_correct(request, event: Event, registration_pk: int):
     """Mark someone present or absent for a day (or session) afterwards."""
-    event = event_for_organiser(request.user, pk)
-    registration = registration_for_organiser(request.user, pk, registration_pk)
+    registration = registration_for_organiser(request.user, event.pk, registration_pk)
     day = _day(event, request.POST.get("day", ""))
     session = None
     if event.attendance_by_session:

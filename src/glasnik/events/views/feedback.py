@@ -17,7 +17,7 @@ from django.views.decorators.http import require_POST
 from glasnik.core.exports import EXPORT_FORMATS, export_dataset
 from glasnik.core.languages import written_in_text
 
-from ..access import event_for_feedback, event_for_organiser
+from ..access import event_for_feedback, event_for_organiser, event_view
 from ..forms.feedback import feedback_forms
 from ..models import Event
 from ..selectors import feedback as selectors
@@ -33,8 +33,8 @@ EVENTS_PER_PAGE = 10
 
 
 @login_required
-def feedback_form(request, pk: int):
-    event = event_for_feedback(request.user, pk)
+@event_view(event_for_feedback)
+def feedback_form(request, event: Event):
     state = selectors.feedback_window_state(event)
     receipt = selectors.feedback_receipt_of(event, request.user)
     answered = receipt is not None and receipt.answered_at is not None
@@ -74,8 +74,7 @@ def feedback_form(request, pk: int):
         "closes_at": selectors.feedback_closes_at(event),
         "has_errors": data is not None,
     }
-    with timezone.override(event.time_zone):
-        return render(request, "events/feedback/form.html", context)
+    return render(request, "events/feedback/form.html", context)
 
 
 @login_required

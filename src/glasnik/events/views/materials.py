@@ -53,8 +53,8 @@ def materials(request, pk: int):
 
 
 @login_required
-def material_add(request, pk: int):
-    event = loaders.event_for_team(request.user, pk)
+@loaders.event_view(loaders.event_for_team)
+def material_add(request, event):
     sessions = selectors.event_sessions(event)
     form = MaterialForm(request.POST or None, request.FILES or None, sessions=sessions)
     if request.method == "POST" and form.is_valid():
@@ -74,10 +74,7 @@ def material_add(request, pk: int):
         else:
             messages.success(request, _("The material has been added."))
             return redirect("events:materials", pk=event.pk)
-    with timezone.override(event.time_zone):
-        return render(
-            request, "events/materials/material_form.html", {"event": event, "form": form}
-        )
+    return render(request, "events/materials/material_form.html", {"event": event, "form": form})
 
 
 @login_required
@@ -142,25 +139,22 @@ def material_download(request, pk: int):
 
 
 @login_required
-def assignment_add(request, pk: int):
-    event = loaders.event_for_team(request.user, pk)
-    with timezone.override(event.time_zone):
-        form = AssignmentForm(request.POST or None, sessions=selectors.event_sessions(event))
-        if request.method == "POST" and form.is_valid():
-            data = form.cleaned_data
-            assignment = material_services.assignment_create(
-                event=event,
-                actor=request.user,
-                title=data["title"],
-                instructions=data["instructions"],
-                due_at=data.get("due_at"),
-                session=data.get("session"),
-            )
-            messages.success(request, _("The exercise has been set."))
-            return redirect("events:assignment_detail", pk=assignment.pk)
-        return render(
-            request, "events/materials/assignment_form.html", {"event": event, "form": form}
+@loaders.event_view(loaders.event_for_team)
+def assignment_add(request, event):
+    form = AssignmentForm(request.POST or None, sessions=selectors.event_sessions(event))
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        assignment = material_services.assignment_create(
+            event=event,
+            actor=request.user,
+            title=data["title"],
+            instructions=data["instructions"],
+            due_at=data.get("due_at"),
+            session=data.get("session"),
         )
+        messages.success(request, _("The exercise has been set."))
+        return redirect("events:assignment_detail", pk=assignment.pk)
+    return render(request, "events/materials/assignment_form.html", {"event": event, "form": form})
 
 
 @login_required
