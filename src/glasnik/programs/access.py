@@ -4,7 +4,7 @@ from django.http import Http404
 
 from glasnik.access.helpers import get_for_user_or_404
 
-from .models import Enrolment, Program
+from .models import Enrolment, Phase, Program
 
 
 def program_for_user(user, slug: str, *, permission: str = "programs.view_program") -> Program:
@@ -21,6 +21,17 @@ def enrolment_for_organiser(user, program: Program, pk: int) -> Enrolment:
         raise Http404
     return get_for_user_or_404(
         Enrolment.objects.filter(program=program).select_related("person", "organization"),
+        user=user,
+        permission=None,
+        pk=pk,
+    )
+
+
+def phase_for_organiser(user, slug: str, pk: int) -> Phase:
+    """One phase of the programme `slug`, for the people who manage the programme."""
+    program = program_for_user(user, slug, permission="programs.manage_program")
+    return get_for_user_or_404(
+        Phase.objects.filter(program=program).select_related("program"),
         user=user,
         permission=None,
         pk=pk,

@@ -15,7 +15,6 @@ from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 from django.views.decorators.http import require_POST
 
-from glasnik.access.helpers import get_for_user_or_404
 from glasnik.access.models import Role
 from glasnik.access.selectors import user_is_platform_admin
 from glasnik.core.cache import public_page
@@ -23,7 +22,7 @@ from glasnik.core.exports import EXPORT_FORMATS, export_dataset, export_response
 from glasnik.core.languages import written_in_text
 
 from . import selectors
-from .access import enrolment_for_organiser, program_for_user
+from .access import enrolment_for_organiser, phase_for_organiser, program_for_user
 from .forms import (
     DecisionForm,
     EnrolForm,
@@ -35,7 +34,7 @@ from .forms import (
     ProgramPageForm,
     TeamAddForm,
 )
-from .models import EnrolmentPolicy, EnrolmentStatus, Phase
+from .models import EnrolmentPolicy, EnrolmentStatus
 from .services import enrolment as enrolment_services
 from .services import program as program_services
 
@@ -150,19 +149,9 @@ def program_phases(request, slug: str):
     return render(request, "programs/phases.html", context)
 
 
-def _phase(request, slug: str, pk: int) -> Phase:
-    program = program_for_user(request.user, slug, permission=MANAGE)
-    return get_for_user_or_404(
-        Phase.objects.filter(program=program).select_related("program"),
-        user=request.user,
-        permission=None,
-        pk=pk,
-    )
-
-
 @login_required
 def phase_edit(request, slug: str, pk: int):
-    phase = _phase(request, slug, pk)
+    phase = phase_for_organiser(request.user, slug, pk)
     form = PhaseForm(request.POST or None, instance=phase)
     if request.method == "POST" and form.is_valid():
         phase.refresh_from_db()
@@ -183,7 +172,7 @@ def phase_edit(request, slug: str, pk: int):
 @login_required
 @require_POST
 def phase_delete(request, slug: str, pk: int):
-    phase = _phase(request, slug, pk)
+    phase = phase_for_organiser(request.user, slug, pk)
     program_services.phase_delete(phase=phase, actor=request.user)
     messages.success(request, _("The phase has been removed."))
     return redirect("programs:phases", slug=slug)
