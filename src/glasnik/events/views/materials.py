@@ -52,22 +52,26 @@ def materials(request, pk: int):
         return render(request, "events/materials/list.html", context)
 
 
+def _material_fields(data: dict) -> dict:
+    """What the material form gives the material services, added or changed alike."""
+    return {
+        "title": data["title"],
+        "file": data.get("file"),
+        "url": data.get("url", ""),
+        "session": data.get("session"),
+        "is_public": data["is_public"],
+    }
+
+
 @login_required
 @loaders.event_view(loaders.event_for_team)
 def material_add(request, event):
     sessions = selectors.event_sessions(event)
     form = MaterialForm(request.POST or None, request.FILES or None, sessions=sessions)
     if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
         try:
             material_services.material_create(
-                event=event,
-                actor=request.user,
-                title=data["title"],
-                file=data.get("file"),
-                url=data.get("url", ""),
-                session=data.get("session"),
-                is_public=data["is_public"],
+                event=event, actor=request.user, **_material_fields(form.cleaned_data)
             )
         except ValidationError as problem:
             form.add_error(None, problem)
@@ -88,16 +92,9 @@ def material_edit(request, pk: int):
         material=material,
     )
     if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
         try:
             material_services.material_update(
-                material=material,
-                actor=request.user,
-                title=data["title"],
-                file=data.get("file"),
-                url=data.get("url", ""),
-                session=data.get("session"),
-                is_public=data["is_public"],
+                material=material, actor=request.user, **_material_fields(form.cleaned_data)
             )
         except ValidationError as problem:
             form.add_error(None, problem)
