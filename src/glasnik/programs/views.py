@@ -19,6 +19,7 @@ from glasnik.access.models import Role
 from glasnik.access.selectors import user_is_platform_admin
 from glasnik.core.cache import public_page
 from glasnik.core.exports import EXPORT_FORMATS, export_dataset, export_response
+from glasnik.core.forms import form_add_service_errors
 from glasnik.core.languages import written_in_text
 
 from . import selectors
@@ -40,14 +41,6 @@ from .services import program as program_services
 
 MANAGE = "programs.manage_program"
 PARTICIPANTS_PAGE_SIZE = 50
-
-
-def _form_error(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
 
 
 # --- public ---------------------------------------------------------------------------------
@@ -87,7 +80,7 @@ def program_create(request):
                 enrolment_policy=data["enrolment_policy"],
             )
         except ValidationError as error:
-            _form_error(form, error)
+            form_add_service_errors(form, error)
         else:
             messages.success(
                 request,
@@ -137,7 +130,7 @@ def program_phases(request, slug: str):
         try:
             program_services.phase_create(program=program, actor=request.user, **form.cleaned_data)
         except ValidationError as error:
-            _form_error(form, error)
+            form_add_service_errors(form, error)
         else:
             messages.success(request, _("The phase has been added."))
             return redirect("programs:phases", slug=program.slug)
@@ -158,7 +151,7 @@ def phase_edit(request, slug: str, pk: int):
         try:
             program_services.phase_update(phase=phase, actor=request.user, **form.cleaned_data)
         except ValidationError as error:
-            _form_error(form, error)
+            form_add_service_errors(form, error)
         else:
             messages.success(request, _("The phase has been saved."))
             return redirect("programs:phases", slug=phase.program.slug)
@@ -254,7 +247,7 @@ def program_enrol(request, slug: str):
                 position_title=form.cleaned_data.get("position_title", ""),
             )
         except ValidationError as error:
-            _form_error(form, error)
+            form_add_service_errors(form, error)
         else:
             if enrolment.status == EnrolmentStatus.ENROLLED:
                 messages.success(request, _("You are now a participant of the programme."))
@@ -306,7 +299,7 @@ def program_invitation(request, token: str):
                 organization=form.cleaned_data["organization"],
             )
         except ValidationError as error:
-            _form_error(form, error)
+            form_add_service_errors(form, error)
         else:
             messages.success(request, _("Welcome! You are now a participant of the programme."))
             return redirect("programs:detail", slug=program.slug)
@@ -387,7 +380,7 @@ def program_participant(request, slug: str, pk: int):
         try:
             decide(enrolment=enrolment, actor=request.user, message=form.cleaned_data["message"])
         except ValidationError as error:
-            _form_error(form, error)
+            form_add_service_errors(form, error)
         else:
             messages.success(
                 request,
@@ -410,7 +403,7 @@ def program_invitations(request, slug: str):
                 program=program, emails=form.cleaned_data["emails"], actor=request.user
             )
         except ValidationError as error:
-            _form_error(form, error)
+            form_add_service_errors(form, error)
         else:
             if result["sent"]:
                 messages.success(

@@ -7,6 +7,8 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from glasnik.core.forms import form_add_service_errors
+
 from ..models import AgendaItem, Event, EventKind, Lecturer
 from ..services.programs import PROGRAM_EVENT_FIELDS, PROGRAM_EVENT_KINDS, program_event_check
 from .meetings import (
@@ -64,11 +66,7 @@ class ProgramEventForm(PlaceFormMixin, forms.ModelForm):
         try:
             program_event_check(cleaned)
         except ValidationError as error:
-            if hasattr(error, "error_dict"):
-                for field, errors in error.error_dict.items():
-                    self.add_error(field if field in self.fields else None, errors)
-            else:
-                self.add_error(None, error)
+            form_add_service_errors(self, error)
         return cleaned
 
 

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from glasnik.access.models import Role
 from glasnik.access.selectors import user_has_role, user_is_platform_admin
 from glasnik.core.cache import public_page
+from glasnik.core.forms import form_add_service_errors
 from glasnik.core.languages import written_in_text
 from glasnik.programs import selectors as program_selectors
 from glasnik.programs.access import program_for_user
@@ -90,14 +91,6 @@ def program_feed(request, slug: str):
 
 
 # --- a programme event -----------------------------------------------------------------------
-
-
-def _form_errors(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
 
 
 def agenda_by_day(event: Event) -> list[tuple]:
@@ -175,7 +168,7 @@ def program_event_create(request, program_slug: str):
                     program=program, actor=request.user, **form.cleaned_data
                 )
             except ValidationError as error:
-                _form_errors(form, error)
+                form_add_service_errors(form, error)
             else:
                 messages.success(request, _("The event has been created. Now add its agenda."))
                 return redirect(event.urls.agenda)
@@ -196,7 +189,7 @@ def program_event_edit(request, pk: int):
             try:
                 services.program_event_update(event=event, actor=request.user, **form.cleaned_data)
             except ValidationError as error:
-                _form_errors(form, error)
+                form_add_service_errors(form, error)
             else:
                 messages.success(request, _("The event has been saved."))
                 return redirect(event.urls.public)
@@ -216,7 +209,7 @@ def program_event_cancel(request, pk: int):
         try:
             event_cancel(event=event, actor=request.user, reason=form.cleaned_data["reason"])
         except ValidationError as error:
-            _form_errors(form, error)
+            form_add_service_errors(form, error)
         else:
             messages.success(
                 request,
@@ -320,7 +313,7 @@ def lecturer_create(request):
         try:
             lecturer = services.lecturer_create(actor=request.user, **form.details())
         except ValidationError as error:
-            _form_errors(form, error)
+            form_add_service_errors(form, error)
         else:
             messages.success(request, _("The lecturer's profile has been created."))
             return redirect("events:lecturer_detail", slug=lecturer.slug)
@@ -341,7 +334,7 @@ def lecturer_edit(request, slug: str):
         try:
             services.lecturer_update(lecturer=lecturer, actor=request.user, **details)
         except ValidationError as error:
-            _form_errors(form, error)
+            form_add_service_errors(form, error)
         else:
             messages.success(request, _("The lecturer's profile has been saved."))
             return redirect("events:lecturer_detail", slug=lecturer.slug)

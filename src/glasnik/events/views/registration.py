@@ -18,6 +18,7 @@ from django.views.decorators.http import require_POST
 
 from glasnik.accounts.selectors import positions_of
 from glasnik.core.exports import EXPORT_FORMATS, export_dataset, export_response
+from glasnik.core.forms import form_add_service_errors
 from glasnik.core.languages import written_in_text
 
 from ..access import (
@@ -65,14 +66,6 @@ def _registration_form(request, event: Event, token: str, data=None) -> Registra
         require_organization=bool(event.per_organization_limit) and enrolled_with is None,
         initial={"invitation": token},
     )
-
-
-def _apply_errors(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
 
 
 def _page_context(request, event: Event, token: str, form=None) -> dict:
@@ -124,7 +117,7 @@ def register(request, pk: int):
                         invitation_token=token or None,
                     )
                 except ValidationError as error:
-                    _apply_errors(form, error)
+                    form_add_service_errors(form, error)
                 else:
                     level = messages.success if outcome.created else messages.info
                     level(request, outcome.message)

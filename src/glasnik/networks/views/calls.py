@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from glasnik.core.cache import public_page
+from glasnik.core.forms import form_add_service_errors
 
 from ..access import call_for_user, network_for_user, statement_for_organiser
 from ..exports import statements_dataset
@@ -49,14 +50,6 @@ def _render(request, template: str, context: dict, *, network, status: int = 200
         return render(request, template, {"network": network, **context}, status=status)
 
 
-def _add_errors(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
-
-
 # Organisers: the network's calls, a call's text and dates, its statement's questions.
 
 
@@ -80,7 +73,7 @@ def call_create(request, network_slug: str):
                     network=network, actor=request.user, **form.cleaned_data
                 )
             except ValidationError as error:
-                _add_errors(form, error)
+                form_add_service_errors(form, error)
             else:
                 messages.success(
                     request,
@@ -107,7 +100,7 @@ def call_edit(request, network_slug: str, slug: str):
             try:
                 services.call_update(call=call, actor=request.user, **form.cleaned_data)
             except ValidationError as error:
-                _add_errors(form, error)
+                form_add_service_errors(form, error)
             else:
                 messages.success(request, _("The call has been saved."))
                 return redirect("networks:call_questions", network.slug, call.slug)
@@ -142,7 +135,7 @@ def call_questions(request, network_slug: str, slug: str):
         try:
             services.question_add(call=call, actor=request.user, **form.cleaned_data)
         except ValidationError as error:
-            _add_errors(form, error)
+            form_add_service_errors(form, error)
         else:
             messages.success(request, _("The question has been added."))
             return redirect("networks:call_questions", call.network.slug, call.slug)
@@ -171,7 +164,7 @@ def question_edit(request, network_slug: str, slug: str, pk: int):
         try:
             services.question_update(question=question, actor=request.user, **form.cleaned_data)
         except ValidationError as error:
-            _add_errors(form, error)
+            form_add_service_errors(form, error)
         else:
             messages.success(request, _("The question has been saved."))
             return redirect("networks:call_questions", call.network.slug, call.slug)
@@ -273,7 +266,7 @@ def statement_apply(request, network_slug: str, slug: str):
                 last_name=form.cleaned_data["last_name"],
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            form_add_service_errors(form, error)
         else:
             if statement is None:
                 messages.success(

@@ -12,6 +12,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from glasnik.core.forms import form_add_service_errors
+
 from ..access import condition_of, owner_for_user, question_of, section_of, survey_for_user
 from ..forms import ConditionForm, QuestionForm, SectionForm, SurveyForm
 from ..models import QuestionType
@@ -25,14 +27,6 @@ def owner_kind_of(owner) -> str:
     from glasnik.programs.models import Program
 
     return "programme" if isinstance(owner, Program) else "network"
-
-
-def _add_errors(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for name, errors in error.error_dict.items():
-            form.add_error(name if name in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
 
 
 @login_required
@@ -60,7 +54,7 @@ def survey_create(request, owner_kind: str, owner_slug: str):
             try:
                 survey = builder.survey_create(owner=owner, actor=request.user, **form.cleaned_data)
             except ValidationError as error:
-                _add_errors(form, error)
+                form_add_service_errors(form, error)
             else:
                 messages.success(request, _("The survey has been created. Now add its questions."))
                 return redirect("surveys:edit", slug=survey.slug)
@@ -80,7 +74,7 @@ def survey_settings(request, slug: str):
             try:
                 builder.survey_update(survey=survey, actor=request.user, **form.cleaned_data)
             except ValidationError as error:
-                _add_errors(form, error)
+                form_add_service_errors(form, error)
             else:
                 messages.success(request, _("The survey has been saved."))
                 return redirect("surveys:edit", slug=survey.slug)
@@ -238,7 +232,7 @@ def question_add(request, slug: str, section_pk: int):
                 section=section, actor=request.user, **form.service_arguments()
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            form_add_service_errors(form, error)
         else:
             return _done(
                 request, survey, _("The question has been added."), f"#question-{question.pk}"
@@ -258,7 +252,7 @@ def question_edit(request, slug: str, pk: int):
                 question=question, actor=request.user, **form.service_arguments()
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            form_add_service_errors(form, error)
         else:
             return _done(request, survey, _("The question has been saved."), f"#question-{pk}")
     if request.htmx and request.method == "POST":
@@ -322,7 +316,7 @@ def condition_add(request, slug: str, target: str, pk: int):
                 **kwargs,
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            form_add_service_errors(form, error)
         else:
             return _done(request, survey, _("The condition has been added."))
     return _builder(request, survey, forms={key: form})
