@@ -25,6 +25,8 @@ urlpatterns += i18n_patterns(
     path("programmes/", include("glasnik.site.urls.programs")),
     path("certificates/", include("glasnik.certificates.urls")),
     path("surveys/", include("glasnik.surveys.urls")),
+    path("mentoring/", include("glasnik.mentoring.urls")),
+    path("competitions/", include("glasnik.competitions.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=True,
 )

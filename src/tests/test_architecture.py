@@ -6,6 +6,8 @@ Apps depend one way. Each app of src/glasnik may import only apps on its own lin
     project: settings, urls, wsgi   configuration and the root URLconf, may import anything
     site                            pages and commands above the domain apps: the dashboard, the
                                     audit log, programme reports, the demo and seed commands
+    competitions, mentoring         the competition of municipalities; mentoring sessions' question
+                                    queues, pairs, office hours and reviews of work
     surveys
     certificates
     events                          meetings and programme events (an event belongs to a
@@ -48,6 +50,7 @@ LAYERS = (
     ("events",),
     ("certificates",),
     ("surveys",),
+    ("competitions", "mentoring"),
     ("site",),
     ("settings", "urls", "wsgi"),
 )

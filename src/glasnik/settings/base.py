@@ -31,6 +31,8 @@ INSTALLED_APPS = [
     "glasnik.programs",
     "glasnik.certificates",
     "glasnik.surveys",
+    "glasnik.mentoring",
+    "glasnik.competitions",
     "glasnik.site",
     "django.contrib.admin",
     "django.contrib.auth",
