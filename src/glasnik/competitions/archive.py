@@ -15,12 +15,22 @@ from glasnik.organizations.models import Organization
 from . import selectors
 from .models import Category, Competition, Criterion
 from .scoring import METHODS, conflicted_pairs
-from .services import competition_slug_free
+from .services import competition_slug_free, filed_under
 
 FORMAT = "glasnik-competition/1"
 KEYS = (
-    "format", "slug", "title", "method", "alpha", "beta", "criteria", "entries", "jurors",
-    "conflicts", "org_parent", "sheets",
+    "format",
+    "slug",
+    "title",
+    "method",
+    "alpha",
+    "beta",
+    "criteria",
+    "entries",
+    "jurors",
+    "conflicts",
+    "org_parent",
+    "sheets",
 )
 
 
@@ -42,8 +52,10 @@ def archive_export(competition: Competition, *, pseudonymous: bool = False) -> d
         return None if key is None else names[int(key[3:])]
 
     every_conflict = conflicted_pairs(data)
-    jurors = [{"key": j["key"], "org": rename(j["orgs"][0]) if j["orgs"] else None}
-              for j in data["jurors"]]
+    jurors = [
+        {"key": j["key"], "org": rename(j["orgs"][0]) if j["orgs"] else None}
+        for j in data["jurors"]
+    ]
     entries = [{**entry, "org": rename(entry["org"])} for entry in data["entries"]]
     org_parent = {rename(child): rename(parent) for child, parent in data["org_parent"].items()}
     archive = {
@@ -179,18 +191,24 @@ def archive_problems(data) -> list[str]:
         if not isinstance(pair, list) or len(pair) != 2:
             problems.append(_("Each conflict must be a pair [juror, entry]."))
             continue
-        problems.extend(_reference_problems(pair[0], pair[1], juror_keys, entry_keys,
-                                            _("Conflict")))
+        problems.extend(
+            _reference_problems(pair[0], pair[1], juror_keys, entry_keys, _("Conflict"))
+        )
     if "org_parent" in data and not isinstance(data["org_parent"], dict):
         problems.append(_("“%(key)s” must be an object.") % {"key": "org_parent"})
     seen = set()
     for number, sheet in enumerate(sheets, start=1):
         where = _("Sheet %(number)s") % {"number": number}
-        problems.extend(_reference_problems(sheet.get("juror"), sheet.get("entry"), juror_keys,
-                                            entry_keys, where))
+        problems.extend(
+            _reference_problems(
+                sheet.get("juror"), sheet.get("entry"), juror_keys, entry_keys, where
+            )
+        )
         if (sheet.get("juror"), sheet.get("entry")) in seen:
-            problems.append(_("%(where)s: a second sheet of the same juror for the same entry.")
-                            % {"where": where})
+            problems.append(
+                _("%(where)s: a second sheet of the same juror for the same entry.")
+                % {"where": where}
+            )
         seen.add((sheet.get("juror"), sheet.get("entry")))
         scores = sheet.get("scores")
         if not isinstance(scores, dict):
@@ -198,15 +216,18 @@ def archive_problems(data) -> list[str]:
             continue
         for criterion, score in scores.items():
             if criterion not in criterion_keys:
-                problems.append(_("%(where)s: unknown criterion “%(key)s”.")
-                                % {"where": where, "key": criterion})
-            elif score is not None and criterion in maxima and (
-                not _is_number(score) or not 0 <= score <= maxima[criterion]
+                problems.append(
+                    _("%(where)s: unknown criterion “%(key)s”.")
+                    % {"where": where, "key": criterion}
+                )
+            elif (
+                score is not None
+                and criterion in maxima
+                and (not _is_number(score) or not 0 <= score <= maxima[criterion])
             ):
                 problems.append(
                     _("%(where)s: the score %(score)s for “%(key)s” is outside 0 to %(max)s.")
-                    % {"where": where, "score": score, "key": criterion,
-                       "max": maxima[criterion]}
+                    % {"where": where, "score": score, "key": criterion, "max": maxima[criterion]}
                 )
     return problems
 
@@ -225,7 +246,9 @@ def archive_load(text: str) -> dict:
     try:
         data = json.loads(text)
     except ValueError as error:
-        raise ValidationError([_("The file is not valid JSON: %(error)s") % {"error": error}])
+        raise ValidationError(
+            [_("The file is not valid JSON: %(error)s") % {"error": error}]
+        ) from error
     problems = archive_problems(data)
     if problems:
         raise ValidationError(problems)
@@ -243,8 +266,13 @@ def archive_import(data: dict, *, actor=None, program=None) -> Competition:
     if Competition.objects.filter(slug=slug).exists():
         slug = competition_slug_free(slug)
     competition = Competition.objects.create(
-        program=program, slug=slug, title=data["title"], method=data["method"],
-        alpha=Decimal(str(data["alpha"])), beta=Decimal(str(data["beta"])), is_imported=True,
+        program=program,
+        slug=slug,
+        title=data["title"],
+        method=data["method"],
+        alpha=Decimal(str(data["alpha"])),
+        beta=Decimal(str(data["beta"])),
+        is_imported=True,
         archive=data,
     )
     categories = list(dict.fromkeys(entry["category"] for entry in data["entries"]))
@@ -253,11 +281,21 @@ def archive_import(data: dict, *, actor=None, program=None) -> Competition:
         for position, key in enumerate(categories)
     )
     Criterion.objects.bulk_create(
-        Criterion(competition=competition, key=c["key"][:60], name=c.get("name") or c["key"],
-                  weight=Decimal(str(c["weight"])), max=max(1, round(c["max"])),
-                  position=position)
+        Criterion(
+            competition=competition,
+            key=c["key"][:60],
+            name=c.get("name") or c["key"],
+            weight=Decimal(str(c["weight"])),
+            max=max(1, round(c["max"])),
+            position=position,
+        )
         for position, c in enumerate(data["criteria"])
     )
-    log_action("competitions.competition.imported", actor=actor, target=competition,
-               scope=competition.audit_scope, data={"archive_slug": data["slug"]})
+    log_action(
+        "competitions.competition.imported",
+        actor=actor,
+        target=competition,
+        scope=filed_under(competition),
+        data={"archive_slug": data["slug"]},
+    )
     return competition

@@ -102,10 +102,6 @@ class Competition(models.Model):
         return self.title
 
     @property
-    def audit_scope(self):
-        return self.program or self
-
-    @property
     def results_published(self) -> bool:
         return self.results_published_at is not None
 
@@ -209,9 +205,7 @@ class Entry(models.Model):
         related_name="competition_entries",
     )
     description = models.TextField(_("description"), blank=True)
-    profile_links = models.JSONField(
-        _("links to social media profiles"), default=list, blank=True
-    )
+    profile_links = models.JSONField(_("links to social media profiles"), default=list, blank=True)
     period_start = models.DateField(_("period from"), null=True, blank=True)
     period_end = models.DateField(_("period to"), null=True, blank=True)
     status = models.CharField(
@@ -289,18 +283,14 @@ class Juror(models.Model):
         blank=True,
         related_name="+",
     )
-    entries = models.ManyToManyField(
-        Entry, verbose_name=_("entries"), blank=True, related_name="+"
-    )
+    entries = models.ManyToManyField(Entry, verbose_name=_("entries"), blank=True, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         verbose_name = _("juror")
         verbose_name_plural = _("jurors")
         ordering = ["competition", "pk"]
-        constraints = [
-            models.UniqueConstraint(fields=["competition", "person"], name="juror_once")
-        ]
+        constraints = [models.UniqueConstraint(fields=["competition", "person"], name="juror_once")]
 
     def __str__(self) -> str:
         return str(self.person)
@@ -319,9 +309,7 @@ class Conflict(models.Model):
         verbose_name = _("conflict of interest")
         verbose_name_plural = _("conflicts of interest")
         ordering = ["juror", "entry"]
-        constraints = [
-            models.UniqueConstraint(fields=["juror", "entry"], name="conflict_once")
-        ]
+        constraints = [models.UniqueConstraint(fields=["juror", "entry"], name="conflict_once")]
 
     def __str__(self) -> str:
         return f"{self.juror} – {self.entry}"
@@ -339,9 +327,7 @@ class ScoreSheet(models.Model):
         verbose_name = _("score sheet")
         verbose_name_plural = _("score sheets")
         ordering = ["entry", "juror"]
-        constraints = [
-            models.UniqueConstraint(fields=["juror", "entry"], name="score_sheet_once")
-        ]
+        constraints = [models.UniqueConstraint(fields=["juror", "entry"], name="score_sheet_once")]
 
     def __str__(self) -> str:
         return f"{self.juror} – {self.entry}"

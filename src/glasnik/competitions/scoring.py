@@ -211,8 +211,8 @@ def compute(data: dict) -> dict[str, list[EntryResult]]:
                 result.jury = percentile_rank(result.jury_value, with_jury)
             else:
                 result.jury = result.jury_value
-            result.final = (1 - alpha - beta) * result.jury + alpha * result.metric + beta * (
-                result.vote
+            result.final = (
+                (1 - alpha - beta) * result.jury + alpha * result.metric + beta * (result.vote)
             )
         _rank(category_results)
         category_results.sort(

@@ -37,6 +37,12 @@ SCREENSHOT_MAX_BYTES = 5 * 1024 * 1024
 ENTRY_FIELDS = ("description", "profile_links", "period_start", "period_end")
 
 
+def filed_under(competition: Competition):
+    """What the audit log files a competition's decisions under: its programme (whose
+    organisers read them), or the competition itself when it was imported without one."""
+    return competition.program or competition
+
+
 def weights_check(alpha: Decimal, beta: Decimal) -> None:
     if alpha < 0 or beta < 0 or alpha + beta > 1:
         raise ValidationError(
@@ -74,8 +80,12 @@ def competition_create(
     competition = Competition.objects.create(
         program=program, title=title.strip(), slug=slug or competition_slug_free(title), **fields
     )
-    log_action("competitions.competition.created", actor=actor, target=competition,
-               scope=competition.audit_scope)
+    log_action(
+        "competitions.competition.created",
+        actor=actor,
+        target=competition,
+        scope=filed_under(competition),
+    )
     for key, name in categories:
         category_create(competition=competition, key=key, name=name, actor=actor)
     for criterion in criteria:
@@ -91,14 +101,25 @@ def category_create(*, competition: Competition, key: str, name: str, actor) -> 
     category = Category.objects.create(
         competition=competition, key=key, name=name, position=competition.categories.count()
     )
-    log_action("competitions.category.created", actor=actor, target=category,
-               scope=competition.audit_scope, data={"key": key})
+    log_action(
+        "competitions.category.created",
+        actor=actor,
+        target=category,
+        scope=filed_under(competition),
+        data={"key": key},
+    )
     return category
 
 
 @transaction.atomic
 def criterion_create(
-    *, competition: Competition, key: str, name: str, weight=1, max: int = 5, actor,  # noqa: A002
+    *,
+    competition: Competition,
+    key: str,
+    name: str,
+    weight=1,
+    max: int = 5,
+    actor,
     description: str = "",
 ) -> Criterion:
     _editable_check(competition)
@@ -107,12 +128,21 @@ def criterion_create(
     if Decimal(weight) <= 0 or int(max) <= 0:
         raise ValidationError(_("A criterion's weight and highest score must be above 0."))
     criterion = Criterion.objects.create(
-        competition=competition, key=key, name=name, description=description,
-        weight=Decimal(weight), max=int(max), position=competition.criteria.count(),
+        competition=competition,
+        key=key,
+        name=name,
+        description=description,
+        weight=Decimal(weight),
+        max=int(max),
+        position=competition.criteria.count(),
     )
-    log_action("competitions.criterion.created", actor=actor, target=criterion,
-               scope=competition.audit_scope,
-               data={"key": key, "weight": str(criterion.weight), "max": criterion.max})
+    log_action(
+        "competitions.criterion.created",
+        actor=actor,
+        target=criterion,
+        scope=filed_under(competition),
+        data={"key": key, "weight": str(criterion.weight), "max": criterion.max},
+    )
     return criterion
 
 
@@ -129,9 +159,13 @@ def competition_method_set(
     weights_check(alpha, beta)
     competition.method, competition.alpha, competition.beta = method, alpha, beta
     competition.save(update_fields=["method", "alpha", "beta", "updated_at"])
-    log_action("competitions.competition.method_set", actor=actor, target=competition,
-               scope=competition.audit_scope,
-               data={"method": method, "alpha": str(alpha), "beta": str(beta)})
+    log_action(
+        "competitions.competition.method_set",
+        actor=actor,
+        target=competition,
+        scope=filed_under(competition),
+        data={"method": method, "alpha": str(alpha), "beta": str(beta)},
+    )
     return competition
 
 
@@ -141,10 +175,18 @@ def juror_assign(*, competition: Competition, person, actor, categories=(), entr
     juror, created = Juror.objects.get_or_create(competition=competition, person=person)
     juror.categories.set(categories)
     juror.entries.set(entries)
-    log_action("competitions.juror.assigned", actor=actor, target=juror,
-               scope=competition.audit_scope,
-               data={"person": person.pk, "categories": [c.pk for c in categories],
-                     "entries": [e.pk for e in entries], "new": created})
+    log_action(
+        "competitions.juror.assigned",
+        actor=actor,
+        target=juror,
+        scope=filed_under(competition),
+        data={
+            "person": person.pk,
+            "categories": [c.pk for c in categories],
+            "entries": [e.pk for e in entries],
+            "new": created,
+        },
+    )
     return juror
 
 
@@ -161,7 +203,8 @@ def _eligible_check(competition: Competition, institution) -> None:
     if competition.eligibility != Eligibility.ENROLLED:
         return
     if not Enrolment.objects.filter(
-        program_id=competition.program_id, organization=institution,
+        program_id=competition.program_id,
+        organization=institution,
         status=EnrolmentStatus.ENROLLED,
     ).exists():
         raise ValidationError(
@@ -171,8 +214,9 @@ def _eligible_check(competition: Competition, institution) -> None:
 
 
 @transaction.atomic
-def entry_create(*, competition: Competition, category: Category, institution, actor,
-                 **fields) -> Entry:
+def entry_create(
+    *, competition: Competition, category: Category, institution, actor, **fields
+) -> Entry:
     """A draft entry of the institution in a category: one per institution per category."""
     _entries_open_check(competition)
     if category.competition_id != competition.pk:
@@ -189,14 +233,21 @@ def entry_create(*, competition: Competition, category: Category, institution, a
     try:
         with transaction.atomic():
             entry = Entry.objects.create(
-                competition=competition, category=category, institution=institution,
-                created_by=actor, **fields,
+                competition=competition,
+                category=category,
+                institution=institution,
+                created_by=actor,
+                **fields,
             )
     except IntegrityError as error:  # the same entry made at the same moment
         raise duplicate from error
-    log_action("competitions.entry.created", actor=actor, target=entry,
-               scope=competition.audit_scope,
-               data={"category": category.pk, "institution": institution.pk})
+    log_action(
+        "competitions.entry.created",
+        actor=actor,
+        target=entry,
+        scope=filed_under(competition),
+        data={"category": category.pk, "institution": institution.pk},
+    )
     return entry
 
 
@@ -212,8 +263,13 @@ def entry_update(*, entry: Entry, actor, **fields) -> Entry:
     for name in changed:
         setattr(entry, name, fields[name])
     entry.save(update_fields=[*changed, "updated_at"])
-    log_action("competitions.entry.updated", actor=actor, target=entry,
-               scope=entry.competition.audit_scope, data={"fields": changed})
+    log_action(
+        "competitions.entry.updated",
+        actor=actor,
+        target=entry,
+        scope=filed_under(entry.competition),
+        data={"fields": changed},
+    )
     return entry
 
 
@@ -224,23 +280,36 @@ def entry_submit(*, entry: Entry, actor) -> Entry:
         return entry
     entry.status, entry.submitted_at = EntryStatus.SUBMITTED, timezone.now()
     entry.save(update_fields=["status", "submitted_at", "updated_at"])
-    log_action("competitions.entry.submitted", actor=actor, target=entry,
-               scope=entry.competition.audit_scope)
+    log_action(
+        "competitions.entry.submitted",
+        actor=actor,
+        target=entry,
+        scope=filed_under(entry.competition),
+    )
     return entry
 
 
 @transaction.atomic
-def example_post_add(*, entry: Entry, actor, url: str, screenshot=None,
-                     why_chosen: str = "") -> ExamplePost:
+def example_post_add(
+    *, entry: Entry, actor, url: str, screenshot=None, why_chosen: str = ""
+) -> ExamplePost:
     _entries_open_check(entry.competition)
     if screenshot:
         upload_check(screenshot, extensions=SCREENSHOT_EXTENSIONS, max_bytes=SCREENSHOT_MAX_BYTES)
     post = ExamplePost.objects.create(
-        entry=entry, url=url, screenshot=screenshot or "", why_chosen=why_chosen,
+        entry=entry,
+        url=url,
+        screenshot=screenshot or "",
+        why_chosen=why_chosen,
         position=entry.example_posts.count(),
     )
-    log_action("competitions.example_post.added", actor=actor, target=post,
-               scope=entry.competition.audit_scope, data={"entry": entry.pk})
+    log_action(
+        "competitions.example_post.added",
+        actor=actor,
+        target=post,
+        scope=filed_under(entry.competition),
+        data={"entry": entry.pk},
+    )
     return post
 
 
@@ -251,10 +320,16 @@ def entry_metric_set(*, entry: Entry, value, actor) -> Entry:
     old = entry.metric
     entry.metric = None if value is None else Decimal(value)
     entry.save(update_fields=["metric", "updated_at"])
-    log_action("competitions.entry.metric_set", actor=actor, target=entry,
-               scope=entry.competition.audit_scope,
-               data={"old": None if old is None else str(old),
-                     "new": None if value is None else str(entry.metric)})
+    log_action(
+        "competitions.entry.metric_set",
+        actor=actor,
+        target=entry,
+        scope=filed_under(entry.competition),
+        data={
+            "old": None if old is None else str(old),
+            "new": None if value is None else str(entry.metric),
+        },
+    )
     return entry
 
 
@@ -268,9 +343,13 @@ def conflict_declare(*, juror: Juror, entry: Entry, actor, reason: str = "") -> 
         juror=juror, entry=entry, defaults={"reason": reason}
     )
     if created:
-        log_action("competitions.conflict.declared", actor=actor, target=conflict,
-                   scope=juror.competition.audit_scope,
-                   data={"juror": juror.pk, "entry": entry.pk})
+        log_action(
+            "competitions.conflict.declared",
+            actor=actor,
+            target=conflict,
+            scope=filed_under(juror.competition),
+            data={"juror": juror.pk, "entry": entry.pk},
+        )
     return conflict
 
 
@@ -298,8 +377,9 @@ def _decimal_text(value: Decimal) -> str:
 
 
 @transaction.atomic
-def score_set(*, juror: Juror, entry: Entry, criterion: Criterion, value, actor,
-              comment: str = "") -> Score:
+def score_set(
+    *, juror: Juror, entry: Entry, criterion: Criterion, value, actor, comment: str = ""
+) -> Score:
     """A juror's score on one criterion, from 0 to the criterion's highest score."""
     _scoring_check(juror, entry)
     if criterion.competition_id != juror.competition_id:
@@ -312,25 +392,31 @@ def score_set(*, juror: Juror, entry: Entry, criterion: Criterion, value, actor,
         raise ValidationError(
             _("The score must be from 0 to %(max)s.") % {"max": criterion.max}, code="scale"
         )
-    sheet, _created = ScoreSheet.objects.select_for_update().get_or_create(juror=juror,
-                                                                         entry=entry)
+    sheet, _created = ScoreSheet.objects.select_for_update().get_or_create(juror=juror, entry=entry)
     score = Score.objects.filter(sheet=sheet, criterion=criterion).first()
     old = None if score is None else (score.value, score.comment)
     if old == (value, comment):
         return score
     if score is None:
-        score = Score.objects.create(sheet=sheet, criterion=criterion, value=value,
-                                     comment=comment)
+        score = Score.objects.create(sheet=sheet, criterion=criterion, value=value, comment=comment)
     else:
         score.value, score.comment = value, comment
         score.save(update_fields=["value", "comment", "updated_at"])
-    log_action("competitions.score.set", actor=actor, target=sheet,
-               scope=juror.competition.audit_scope,
-               data={"juror": juror.pk, "entry": entry.pk, "criterion": criterion.key,
-                     "old": None if old is None else _decimal_text(old[0]),
-                     "new": _decimal_text(value),
-                     "comment_changed": old is None and bool(comment)
-                     or old is not None and old[1] != comment})
+    log_action(
+        "competitions.score.set",
+        actor=actor,
+        target=sheet,
+        scope=filed_under(juror.competition),
+        data={
+            "juror": juror.pk,
+            "entry": entry.pk,
+            "criterion": criterion.key,
+            "old": None if old is None else _decimal_text(old[0]),
+            "new": _decimal_text(value),
+            "comment_changed": (old is None and bool(comment))
+            or (old is not None and old[1] != comment),
+        },
+    )
     return score
 
 
@@ -342,9 +428,13 @@ def feedback_set(*, juror: Juror, entry: Entry, feedback: str, actor) -> ScoreSh
     if sheet.feedback != feedback:
         sheet.feedback = feedback
         sheet.save(update_fields=["feedback", "updated_at"])
-        log_action("competitions.feedback.set", actor=actor, target=sheet,
-                   scope=juror.competition.audit_scope,
-                   data={"juror": juror.pk, "entry": entry.pk})
+        log_action(
+            "competitions.feedback.set",
+            actor=actor,
+            target=sheet,
+            scope=filed_under(juror.competition),
+            data={"juror": juror.pk, "entry": entry.pk},
+        )
     return sheet
 
 
@@ -360,16 +450,19 @@ def vote_cast(*, entry: Entry, person) -> Vote:
         raise ValidationError(
             _("Only accounts with a confirmed email address can vote."), code="not_verified"
         )
-    second = ValidationError(
-        _("You have already voted in this category."), code="already_voted"
-    )
+    second = ValidationError(_("You have already voted in this category."), code="already_voted")
     if Vote.objects.filter(person=person, category_id=entry.category_id).exists():
         raise second
     try:
         with transaction.atomic():
             vote = Vote.objects.create(category_id=entry.category_id, entry=entry, person=person)
-            log_action("competitions.vote.cast", actor=person, target=entry,
-                       scope=competition.audit_scope, data={"category": entry.category_id})
+            log_action(
+                "competitions.vote.cast",
+                actor=person,
+                target=entry,
+                scope=filed_under(competition),
+                data={"category": entry.category_id},
+            )
     except IntegrityError as error:
         raise second from error
     return vote
@@ -385,8 +478,13 @@ def results_publish(*, competition: Competition, actor) -> Competition:
         )
     competition.results_published_at = timezone.now()
     competition.save(update_fields=["results_published_at", "updated_at"])
-    log_action("competitions.results.published", actor=actor, target=competition,
-               scope=competition.audit_scope, data={"method": competition.method})
+    log_action(
+        "competitions.results.published",
+        actor=actor,
+        target=competition,
+        scope=filed_under(competition),
+        data={"method": competition.method},
+    )
     return competition
 
 
@@ -396,7 +494,10 @@ def archive_publish_set(*, competition: Competition, published: bool, actor) -> 
     if competition.archive_published != published:
         competition.archive_published = published
         competition.save(update_fields=["archive_published", "updated_at"])
-        log_action("competitions.archive.published" if published
-                   else "competitions.archive.withdrawn", actor=actor, target=competition,
-                   scope=competition.audit_scope)
+        log_action(
+            "competitions.archive.published" if published else "competitions.archive.withdrawn",
+            actor=actor,
+            target=competition,
+            scope=filed_under(competition),
+        )
     return competition

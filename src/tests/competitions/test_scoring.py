@@ -18,23 +18,44 @@ from glasnik.competitions.scoring import (
 ONE = [{"key": "q", "weight": 1, "max": 10}]
 
 
-def archive(entries, sheets, *, method="mean", alpha=0, beta=0, jurors=None, conflicts=(),
-            org_parent=None, criteria=ONE):
+def archive(
+    entries,
+    sheets,
+    *,
+    method="mean",
+    alpha=0,
+    beta=0,
+    jurors=None,
+    conflicts=(),
+    org_parent=None,
+    criteria=ONE,
+):
     """Entries as (key, category[, extra fields]); sheets as (juror, entry, score or dict)."""
     entry_rows = []
     for entry in entries:
         key, category, *extra = entry
-        entry_rows.append({"key": key, "category": category, "org": f"org-{key}",
-                           **(extra[0] if extra else {})})
+        entry_rows.append(
+            {"key": key, "category": category, "org": f"org-{key}", **(extra[0] if extra else {})}
+        )
     juror_keys = sorted({juror for juror, _, _ in sheets})
     return {
-        "format": "glasnik-competition/1", "slug": "t", "title": "T", "method": method,
-        "alpha": alpha, "beta": beta, "criteria": criteria, "entries": entry_rows,
+        "format": "glasnik-competition/1",
+        "slug": "t",
+        "title": "T",
+        "method": method,
+        "alpha": alpha,
+        "beta": beta,
+        "criteria": criteria,
+        "entries": entry_rows,
         "jurors": jurors or [{"key": key, "org": None} for key in juror_keys],
-        "conflicts": [list(pair) for pair in conflicts], "org_parent": org_parent or {},
+        "conflicts": [list(pair) for pair in conflicts],
+        "org_parent": org_parent or {},
         "sheets": [
-            {"juror": juror, "entry": entry,
-             "scores": score if isinstance(score, dict) else {"q": score}}
+            {
+                "juror": juror,
+                "entry": entry,
+                "scores": score if isinstance(score, dict) else {"q": score},
+            }
             for juror, entry, score in sheets
         ],
     }
@@ -60,11 +81,14 @@ def test_percentile_rank_of_one_value_is_100():
 
 
 def test_mean_method_averages_totals():
-    data = archive([("E1", "A"), ("E2", "A")],
-                   [("J1", "E1", 8), ("J2", "E1", 6), ("J1", "E2", 5), ("J2", "E2", 4)])
+    data = archive(
+        [("E1", "A"), ("E2", "A")],
+        [("J1", "E1", 8), ("J2", "E1", 6), ("J1", "E2", 5), ("J2", "E2", 4)],
+    )
     results = by_key(compute(data))
     assert results["E1"].totals == {"J1": 80.0, "J2": 60.0}
-    assert results["E1"].jury == 70.0 and results["E1"].final == 70.0
+    assert results["E1"].jury == 70.0
+    assert results["E1"].final == 70.0
     assert results["E2"].jury == 45.0
     assert (results["E1"].rank, results["E2"].rank) == (1, 2)
     assert results["E1"].criterion_means == {"q": 7.0}
@@ -102,8 +126,7 @@ def test_zscore_per_juror_over_whole_competition_then_percentile_in_category():
 
 
 def test_zscore_of_juror_with_equal_totals_is_zero():
-    data = archive([("E1", "A"), ("E2", "A")], [("J1", "E1", 5), ("J1", "E2", 5)],
-                   method="zscore")
+    data = archive([("E1", "A"), ("E2", "A")], [("J1", "E1", 5), ("J1", "E2", 5)], method="zscore")
     results = by_key(compute(data))
     assert results["E1"].jury_value == results["E2"].jury_value == 0.0
     assert results["E1"].jury == results["E2"].jury == 50.0  # equal: half of one other
@@ -112,10 +135,14 @@ def test_zscore_of_juror_with_equal_totals_is_zero():
 
 def test_metric_percentile_with_missing_as_zero_and_vote_share():
     data = archive(
-        [("E1", "A", {"metric": 5, "votes": 10}), ("E2", "A", {"votes": 0}),
-         ("E3", "A", {"metric": 3, "votes": 5})],
+        [
+            ("E1", "A", {"metric": 5, "votes": 10}),
+            ("E2", "A", {"votes": 0}),
+            ("E3", "A", {"metric": 3, "votes": 5}),
+        ],
         [("J1", "E1", 5), ("J1", "E2", 5), ("J1", "E3", 5)],
-        alpha=0.2, beta=0.1,
+        alpha=0.2,
+        beta=0.1,
     )
     results = by_key(compute(data))
     assert [results[k].metric for k in ("E1", "E2", "E3")] == [100.0, 0.0, 50.0]
@@ -136,8 +163,9 @@ def test_vote_score_is_zero_when_nobody_voted():
 
 def test_incomplete_sheet_does_not_count():
     criteria = [{"key": "a", "weight": 1, "max": 4}, {"key": "b", "weight": 1, "max": 4}]
-    data = archive([("E1", "A")], [("J1", "E1", {"a": 4, "b": 4}), ("J2", "E1", {"a": 0})],
-                   criteria=criteria)
+    data = archive(
+        [("E1", "A")], [("J1", "E1", {"a": 4, "b": 4}), ("J2", "E1", {"a": 0})], criteria=criteria
+    )
     results = by_key(compute(data))
     assert results["E1"].totals == {"J1": 100.0}
     assert results["E1"].excluded == {"J2": "incomplete"}
@@ -154,10 +182,14 @@ def test_conflicts_by_institution_parent_child_and_declaration():
     ]
     org_parent = {"org-E1": "city", "institute": "org-E1"}
     sheets = [(juror["key"], "E1", 1) for juror in jurors]
-    data = archive([("E1", "A")], sheets, jurors=jurors, org_parent=org_parent,
-                   conflicts=[("Jdeclared", "E1")])
+    data = archive(
+        [("E1", "A")], sheets, jurors=jurors, org_parent=org_parent, conflicts=[("Jdeclared", "E1")]
+    )
     assert conflicted_pairs(data) == {
-        ("Jsame", "E1"), ("Jparent", "E1"), ("Jchild", "E1"), ("Jdeclared", "E1")
+        ("Jsame", "E1"),
+        ("Jparent", "E1"),
+        ("Jchild", "E1"),
+        ("Jdeclared", "E1"),
     }
     results = by_key(compute(data))
     assert results["E1"].totals == {"Jfree": 10.0}
@@ -165,19 +197,23 @@ def test_conflicts_by_institution_parent_child_and_declaration():
 
 
 def test_juror_with_several_institutions_is_conflicted_by_any():
-    data = archive([("E1", "A")], [("J1", "E1", 1)],
-                   jurors=[{"key": "J1", "orgs": ["other", "org-E1"]}])
+    data = archive(
+        [("E1", "A")], [("J1", "E1", 1)], jurors=[{"key": "J1", "orgs": ["other", "org-E1"]}]
+    )
     assert conflicted_pairs(data) == {("J1", "E1")}
 
 
 def test_entry_without_counted_sheet_is_not_ranked():
-    data = archive([("E1", "A"), ("E2", "A")], [("J1", "E1", 5), ("J1", "E2", 4)],
-                   conflicts=[("J1", "E2")])
+    data = archive(
+        [("E1", "A"), ("E2", "A")], [("J1", "E1", 5), ("J1", "E2", 4)], conflicts=[("J1", "E2")]
+    )
     rows = results_rows(compute(data))
-    assert rows == {"A": [
-        {"entry": "E1", "rank": 1, "final": 50.0, "jury": 50.0},
-        {"entry": "E2", "rank": None, "final": None, "jury": None},
-    ]}
+    assert rows == {
+        "A": [
+            {"entry": "E1", "rank": 1, "final": 50.0, "jury": 50.0},
+            {"entry": "E2", "rank": None, "final": None, "jury": None},
+        ]
+    }
 
 
 def test_ties_share_rank_and_next_rank_skips():
@@ -187,7 +223,10 @@ def test_ties_share_rank_and_next_rank_skips():
     )
     rows = results_rows(compute(data))["A"]
     assert [(row["entry"], row["rank"]) for row in rows] == [
-        ("E1", 1), ("E2", 2), ("E3", 2), ("E4", 4)
+        ("E1", 1),
+        ("E2", 2),
+        ("E3", 2),
+        ("E4", 4),
     ]
 
 
@@ -195,8 +234,14 @@ def test_equal_final_and_jury_broken_by_median():
     # E1 totals 50, 50, 80 (mean 60, median 50); E2 60, 60, 60 (mean 60, median 60).
     data = archive(
         [("E1", "A"), ("E2", "A")],
-        [("J1", "E1", 5), ("J2", "E1", 5), ("J3", "E1", 8),
-         ("J1", "E2", 6), ("J2", "E2", 6), ("J3", "E2", 6)],
+        [
+            ("J1", "E1", 5),
+            ("J2", "E1", 5),
+            ("J3", "E1", 8),
+            ("J1", "E2", 6),
+            ("J2", "E2", 6),
+            ("J3", "E2", 6),
+        ],
     )
     results = by_key(compute(data))
     assert results["E1"].final == pytest.approx(results["E2"].final)
@@ -207,7 +252,8 @@ def test_equal_final_broken_by_jury_score():
     # alpha 0.5: E1 jury 100, metric percentile 0 → 50; E2 jury 0, metric percentile 100 → 50.
     data = archive(
         [("E1", "A", {"metric": 1}), ("E2", "A", {"metric": 2})],
-        [("J1", "E1", 10), ("J1", "E2", 0)], alpha=0.5,
+        [("J1", "E1", 10), ("J1", "E2", 0)],
+        alpha=0.5,
     )
     results = by_key(compute(data))
     assert results["E1"].final == results["E2"].final == 50.0
@@ -223,8 +269,10 @@ def test_ranks_compare_at_nine_decimals():
 
 
 def test_results_rows_round_to_four_decimals():
-    data = archive([("E1", "A")], [("J1", "E1", {"a": 1, "b": 0})],
-                   criteria=[{"key": "a", "weight": 1, "max": 3},
-                             {"key": "b", "weight": 2, "max": 3}])
+    data = archive(
+        [("E1", "A")],
+        [("J1", "E1", {"a": 1, "b": 0})],
+        criteria=[{"key": "a", "weight": 1, "max": 3}, {"key": "b", "weight": 2, "max": 3}],
+    )
     # 100 × (1/3) / 3 = 11.111…
     assert results_rows(compute(data))["A"][0]["jury"] == 11.1111

@@ -60,7 +60,9 @@ def test_competition_create_with_categories_and_criteria_logs_each():
     program = ProgramFactory()
     actor = PersonFactory()
     competition = services.competition_create(
-        program=program, actor=actor, title="Najbolje na mrežama",
+        program=program,
+        actor=actor,
+        title="Najbolje na mrežama",
         categories=[("do-20k", "Do 20.000"), ("preko-20k", "Preko 20.000")],
         criteria=[{"key": "sadrzaj", "name": "Sadržaj", "weight": 3, "max": 4}],
     )
@@ -69,15 +71,22 @@ def test_competition_create_with_categories_and_criteria_logs_each():
     assert competition.criteria.get().weight == Decimal(3)
     actions = list(AuditLogEntry.objects.order_by("pk").values_list("action", flat=True))
     assert actions == [
-        "competitions.competition.created", "competitions.category.created",
-        "competitions.category.created", "competitions.criterion.created",
+        "competitions.competition.created",
+        "competitions.category.created",
+        "competitions.category.created",
+        "competitions.criterion.created",
     ]
 
 
 def test_competition_weights_above_one_refused_by_service_and_database():
     with pytest.raises(ValidationError):
-        services.competition_create(program=ProgramFactory(), actor=None, title="X",
-                                    alpha=Decimal("0.6"), beta=Decimal("0.5"))
+        services.competition_create(
+            program=ProgramFactory(),
+            actor=None,
+            title="X",
+            alpha=Decimal("0.6"),
+            beta=Decimal("0.5"),
+        )
     assert not Competition.objects.exists()
     with pytest.raises(IntegrityError):
         CompetitionFactory(alpha=Decimal("0.6"), beta=Decimal("0.5"))
@@ -85,11 +94,17 @@ def test_competition_weights_above_one_refused_by_service_and_database():
 
 def test_entry_create_one_per_institution_per_category(competition, category):
     institution = OrganizationFactory()
-    services.entry_create(competition=competition, category=category, institution=institution,
-                          actor=None, description="Naš nalog")
+    services.entry_create(
+        competition=competition,
+        category=category,
+        institution=institution,
+        actor=None,
+        description="Naš nalog",
+    )
     with pytest.raises(ValidationError) as error:
-        services.entry_create(competition=competition, category=category,
-                              institution=institution, actor=None)
+        services.entry_create(
+            competition=competition, category=category, institution=institution, actor=None
+        )
     assert messages(error.value) == ["This institution already has an entry in this category."]
     assert Entry.objects.count() == 1
 
@@ -99,8 +114,12 @@ def test_entry_after_deadline_refused(category):
     competition.entries_close_at = timezone.now() - timedelta(minutes=1)
     competition.save()
     with pytest.raises(ValidationError) as error:
-        services.entry_create(competition=competition, category=category,
-                              institution=OrganizationFactory(), actor=None)
+        services.entry_create(
+            competition=competition,
+            category=category,
+            institution=OrganizationFactory(),
+            actor=None,
+        )
     assert error.value.code == "entries_closed"
     assert not Entry.objects.exists()
 
@@ -109,7 +128,8 @@ def test_entry_submit_before_deadline_only(category):
     entry = EntryFactory(category=category, status=EntryStatus.DRAFT, submitted_at=None)
     services.entry_submit(entry=entry, actor=None)
     entry.refresh_from_db()
-    assert entry.status == EntryStatus.SUBMITTED and entry.submitted_at is not None
+    assert entry.status == EntryStatus.SUBMITTED
+    assert entry.submitted_at is not None
     late = EntryFactory(category=category, status=EntryStatus.DRAFT, submitted_at=None)
     Competition.objects.filter(pk=category.competition_id).update(
         entries_close_at=timezone.now() - timedelta(seconds=1)
@@ -127,28 +147,37 @@ def test_entry_of_institution_not_enrolled_refused_when_eligibility_says_so(cate
     competition.save()
     outsider = OrganizationFactory()
     with pytest.raises(ValidationError) as error:
-        services.entry_create(competition=competition, category=category, institution=outsider,
-                              actor=None)
+        services.entry_create(
+            competition=competition, category=category, institution=outsider, actor=None
+        )
     assert error.value.code == "not_eligible"
     enrolled = EnrolmentFactory(program=competition.program).organization
-    services.entry_create(competition=competition, category=category, institution=enrolled,
-                          actor=None)
+    services.entry_create(
+        competition=competition, category=category, institution=enrolled, actor=None
+    )
 
 
 def test_example_post_screenshot_checked_for_type(category):
     entry = EntryFactory(category=category)
     fake = SimpleUploadedFile("shot.png", b"MZ not a picture")
     with pytest.raises(ValidationError):
-        services.example_post_add(entry=entry, actor=None, url="https://x.test/p/1",
-                                  screenshot=fake)
+        services.example_post_add(
+            entry=entry, actor=None, url="https://x.test/p/1", screenshot=fake
+        )
     assert not entry.example_posts.exists()
 
 
 def test_score_set_records_and_logs_every_change(category, criterion):
     entry, juror = EntryFactory(category=category), JurorFactory(competition=category.competition)
     services.score_set(juror=juror, entry=entry, criterion=criterion, value=3, actor=juror.person)
-    services.score_set(juror=juror, entry=entry, criterion=criterion, value=Decimal("2.5"),
-                       actor=juror.person, comment="Dobro")
+    services.score_set(
+        juror=juror,
+        entry=entry,
+        criterion=criterion,
+        value=Decimal("2.5"),
+        actor=juror.person,
+        comment="Dobro",
+    )
     assert Score.objects.get().value == Decimal("2.5")
     logged = AuditLogEntry.objects.filter(action="competitions.score.set").order_by("pk")
     assert [(e.data["old"], e.data["new"]) for e in logged] == [(None, "3"), ("3", "2.5")]
@@ -158,8 +187,7 @@ def test_score_set_records_and_logs_every_change(category, criterion):
 def test_score_outside_scale_refused(category, criterion, value):
     entry, juror = EntryFactory(category=category), JurorFactory(competition=category.competition)
     with pytest.raises(ValidationError):
-        services.score_set(juror=juror, entry=entry, criterion=criterion, value=value,
-                           actor=None)
+        services.score_set(juror=juror, entry=entry, criterion=criterion, value=value, actor=None)
     assert not Score.objects.exists()
 
 
@@ -239,8 +267,7 @@ def test_vote_race_caught_by_constraint(category):
     entry, person = EntryFactory(category=category), PersonFactory()
     Vote.objects.create(category=category, entry=entry, person=person)
     with pytest.raises(IntegrityError):
-        Vote.objects.create(category=category, entry=EntryFactory(category=category),
-                            person=person)
+        Vote.objects.create(category=category, entry=EntryFactory(category=category), person=person)
 
 
 def test_results_publish_after_jury_only(competition):
@@ -253,18 +280,25 @@ def test_results_publish_after_jury_only(competition):
 
 
 def test_results_from_database_exclude_conflicts(competition, category):
-    criteria = [CriterionFactory(competition=competition, key="a", weight=3, max=4),
-                CriterionFactory(competition=competition, key="b", weight=1, max=5)]
+    criteria = [
+        CriterionFactory(competition=competition, key="a", weight=3, max=4),
+        CriterionFactory(competition=competition, key="b", weight=1, max=5),
+    ]
     entrant = OrganizationFactory()
-    first, second = EntryFactory(category=category, institution=entrant), EntryFactory(
-        category=category
+    first, second = (
+        EntryFactory(category=category, institution=entrant),
+        EntryFactory(category=category),
     )
     insider, outsider = (JurorFactory(competition=competition) for _ in range(2))
-    for juror, entry, scores in [(outsider, first, (2, 5)), (outsider, second, (4, 5)),
-                                 (insider, second, (0, 0))]:
+    for juror, entry, scores in [
+        (outsider, first, (2, 5)),
+        (outsider, second, (4, 5)),
+        (insider, second, (0, 0)),
+    ]:
         for criterion, value in zip(criteria, scores, strict=True):
-            services.score_set(juror=juror, entry=entry, criterion=criterion, value=value,
-                               actor=None)
+            services.score_set(
+                juror=juror, entry=entry, criterion=criterion, value=value, actor=None
+            )
     services.score_set(juror=insider, entry=first, criterion=criteria[0], value=4, actor=None)
     Position.objects.create(person=insider.person, organization=entrant, title="PR")
     results = {r.key: r for r in competition_results(competition)[category.key]}
@@ -284,8 +318,7 @@ def test_results_query_count_does_not_grow_with_entries(
     def add_entries(count):
         for _ in range(count):
             entry = EntryFactory(category=category)
-            services.score_set(juror=juror, entry=entry, criterion=criterion, value=3,
-                               actor=None)
+            services.score_set(juror=juror, entry=entry, criterion=criterion, value=3, actor=None)
 
     add_entries(1)
     with django_assert_num_queries(7):

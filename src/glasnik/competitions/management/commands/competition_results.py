@@ -17,7 +17,7 @@ class Command(BaseCommand):
         parser.add_argument("slug", help="the competition's address")
         parser.add_argument("--format", choices=("json", "csv"), default="json")
 
-    def handle(self, *args, slug, format, **options):  # noqa: A002 - the option's name
+    def handle(self, *args, slug, format, **options):
         competition = Competition.objects.filter(slug=slug).first()
         if competition is None:
             raise CommandError(f"No competition “{slug}”.")
@@ -30,8 +30,13 @@ class Command(BaseCommand):
         for category, results in rows.items():
             for row in results:
                 writer.writerow(
-                    [category, _blank(row["rank"]), row["entry"], _blank(row["final"]),
-                     _blank(row["jury"])]
+                    [
+                        category,
+                        _blank(row["rank"]),
+                        row["entry"],
+                        _blank(row["final"]),
+                        _blank(row["jury"]),
+                    ]
                 )
 
 
