@@ -75,6 +75,7 @@ def competition_create(
     """A competition of the programme with its categories (`(key, name)` pairs) and criteria
     (dicts of key, name, weight, max)."""
     weights_check(Decimal(fields.get("alpha", 0)), Decimal(fields.get("beta", 0)))
+    timeline_check(fields)
     if slug and Competition.objects.filter(slug=slug).exists():
         raise ValidationError({"slug": _("Another competition already has this address.")})
     competition = Competition.objects.create(
@@ -144,6 +145,51 @@ def criterion_create(
         data={"key": key, "weight": str(criterion.weight), "max": criterion.max},
     )
     return criterion
+
+
+TIMELINE = (
+    "entries_open_at",
+    "entries_close_at",
+    "jury_starts_at",
+    "jury_ends_at",
+    "vote_opens_at",
+    "vote_closes_at",
+)
+
+
+def timeline_check(dates: dict) -> None:
+    """Each window opens before it closes."""
+    for start, end in (
+        ("entries_open_at", "entries_close_at"),
+        ("jury_starts_at", "jury_ends_at"),
+        ("vote_opens_at", "vote_closes_at"),
+    ):
+        if dates.get(start) and dates.get(end) and dates[end] <= dates[start]:
+            raise ValidationError({end: _("This must be later than the opening.")})
+
+
+@transaction.atomic
+def competition_timeline_set(*, competition: Competition, actor, **dates) -> Competition:
+    """When entries, the jury and the public vote open and close."""
+    _editable_check(competition)
+    unknown = set(dates) - set(TIMELINE)
+    if unknown:
+        raise TypeError(f"Not a date of the timeline: {', '.join(sorted(unknown))}")
+    timeline_check({name: dates.get(name, getattr(competition, name)) for name in TIMELINE})
+    changed = sorted(name for name, value in dates.items() if getattr(competition, name) != value)
+    if not changed:
+        return competition
+    for name in changed:
+        setattr(competition, name, dates[name])
+    competition.save(update_fields=[*changed, "updated_at"])
+    log_action(
+        "competitions.competition.timeline_set",
+        actor=actor,
+        target=competition,
+        scope=filed_under(competition),
+        data={"fields": changed},
+    )
+    return competition
 
 
 @transaction.atomic
