@@ -17,7 +17,10 @@ from .models import Competition, Eligibility, Method
 
 EMAIL_DOMAIN = "demo.glasnik.test"
 SLUG = "najbolje-predstavljanje-na-drustvenim-mrezama"
-BANDS = [("do-200-hiljada", "Do 200.000 stanovnika"), ("preko-200-hiljada", "Preko 200.000 stanovnika")]
+BANDS = [
+    ("do-200-hiljada", "Do 200.000 stanovnika"),
+    ("preko-200-hiljada", "Preko 200.000 stanovnika"),
+]
 CRITERIA = [
     {"key": "sadrzaj", "name": "Kvalitet i korisnost sadržaja", "weight": 3, "max": 5},
     {"key": "vizuelni-identitet", "name": "Vizuelni identitet", "weight": 2, "max": 5},
@@ -34,14 +37,28 @@ RULES = (
 )
 # participant → (band, description, metric)
 ENTRANTS = {
-    "marko.petrovic": (0, "Grad Kragujevac na Fejsbuku i Instagramu: vesti iz gradske uprave, "
-                          "servisne informacije i priče o građanima.", "4.20"),
-    "amra.hodzic": (0, "Grad Tuzla: redovne objave o komunalnim radovima i kulturnim "
-                       "događajima, odgovori na pitanja građana.", "3.10"),
-    "ana.jovanovic": (1, "Grad Niš: kampanje o javnom prevozu i video serijal o mesnim "
-                         "zajednicama.", "5.60"),
-    "milica.stojanovic": (1, "Grad Novi Sad: dnevne informacije, prenosi sednica i "
-                             "saveti za građane.", None),
+    "marko.petrovic": (
+        0,
+        "Grad Kragujevac na Fejsbuku i Instagramu: vesti iz gradske uprave, "
+        "servisne informacije i priče o građanima.",
+        "4.20",
+    ),
+    "amra.hodzic": (
+        0,
+        "Grad Tuzla: redovne objave o komunalnim radovima i kulturnim "
+        "događajima, odgovori na pitanja građana.",
+        "3.10",
+    ),
+    "ana.jovanovic": (
+        1,
+        "Grad Niš: kampanje o javnom prevozu i video serijal o mesnim zajednicama.",
+        "5.60",
+    ),
+    "milica.stojanovic": (
+        1,
+        "Grad Novi Sad: dnevne informacije, prenosi sednica i saveti za građane.",
+        None,
+    ),
 }
 JURORS = ["vesna.djordjevic", "dragan.ilic", "nenad.pavlovic"]
 DECLARED = ("dragan.ilic", "ana.jovanovic")

@@ -12,7 +12,16 @@ from glasnik.accounts.models import Position
 from glasnik.organizations.models import Organization
 
 from . import scoring
-from .models import Competition, Conflict, Criterion, Entry, EntryStatus, Juror, Score
+from .models import (
+    Competition,
+    Conflict,
+    Criterion,
+    Entry,
+    EntryStatus,
+    Juror,
+    Score,
+    ScoreSheet,
+)
 
 
 def _number(value: Decimal | None) -> int | float | None:
@@ -151,8 +160,43 @@ def competition_data(competition: Competition, *, org_keys: dict[int, str] | Non
     return data
 
 
-def competition_results(competition: Competition) -> dict[str, list[scoring.EntryResult]]:
-    return scoring.compute(competition_data(competition))
+def competition_results(
+    competition: Competition, *, method: str | None = None
+) -> dict[str, list[scoring.EntryResult]]:
+    """Results per category key. `method` previews another aggregation method than the
+    competition's own, without saving it."""
+    data = competition_data(competition)
+    if method is not None:
+        data = {**data, "method": method}
+    return scoring.compute(data)
+
+
+def entry_feedback(entry: Entry) -> list[str]:
+    """The jurors' written feedback on the entry, for the entrant: without names, from the
+    sheets that count (not from a juror with a declared conflict), in a stable order."""
+    declared = Conflict.objects.filter(entry=entry).values("juror_id")
+    return list(ScoreSheet.objects.filter(entry=entry)
+        .exclude(juror_id__in=declared)
+        .exclude(feedback="")
+        .order_by("pk")
+        .values_list("feedback", flat=True))
+
+
+def juror_progress(competition: Competition) -> dict[int, tuple[int, int]]:
+    """For each juror (by id): how many sheets are complete (every criterion scored) and how
+    many sheets were started, in two queries."""
+    criteria = Criterion.objects.filter(competition=competition).count()
+    sheets = (
+        ScoreSheet.objects.filter(juror__competition=competition)
+        .order_by()
+        .annotate(scored=Count("scores"))
+        .values_list("juror_id", "scored")
+    )
+    progress: dict[int, tuple[int, int]] = {}
+    for juror_id, scored in sheets:
+        complete, started = progress.get(juror_id, (0, 0))
+        progress[juror_id] = (complete + (scored == criteria), started + 1)
+    return progress
 
 
 def organization_pseudonyms(organization_ids) -> dict[int, str]:

@@ -326,3 +326,49 @@ def test_results_query_count_does_not_grow_with_entries(
     add_entries(30)
     with django_assert_num_queries(7):
         assert len(competition_results(competition)[category.key]) == 31
+
+
+def test_method_preview_changes_ranking_without_saving(competition, category):
+    criterion = CriterionFactory(competition=competition)
+    steady, spread = (JurorFactory(competition=competition) for _ in range(2))
+    first, second = EntryFactory(category=category), EntryFactory(category=category)
+    elsewhere = CategoryFactory(competition=competition)
+    # `steady` gives 20 and 10: z +1 and −1. `spread` gives 50 and 100, and 0 and 100 in the
+    # other category (mean 62.5, sd √1718.75 ≈ 41.46): z −0.30 and +0.90. Mean: 35 against
+    # 55; mean z: 0.35 against −0.05.
+    for juror, entry, value in [
+        (steady, first, 2),
+        (steady, second, 1),
+        (spread, first, 5),
+        (spread, second, 10),
+        (spread, EntryFactory(category=elsewhere), 0),
+        (spread, EntryFactory(category=elsewhere), 10),
+    ]:
+        services.score_set(juror=juror, entry=entry, criterion=criterion, value=value, actor=None)
+    mean = {r.key: r.rank for r in competition_results(competition)[category.key]}
+    zscore = {
+        r.key: r.rank for r in competition_results(competition, method="zscore")[category.key]
+    }
+    assert mean == {str(second.pk): 1, str(first.pk): 2}
+    assert zscore == {str(first.pk): 1, str(second.pk): 2}
+    competition.refresh_from_db()
+    assert competition.method == "mean"
+
+
+def test_entry_feedback_without_declared_conflicts_and_juror_progress(
+    competition, category, django_assert_num_queries
+):
+    from glasnik.competitions.selectors import entry_feedback, juror_progress
+
+    criteria = [CriterionFactory(competition=competition) for _ in range(2)]
+    entry = EntryFactory(category=category)
+    kind, conflicted = JurorFactory(competition=competition), JurorFactory(competition=competition)
+    services.feedback_set(juror=kind, entry=entry, feedback="Odlično.", actor=None)
+    services.score_set(juror=kind, entry=entry, criterion=criteria[0], value=1, actor=None)
+    services.feedback_set(juror=conflicted, entry=entry, feedback="Pristrasno.", actor=None)
+    services.conflict_declare(juror=conflicted, entry=entry, actor=None)
+    assert entry_feedback(entry) == ["Odlično."]
+    with django_assert_num_queries(2):
+        assert juror_progress(competition) == {kind.pk: (0, 1), conflicted.pk: (0, 1)}
+    services.score_set(juror=kind, entry=entry, criterion=criteria[1], value=1, actor=None)
+    assert juror_progress(competition)[kind.pk] == (1, 1)
