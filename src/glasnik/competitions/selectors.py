@@ -175,11 +175,13 @@ def entry_feedback(entry: Entry) -> list[str]:
     """The jurors' written feedback on the entry, for the entrant: without names, from the
     sheets that count (not from a juror with a declared conflict), in a stable order."""
     declared = Conflict.objects.filter(entry=entry).values("juror_id")
-    return list(ScoreSheet.objects.filter(entry=entry)
+    return list(
+        ScoreSheet.objects.filter(entry=entry)
         .exclude(juror_id__in=declared)
         .exclude(feedback="")
         .order_by("pk")
-        .values_list("feedback", flat=True))
+        .values_list("feedback", flat=True)
+    )
 
 
 def juror_progress(competition: Competition) -> dict[int, tuple[int, int]]:
