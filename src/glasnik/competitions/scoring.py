@@ -63,10 +63,24 @@ def percentile_rank(value: float, values: list[float]) -> float:
 
 def juror_total(scores: dict[str, float], criteria: list[dict]) -> float:
     """`100 × Σ(weight × score / max) / Σ weight` over every criterion."""
-    weighted = math.fsum(
-        float(c["weight"]) * float(scores[c["key"]]) / float(c["max"]) for c in criteria
+    return _total_of(_rubric(criteria))(scores)
+
+
+def _rubric(criteria: list[dict]) -> tuple[list[tuple[str, float, float]], float]:
+    return (
+        [(c["key"], float(c["weight"]), float(c["max"])) for c in criteria],
+        math.fsum(float(c["weight"]) for c in criteria),
     )
-    return 100.0 * weighted / math.fsum(float(c["weight"]) for c in criteria)
+
+
+def _total_of(rubric):
+    """The total of one sheet, with the criteria's numbers converted once per competition."""
+    terms, weights = rubric
+
+    def total(scores: dict[str, float]) -> float:
+        return 100.0 * math.fsum(w * float(scores[k]) / m for k, w, m in terms) / weights
+
+    return total
 
 
 def _juror_orgs(juror: dict) -> set[str]:
@@ -161,6 +175,7 @@ def compute(data: dict) -> dict[str, list[EntryResult]]:
     alpha, beta = float(data.get("alpha") or 0), float(data.get("beta") or 0)
     method = data["method"]
     conflicts = conflicted_pairs(data)
+    sheet_total = _total_of(_rubric(criteria))
     results: dict[str, EntryResult] = {}
     for entry in data["entries"]:
         results[entry["key"]] = EntryResult(
@@ -175,7 +190,7 @@ def compute(data: dict) -> dict[str, list[EntryResult]]:
         elif any(scores.get(key) is None for key in criterion_keys):
             result.excluded[sheet["juror"]] = "incomplete"
         else:
-            result.totals[sheet["juror"]] = juror_total(scores, criteria)
+            result.totals[sheet["juror"]] = sheet_total(scores)
             counted_scores.setdefault(sheet["entry"], []).append(scores)
     for key, sheets in counted_scores.items():
         results[key].criterion_means = {

@@ -4,6 +4,7 @@ results, and who is conflicted, each in a fixed number of queries."""
 import secrets
 from decimal import Decimal
 
+from django.db import connections
 from django.db.models import Count, FloatField, Q
 from django.db.models.functions import Cast
 from django.utils import timezone
@@ -28,6 +29,16 @@ def _number(value: Decimal | None) -> int | float | None:
     if value is None:
         return None
     return int(value) if value == value.to_integral_value() else float(value)
+
+
+def rows_fetch(queryset) -> list[tuple]:
+    """The rows of a `values_list` queryset as the database driver gives them, without
+    Django's per-value converters: for the scores, which are plain numbers and ids, those
+    took a fifth of the time."""
+    sql, params = queryset.query.sql_with_params()
+    with connections[queryset.db].cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
 
 
 def entry_key(entry_id: int) -> str:
@@ -109,6 +120,7 @@ def competition_data(competition: Competition, *, org_keys: dict[int, str] | Non
             "sheet__juror_id", "sheet__entry_id", "criterion_id", Cast("value", FloatField())
         )
     )
+    scores = rows_fetch(scores)
 
     def org(organization_id: int | None) -> str | None:
         if organization_id is None:
