@@ -18,6 +18,7 @@ from glasnik.accounts.models import Position, Script, User
 from glasnik.accounts.selectors import forget_mfa_state
 from glasnik.accounts.services import position_add
 from glasnik.certificates.demo import demo_certificates
+from glasnik.competitions.demo import demo_competitions
 from glasnik.events.demo import demo_events
 from glasnik.events.demo_program import demo_anonymous_feedback
 from glasnik.networks.demo import demo_networks
@@ -181,6 +182,7 @@ class Command(BaseCommand):
             program = demo_programs()
             demo_certificates()
             demo_surveys(program)
+            demo_competitions(program)
         # Anonymous answers are written in transactions of their own (glasnik.core.anonymity).
         demo_anonymous_feedback(program)
         self._print_logins(rows)
