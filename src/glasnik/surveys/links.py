@@ -1,7 +1,7 @@
-"""The surveys' links on the programme, network and event pages and in the event's feedback
-invitation (registered in `SurveysConfig.ready` through `glasnik.core.page_links`): the open
-surveys a participant or member has not answered yet, and for organisers the way to manage
-them."""
+"""The surveys' links on the programme, network, event and network meeting pages and in the
+event's feedback invitation (registered in `SurveysConfig.ready` through
+`glasnik.core.page_links`): the open surveys a participant or member has not answered yet, and
+for organisers the way to manage them."""
 
 from django.urls import reverse
 from django.utils import timezone
@@ -44,12 +44,9 @@ def event_surveys(event) -> list[Survey]:
     ]
 
 
-def event_links(user, event) -> list[PageLink]:
-    """After the event: its questionnaire for the participants who have not answered; the
-    results for its organisers."""
-    if not user.is_authenticated or event.ends_at > timezone.now():
-        return []
-    group = _("Questionnaire after the event")
+def _event_survey_links(user, event, group: str) -> list[PageLink]:
+    """The event's surveys: the results for their organisers, an open one to answer for those
+    who may and have not yet."""
     links = []
     for survey in Survey.objects.filter(event=event).select_related("program", "network"):
         if user.has_perm("surveys.view_results", survey):
@@ -70,6 +67,22 @@ def event_links(user, event) -> list[PageLink]:
     return links
 
 
+def event_links(user, event) -> list[PageLink]:
+    """After the event: its questionnaire for the participants who have not answered; the
+    results for its organisers."""
+    if not user.is_authenticated or event.ends_at > timezone.now():
+        return []
+    return _event_survey_links(user, event, _("Questionnaire after the event"))
+
+
+def meeting_links(user, meeting) -> list[PageLink]:
+    """A network meeting's surveys (the needs meeting's survey of learning needs, a
+    questionnaire after it), whenever they are open: members answer before, at or after it."""
+    if not user.is_authenticated:
+        return []
+    return _event_survey_links(user, meeting, _("Surveys"))
+
+
 def event_email_links(user, event) -> list[PageLink]:
     """The event's open questionnaires, for its feedback invitation."""
     return [_answer_link(survey, "") for survey in event_surveys(event)]
@@ -79,4 +92,5 @@ def links_register() -> None:
     page_links_register("programme", owner_links("programme", "programs.manage_program"))
     page_links_register("network", owner_links("network", "networks.manage_network"))
     page_links_register("event", event_links)
+    page_links_register("meeting", meeting_links)
     page_links_register("event_email", event_email_links)

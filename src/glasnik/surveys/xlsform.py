@@ -943,9 +943,11 @@ def xlsform_read(file, *, default_language: str, filename: str = "") -> ParsedFo
 
 
 @transaction.atomic
-def survey_import_xlsform(*, owner, actor, file, filename: str = "") -> XLSFormImport:
-    """A new draft survey of `owner` from the XLSForm in `file`; nothing is written when the
-    form is malformed (`XLSFormError`)."""
+def survey_import_xlsform(
+    *, owner, actor, file, filename: str = "", kind: str | None = None
+) -> XLSFormImport:
+    """A new draft survey of `owner` from the XLSForm in `file`, of the `kind` given or the one
+    the form names; nothing is written when the form is malformed (`XLSFormError`)."""
     from glasnik.programs.models import Program
 
     permission = (
@@ -956,7 +958,7 @@ def survey_import_xlsform(*, owner, actor, file, filename: str = "") -> XLSFormI
     stem = PurePath(filename).stem if filename else ""
     form = xlsform_read(file, default_language=language_of(owner), filename=stem)
     survey = builder.survey_create(
-        owner=owner, actor=actor, kind=form.kind, title=form.title, language=form.language
+        owner=owner, actor=actor, kind=kind or form.kind, title=form.title, language=form.language
     )
     first = survey.sections.get()
     created = {}

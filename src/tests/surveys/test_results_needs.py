@@ -186,3 +186,9 @@ def test_needs_page_leaves_out_questions_and_splits(organiser_client, anonymous_
     assert "Facebook" not in table
     assert "Video" in table
     assert "A group with fewer than 5 respondents is not shown." in page
+    # What the URL chose is shown in visible, labelled controls, to change and show again.
+    chosen = f'<label><input type="checkbox" name="questions" value="{q["topics"].pk}" checked>'
+    assert chosen in page
+    assert page.count('type="checkbox" name="questions"') > page.count(" checked>")
+    assert '<label for="needs-split">Split by</label>' in page
+    assert f'<option value="{q["years"].pk}" lang="sr-Latn" selected>' in page

@@ -175,3 +175,46 @@ def test_builder_names_the_event_and_the_form_offers_only_the_owners_events(
 
     assert training.title in edit
     assert list(form.fields["event"].queryset) == [training]
+
+
+def test_network_meeting_page_shows_its_open_survey_to_members(client, login_with_second_factor):
+    from factories.accounts import organiser_of
+
+    from glasnik.events.models import EventMode
+    from glasnik.events.services.meetings import meeting_create
+
+    network = NetworkFactory()
+    organiser = organiser_of(network)
+    starts_at = timezone.now() + timedelta(days=7)
+    meeting = meeting_create(
+        network=network,
+        actor=organiser,
+        notify=False,
+        title="Sastanak o potrebama",
+        starts_at=starts_at,
+        ends_at=starts_at + timedelta(hours=2),
+        mode=EventMode.ONLINE,
+        online_url="https://meet.example.org/room",
+    )
+    survey = survey_create(
+        owner=network, actor=organiser, kind="needs", title="Potrebe za učenjem", language="sr"
+    )
+    question_add(
+        section=survey.sections.get(), actor=organiser, type="short_text", text={"sr": "Šta?"}
+    )
+    survey_update(survey=survey, actor=organiser, event=meeting)
+    survey_open(survey=survey, actor=organiser)
+    member = member_of(network).person
+    cache.clear()
+    url = f"/en/events/{meeting.pk}/"
+
+    client.force_login(member)
+    before = client.get(url).content.decode()
+    response_submit(survey=survey, person=member, answers={}, language="sr")
+    after = client.get(url).content.decode()
+    login_with_second_factor(client, organiser)
+    organisers = client.get(url).content.decode()
+
+    assert f'href="/en/surveys/{survey.slug}/" lang="sr-Latn"' in before
+    assert f"/surveys/{survey.slug}/" not in after  # answered
+    assert f'href="/en/surveys/{survey.slug}/results/"' in organisers

@@ -141,6 +141,25 @@ def test_respond_page_by_page_with_a_condition_and_resume(client, needs_survey, 
     assert "You have answered this survey" in client.get(url).content.decode()
 
 
+def test_save_and_finish_later_keeps_a_page_with_a_required_answer_missing(
+    client, needs_survey, make_respondent
+):
+    person = make_respondent()
+    client.force_login(person)
+    q = needs_survey.q
+    yes = q["uses"].choices.get(position=0).pk
+    data = {"page_index": "0", "shown": [q["uses"].pk, q["rating"].pk], "action": "save"}
+
+    # "Yes" brings the (required) number of followers, and the rating is not given yet.
+    response = client.post(f"/en/surveys/{needs_survey.slug}/", {**data, f"q{q['uses'].pk}": yes})
+
+    assert response.status_code == 302
+    draft = SurveyDraft.objects.get(person=person)
+    assert draft.page == 0
+    assert list(draft.data) == [str(q["uses"].pk)]
+    assert not Response.objects.exists()
+
+
 def test_respond_keeps_a_bad_number_and_says_why(client, needs_survey, make_respondent):
     client.force_login(make_respondent())
     q = needs_survey.q

@@ -299,6 +299,17 @@ def test_upload_imports_and_lists_what_was_not_kept(organiser_client, survey_pro
     assert "repeat “staff”" in page
 
 
+def test_upload_takes_the_kind_the_organiser_chooses(organiser_client, survey_program):
+    """A KoboToolbox form says nothing of what it is for: a needs assessment is chosen."""
+    url = f"/en/surveys/of/programme/{survey_program.slug}/import/"
+    assert "As the form says" in organiser_client.get(url).content.decode()
+    upload = _upload("needs.xlsx", workbook_bytes())
+
+    organiser_client.post(url, {"file": upload, "kind": "knowledge"})
+
+    assert Survey.objects.get().kind == "knowledge"
+
+
 @pytest.mark.parametrize(
     ("name", "content", "message"),
     [

@@ -139,13 +139,16 @@ def _respond(request, survey, respondent: Respondent):
         key: value for key, value in errors.items() if key in {v.name for v in after.questions}
     }
     # Questions the answers bring that the respondent has not seen yet: asked on this page.
+    # Saving to finish later keeps what is there: a required answer may still be missing.
     seen = {int(pk) for pk in request.POST.getlist("shown") if pk.isdigit()}
-    appeared = {view.question.pk for view in after.questions} - seen
-    errors |= {
-        key: value
-        for key, value in _required_missing(after.questions, answers).items()
-        if key not in errors
-    }
+    appeared = set()
+    if action != "save":
+        appeared = {view.question.pk for view in after.questions} - seen
+        errors |= {
+            key: value
+            for key, value in _required_missing(after.questions, answers).items()
+            if key not in errors
+        }
     if errors or appeared:
         if not errors:
             messages.info(request, _("Your answers bring further questions on this page."))

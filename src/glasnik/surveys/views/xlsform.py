@@ -16,6 +16,7 @@ from glasnik.core.languages import language_of
 from glasnik.core.uploads import upload_check
 
 from ..access import owner_for_user, survey_for_user
+from ..models import SurveyKind
 from ..survey_templates import (
     LANGUAGES as TEMPLATE_LANGUAGES,
 )
@@ -35,6 +36,15 @@ class XLSFormUploadForm(forms.Form):
             "A form from KoboToolbox, ODK or any XLSForm editor; it becomes a new draft survey."
         ),
         widget=forms.ClearableFileInput(attrs={"accept": ".xlsx"}),
+    )
+    # A form from KoboToolbox says nothing of what it is for: the organiser says it here.
+    kind = forms.ChoiceField(
+        label=gettext_lazy("Kind"),
+        choices=[
+            ("", gettext_lazy("As the form says (a general questionnaire if it does not)")),
+            *SurveyKind.choices,
+        ],
+        required=False,
     )
 
     def clean_file(self):
@@ -71,7 +81,11 @@ def survey_import(request, owner_kind: str, owner_slug: str):
         upload = form.cleaned_data["file"]
         try:
             result = survey_import_xlsform(
-                owner=owner, actor=request.user, file=upload, filename=upload.name
+                owner=owner,
+                actor=request.user,
+                file=upload,
+                filename=upload.name,
+                kind=form.cleaned_data["kind"] or None,
             )
         except XLSFormError as error:
             form.add_error("file", [ValidationError(message) for message in error.messages])
