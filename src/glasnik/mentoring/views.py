@@ -29,13 +29,28 @@ def _queue_url(access) -> str:
     return reverse("mentoring:queue", args=[access.event.pk])
 
 
+QUESTION_PAGES = ("vote", "answer", "hide", "merge")
+
+
+def _with_urls(questions: list) -> list:
+    """Each question's forms' addresses, reversed once per page rather than once per question
+    (the polled list draws dozens of them every few seconds)."""
+    patterns = {
+        page: reverse(f"mentoring:question_{page}", args=[0]).replace("/0/", "/{}/")
+        for page in QUESTION_PAGES
+    }
+    for question in questions:
+        question.urls = {page: pattern.format(question.pk) for page, pattern in patterns.items()}
+    return questions
+
+
 def _live_context(request, access, error: str = "") -> dict:
     return {
         "access": access,
         "event": access.event,
         "queue": access.queue,
         "is_open": queue_is_open(access.queue),
-        "questions": list(selectors.queue_questions(access, request.user)),
+        "questions": _with_urls(list(selectors.queue_questions(access, request.user))),
         "own_votes": selectors.own_votes(access, request.user),
         "error": error,
         "etag": selectors.queue_etag(access, request.user),
