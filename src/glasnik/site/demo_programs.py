@@ -197,6 +197,7 @@ AGENDA = [
     ),
 ]
 
+MENTORING_SESSION = "Mentorska sesija: vaša pitanja o društvenim mrežama"
 PARTICIPANTS = ["marko.petrovic", "ana.jovanovic", "milica.stojanovic", "amra.hodzic"]
 INVITED = f"nova.polaznica@{EMAIL_DOMAIN}"
 
@@ -277,7 +278,7 @@ def _mentoring(program: Program, organiser, lecturers: list[Lecturer]) -> None:
         program=program,
         actor=organiser,
         kind=EventKind.ONLINE_SESSION,
-        title="Mentorska sesija: vaša pitanja o društvenim mrežama",
+        title=MENTORING_SESSION,
         description="Onlajn sesija: dodatna znanja, preporuke i odgovori na pitanja polaznika.",
         starts_at=_at(day, "11:00"),
         ends_at=_at(day, "12:30"),

@@ -54,6 +54,7 @@ from glasnik.events.models import (
     Submission,
     Visibility,
 )
+from glasnik.mentoring.models import Question as MentoringQuestion
 from glasnik.networks.models import (
     Call,
     Membership,
@@ -64,7 +65,7 @@ from glasnik.networks.models import (
 )
 from glasnik.organizations.models import Organization
 from glasnik.programs.models import Enrolment, Invitation, Program
-from glasnik.site.demo_programs import SLOVENIAN_SLUG, SLUG
+from glasnik.site.demo_programs import MENTORING_SESSION, SLOVENIAN_SLUG, SLUG
 from glasnik.surveys.demo import DEMO_KNOWLEDGE_POST_SLUG, DEMO_SURVEY_SLUG
 from glasnik.surveys.models import Choice as SurveyChoice
 from glasnik.surveys.models import Condition as SurveyCondition
@@ -163,6 +164,10 @@ def meeting_link(meeting) -> str:
 
 def event(name: str):
     return lambda demo: {"pk": getattr(demo, name).pk}
+
+
+def session(name: str):
+    return lambda demo: {"event_pk": getattr(demo, name).pk}
 
 
 def network(demo) -> dict:
@@ -428,6 +433,19 @@ PAGES: dict[str, Page | list[Page]] = {
         Page(EVERYONE, lambda demo: {"code": demo.certificate.code}),
         Page(EVERYONE, lambda demo: {"code": demo.revoked_certificate.code}),
     ],
+    # Mentoring: a session's question queue (the demo's, in six weeks; its first question was
+    # answered in writing, the third is open and someone else's than the member's)
+    "mentoring:queue": [
+        Page(PARTICIPANTS, session("mentoring_session")),
+        Page(PARTICIPANTS, session("past_session")),  # after the session: the answered ones
+    ],
+    "mentoring:queue_live": Page(PARTICIPANTS, session("mentoring_session")),
+    "mentoring:question_ask": post(PARTICIPANTS, session("mentoring_session")),
+    "mentoring:queue_settings": post(TEAM, session("mentoring_session")),
+    "mentoring:question_vote": post(PARTICIPANTS, lambda demo: {"pk": demo.open_question.pk}),
+    "mentoring:question_answer": Page(TEAM, lambda demo: {"pk": demo.answered_question.pk}),
+    "mentoring:question_merge": post(TEAM, lambda demo: {"pk": demo.open_question.pk}),
+    "mentoring:question_hide": post(TEAM, lambda demo: {"pk": demo.open_question.pk}),
     # Programmes
     "programs:list": Page(EVERYONE),
     "programs:detail": Page(EVERYONE, program),
@@ -719,6 +737,16 @@ def _demo_objects() -> Demo:
         series=EventSeries.objects.get(network=network),
         past_training=past_training,
         past_session=events[PAST_SESSION],
+        mentoring_session=events[MENTORING_SESSION],
+        answered_question=MentoringQuestion.objects.get(
+            queue__event=events[MENTORING_SESSION], status="answered"
+        ),
+        open_question=MentoringQuestion.objects.filter(
+            queue__event=events[MENTORING_SESSION], status="open"
+        )
+        .exclude(author__email=f"marko.petrovic@{EMAIL_DOMAIN}")
+        .order_by("pk")
+        .last(),
         webinar=webinar,
         workshop=workshop,
         big_training=events["Dvodnevni trening: društvene mreže za lokalne samouprave"],

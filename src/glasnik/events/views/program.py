@@ -152,6 +152,7 @@ def program_event_detail(request, pk: int):
             "can_manage": request.user.has_perm(MANAGE_EVENT, event),
             "can_cancel": not event.is_cancelled and event.ends_at > timezone.now(),
             "can_teach": request.user.has_perm("events.teach_event", event),
+            "takes_part": request.user.has_perm("events.take_part_event", event),
             "materials": event_materials(event, access=materials_access(request.user, event)),
         }
         return render(request, "events/program/event_detail.html", context)

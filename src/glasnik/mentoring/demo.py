@@ -1,0 +1,68 @@
+"""The demo programme's mentoring session gets a question queue for `manage.py demo`: the
+questions PR officers of municipalities ask about social media, their votes, and one question
+the mentor has already answered in writing. Idempotent: made once, when the queue is empty."""
+
+from django.contrib.auth import get_user_model
+
+from glasnik.events.models import Event
+
+from .services import question_answer, question_ask, question_queue_open, question_vote
+
+EMAIL_DOMAIN = "demo.glasnik.test"
+
+# (author, anonymous, text, voters)
+QUESTIONS = [
+    (
+        "ana.jovanovic",
+        False,
+        "Koliko često opština treba da objavljuje na Fejsbuku, a koliko na Instagramu, "
+        "da ne bismo zasuli pratioce?",
+        ["marko.petrovic", "milica.stojanovic", "amra.hodzic"],
+    ),
+    (
+        "marko.petrovic",
+        True,
+        "Kako da odgovorimo na uvredljive komentare građana ispod objave o radovima na putu, "
+        "a da ne ispadne da cenzurišemo?",
+        ["ana.jovanovic", "milica.stojanovic"],
+    ),
+    (
+        "milica.stojanovic",
+        False,
+        "Smemo li da objavimo fotografije dece sa manifestacije u vrtiću ako su roditelji "
+        "dali usmenu saglasnost?",
+        ["amra.hodzic"],
+    ),
+    (
+        "amra.hodzic",
+        False,
+        "Da li se isplati plaćeno oglašavanje za javni poziv za subvencije poljoprivrednicima "
+        "i koliki budžet je razuman?",
+        [],
+    ),
+]
+ANSWERED = (
+    "Za opštinu vaše veličine dovoljno je tri do pet objava nedeljno na Fejsbuku i dve do "
+    "tri na Instagramu. Važnije od broja je ritam: objavljujte u isto doba dana i pratite "
+    "u uvidima kada su vaši pratioci na mreži."
+)
+
+
+def _person(local_part: str):
+    return get_user_model().objects.get(email=f"{local_part}@{EMAIL_DOMAIN}")
+
+
+def demo_question_queue(event: Event) -> None:
+    queue = question_queue_open(event=event)
+    if queue.questions.exists():
+        return
+    questions = []
+    for author, anonymous, text, voters in QUESTIONS:
+        question = question_ask(
+            queue=queue, author=_person(author), text=text, is_anonymous=anonymous
+        )
+        for voter in voters:
+            question_vote(question=question, person=_person(voter))
+        questions.append(question)
+    # The programme's trainer, who mentors the session.
+    question_answer(question=questions[0], actor=_person("dragan.ilic"), answer=ANSWERED)
