@@ -182,10 +182,11 @@ def crosstab(
     else:
         return None
     answers = answers.annotate(group=group)
+    # A response has one row per choice of `question` (and of `other`), so rows are responses.
     counts = {
         (choice_id, key): n
         for choice_id, key, n in answers.values_list("choice_id", "group")
-        .annotate(n=Count("response_id", distinct=True))
+        .annotate(n=Count("pk"))
         .order_by()
     }
     totals = dict(
