@@ -2,6 +2,9 @@
 
 python benchmarks/django_prep.py targets         -> JSON: an organization slug, a signed-in
                                                     member's session cookie
+python benchmarks/django_prep.py survey_targets  -> JSON: seed_scale's survey, its response count,
+                                                    an organiser's session (second factor passed)
+                                                    and the questions to cross-tab
 """
 
 import json
@@ -149,10 +152,69 @@ def targets() -> dict:
     }
 
 
+BENCH_ORGANISER_EMAIL = "bench-organiser@example.invalid"
+
+
+def survey_targets() -> dict:
+    """seed_scale's survey and a session of an organiser of its programme, as after the password
+    and the code from the authenticator app (organisers must pass the second factor)."""
+    import secrets
+
+    from allauth.account.internal.flows.login import record_authentication
+    from allauth.mfa.models import Authenticator
+    from allauth.mfa.totp.internal.auth import TOTP
+    from django.conf import settings
+    from django.contrib.contenttypes.models import ContentType
+    from django.http import HttpRequest
+
+    from glasnik.access.models import RoleGrant
+    from glasnik.programs.models import Program
+    from glasnik.site.scale_surveys import SURVEY_SLUG
+    from glasnik.surveys.models import Question, Response, Survey
+
+    survey = Survey.objects.get(slug=SURVEY_SLUG)
+    organiser, _ = get_user_model().objects.get_or_create(
+        email=BENCH_ORGANISER_EMAIL, defaults={"first_name": "Bench", "last_name": "Organiser"}
+    )
+    RoleGrant.objects.get_or_create(
+        person=organiser,
+        role=Role.ORGANISER,
+        scope_type=ContentType.objects.get_for_model(Program),
+        scope_id=survey.program_id,
+    )
+    if not Authenticator.objects.filter(user=organiser, type=Authenticator.Type.TOTP).exists():
+        TOTP.activate(organiser, secrets.token_hex(10))
+    client = Client()
+    client.force_login(organiser)
+    request = HttpRequest()
+    request.session = client.session
+    request.user = organiser
+    record_authentication(request, organiser, "mfa", type=Authenticator.Type.TOTP)
+    request.session.save()
+    questions = Question.objects.filter(section__survey=survey).order_by(
+        "section__position", "position"
+    )
+    multiple = questions.filter(type="multiple").first()
+    single = questions.filter(type="single").first()
+    long_text = questions.filter(type="long_text").first()
+    return {
+        "survey_slug": survey.slug,
+        "responses": Response.objects.filter(survey=survey).count(),
+        "session_cookie_name": settings.SESSION_COOKIE_NAME,
+        "session_key": request.session.session_key,
+        "multiple_question": multiple.pk,
+        "single_question": single.pk,
+        "single_choice": single.choices.order_by("position", "pk").first().pk,
+        "text_question": long_text.pk,
+    }
+
+
 if __name__ == "__main__":
     command = sys.argv[1]
     if command == "targets":
         result = targets()
+    elif command == "survey_targets":
+        result = survey_targets()
     else:
         raise SystemExit(f"unknown command {command!r}")
     print(json.dumps(result))

@@ -182,10 +182,11 @@ def crosstab(
     else:
         return None
     answers = answers.annotate(group=group)
+    # A response has one row per choice of `question` (and of `other`), so rows are responses.
     counts = {
         (choice_id, key): n
         for choice_id, key, n in answers.values_list("choice_id", "group")
-        .annotate(n=Count("response_id", distinct=True))
+        .annotate(n=Count("pk"))
         .order_by()
     }
     totals = dict(
@@ -227,24 +228,34 @@ def crosstab(
     )
 
 
-def text_previews(plan: SurveyPlan, responses: QuerySet[Response]) -> dict[int, dict]:
+def text_previews(plan: SurveyPlan, responses: QuerySet[Response] | None) -> dict[int, dict]:
     """Per text question (and multiple choice with "other"), how many texts and the first
-    few, in two queries."""
-    answers = Answer.objects.filter(response__in=responses).exclude(text="")
-    answers = answers.filter(
-        question__type__in=[QuestionType.SHORT_TEXT, QuestionType.LONG_TEXT, QuestionType.MULTIPLE]
-    )
+    few, in three queries: of all responses (`responses` None, read from the written answers'
+    index alone) or of those given."""
+    written = [
+        q.pk
+        for q in question_order(plan)
+        if q.type in (QuestionType.SHORT_TEXT, QuestionType.LONG_TEXT, QuestionType.MULTIPLE)
+    ]
+    answers = Answer.objects.filter(question_id__in=written).exclude(text="")
+    if responses is not None:
+        answers = answers.filter(response__in=responses)
     counts = dict(answers.values_list("question_id").annotate(n=Count("pk")).order_by())
+    if not counts:
+        return {}
     first = (
         answers.annotate(
             place=Window(RowNumber(), partition_by=[F("question_id")], order_by=F("pk").asc())
         )
         .filter(place__lte=TEXT_PREVIEW)
-        .values_list("question_id", "text")
-        .order_by("question_id", "pk")
+        .values_list("pk", flat=True)
     )
     previews = {pk: {"count": count, "texts": []} for pk, count in counts.items()}
-    for question_id, text in first:
+    for question_id, text in (
+        Answer.objects.filter(pk__in=list(first))
+        .order_by("question_id", "pk")
+        .values_list("question_id", "text")
+    ):
         previews[question_id]["texts"].append(text)
     return previews
 

@@ -284,11 +284,18 @@ class Response(models.Model):
     )
     language = models.CharField(max_length=10, blank=True)
     submitted_at = models.DateTimeField()
+    # Whether its answers are in the survey's stored counts (`ResultCount`) yet.
+    counted = models.BooleanField(default=False, editable=False)
 
     class Meta:
         verbose_name = _("response")
         verbose_name_plural = _("responses")
         ordering = ["pk"]
+        indexes = [
+            models.Index(
+                fields=["survey"], condition=Q(counted=False), name="survey_response_uncounted"
+            )
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["survey", "person"],
@@ -322,10 +329,38 @@ class Answer(models.Model):
         verbose_name = _("answer")
         verbose_name_plural = _("answers")
         ordering = ["pk"]
-        indexes = [models.Index(fields=["question", "choice"])]
+        indexes = [
+            models.Index(fields=["question", "choice"]),
+            # The written answers, few among many, listed per question.
+            models.Index(
+                fields=["question", "id"], condition=~Q(text=""), name="survey_answer_written"
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.question_id}: {self.choice_id or self.number or self.text or self.date}"
+
+
+class ResultCount(models.Model):
+    """A survey's answers counted so far (`glasnik.surveys.results.responses_count`), so that
+    its results page reads a few hundred rows instead of every answer: how many answers have
+    this question, choice and number, or (`respondents`) how many responses answered the
+    question. A key may have several rows; they are added up when read."""
+
+    survey = models.ForeignKey(Survey, on_delete=models.CASCADE, related_name="result_counts")
+    question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="+")
+    choice = models.ForeignKey(
+        Choice, on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
+    number = models.DecimalField(max_digits=12, decimal_places=2, null=True, blank=True)
+    respondents = models.BooleanField(default=False)
+    count = models.PositiveIntegerField()
+
+    class Meta:
+        ordering = ["pk"]
+
+    def __str__(self) -> str:
+        return f"{self.question_id}/{self.choice_id}/{self.number}: {self.count}"
 
 
 class SurveyReceipt(models.Model):

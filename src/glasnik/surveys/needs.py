@@ -122,17 +122,16 @@ def needs_ranking(
     answers = Answer.objects.filter(question__in=questions, response__in=responses).annotate(
         group=_group_expression(survey, split_by)
     )
+    # A response has at most one row per choice: rows with a choice are its respondents.
     rows = (
         answers.filter(choice__isnull=False)
         .values_list("choice_id", "group")
-        .annotate(
-            chosen=Count("response_id", distinct=True), rated=Count("pk"), rank_sum=Sum("number")
-        )
+        .annotate(rated=Count("pk"), rank_sum=Sum("number"))
         .order_by()
     )
     counts: dict = defaultdict(dict)
-    for choice_id, key, chosen, rated, rank_sum in rows:
-        counts[choice_id][key] = {"chosen": chosen, "rated": rated, "rank_sum": rank_sum or 0}
+    for choice_id, key, rated, rank_sum in rows:
+        counts[choice_id][key] = {"chosen": rated, "rated": rated, "rank_sum": rank_sum or 0}
     answered: dict = defaultdict(dict)
     for question_id, key, n in (
         answers.values_list("question_id", "group")

@@ -2,16 +2,16 @@
 share, the mean and median of scales, the net promoter score, free text listed; and the raw
 responses as CSV rows, read in chunks so memory stays flat however many there are."""
 
-import statistics
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Count
+from django.db import transaction
+from django.db.models import Count, Sum
 
 from .answers import NPS_MAX, SurveyPlan, scale_length
-from .models import Answer, QuestionType, Response, Survey
+from .models import Answer, QuestionType, Response, ResultCount, Survey
 from .selectors import question_order
 from .texts import Written, scale_labels_for_reader, text_for_reader
 
@@ -59,18 +59,58 @@ def _round(value) -> Decimal | None:
     return None if value is None else Decimal(str(value)).quantize(Decimal("0.01"))
 
 
+def _mean(counted: list[tuple]) -> Decimal | None:
+    """The mean of values given as (value, how many times) pairs, as counted in the database."""
+    total = sum(count for _value, count in counted)
+    if not total:
+        return None
+    return _round(sum(float(value) * count for value, count in counted) / total)
+
+
+def _median(counted: list[tuple]) -> Decimal | None:
+    """The median of values given as sorted (value, how many times) pairs: the middle one, or
+    the mean of the two middle ones."""
+    total = sum(count for _value, count in counted)
+    if not total:
+        return None
+    low, high = (total - 1) // 2, total // 2
+    middle, seen = [], 0
+    for value, count in counted:
+        for place in (low, high):
+            if seen <= place < seen + count:
+                middle.append(Decimal(value))
+        seen += count
+    return _round((middle[0] + middle[-1]) / 2)
+
+
 def survey_results(plan: SurveyPlan, responses=None) -> tuple[int, list[QuestionResult]]:
     """The number of responses and every question's result, in a fixed number of queries:
-    of all the survey's responses, or of `responses` (a queryset of them, filtered). Free
-    text is read apart, a few at a time (`breakdown.text_previews`)."""
+    of all the survey's responses (from the stored counts and the answers not counted yet,
+    `responses_count`), or of `responses` (a queryset of them, filtered), counted from their
+    answers. Free text is read apart, a few at a time (`breakdown.text_previews`)."""
     survey = plan.survey
     language = survey.language
     if responses is None:
-        responses = Response.objects.filter(survey=survey)
-        answers = Answer.objects.filter(response__survey=survey)
+        total, counts, answered = _all_counts(survey)
     else:
-        answers = Answer.objects.filter(response__in=responses)
-    total = responses.count()
+        total = responses.count()
+        counts, answered = _answer_counts(Answer.objects.filter(response__in=responses))
+    results = []
+    for question in question_order(plan):
+        result = QuestionResult(
+            question=question,
+            text=text_for_reader(question.text, language),
+            answered=answered.get(question.pk, 0),
+        )
+        by_value = counts.get(question.pk, {})
+        _fill(result, question, by_value, language)
+        results.append(result)
+    return total, results
+
+
+def _answer_counts(answers) -> tuple[dict, dict]:
+    """{question id: {(choice id, number): answers}} and {question id: responses} of
+    `answers`, in two queries."""
     counts = defaultdict(dict)
     for question_id, choice_id, number, count in (
         answers.values_list("question_id", "choice_id", "number")
@@ -83,17 +123,104 @@ def survey_results(plan: SurveyPlan, responses=None) -> tuple[int, list[Question
         .annotate(count=Count("response_id", distinct=True))
         .order_by()
     )
-    results = []
-    for question in question_order(plan):
-        result = QuestionResult(
-            question=question,
-            text=text_for_reader(question.text, language),
-            answered=answered.get(question.pk, 0),
-        )
-        by_value = counts.get(question.pk, {})
-        _fill(result, question, by_value, language)
-        results.append(result)
-    return total, results
+    return counts, answered
+
+
+# Answers of this many responses not counted yet are counted (and stored) when the results are
+# read; fewer are counted from the answers each time.
+COUNT_AT = 500
+COUNT_BATCH = 5_000
+
+
+def _all_counts(survey: Survey) -> tuple[int, dict, dict]:
+    """All responses' counts: the stored ones plus those of the answers not counted yet, in
+    four queries (more when there were `COUNT_AT` responses to count first)."""
+    uncounted = Response.objects.filter(survey=survey, counted=False)
+    if uncounted.count() >= COUNT_AT:
+        responses_count(survey)
+    total = Response.objects.filter(survey=survey).count()
+    counts, answered = _answer_counts(Answer.objects.filter(response__in=uncounted))
+    for question_id, choice_id, number, respondents, count in (
+        ResultCount.objects.filter(survey=survey)
+        .values_list("question_id", "choice_id", "number", "respondents")
+        .annotate(sum=Sum("count"))
+        .order_by()
+    ):
+        if respondents:
+            answered[question_id] = answered.get(question_id, 0) + count
+        else:
+            by_value = counts[question_id]
+            by_value[(choice_id, number)] = by_value.get((choice_id, number), 0) + count
+    return total, counts, answered
+
+
+def responses_count(survey: Survey) -> int:
+    """Add the answers of the responses not counted yet to the survey's stored counts, a batch
+    at a time, and mark them counted; returns how many were counted. Responses are never
+    changed once sent, so a counted one stays counted (deleting a question or a choice deletes
+    its counts)."""
+    counted = 0
+    while True:
+        with transaction.atomic():
+            # One at a time per survey: the lock keeps two readers from counting twice.
+            Survey.objects.select_for_update().filter(pk=survey.pk).first()
+            batch = list(
+                Response.objects.filter(survey=survey, counted=False)
+                .order_by("pk")
+                .values_list("pk", flat=True)[:COUNT_BATCH]
+            )
+            if not batch:
+                return counted
+            counts, answered = _answer_counts(Answer.objects.filter(response_id__in=batch))
+            ResultCount.objects.bulk_create(
+                [
+                    ResultCount(
+                        survey=survey,
+                        question_id=question_id,
+                        choice_id=choice_id,
+                        number=number,
+                        count=count,
+                    )
+                    for question_id, by_value in counts.items()
+                    for (choice_id, number), count in by_value.items()
+                ]
+                + [
+                    ResultCount(survey=survey, question_id=question_id, respondents=True, count=n)
+                    for question_id, n in answered.items()
+                ],
+                batch_size=1_000,
+            )
+            Response.objects.filter(pk__in=batch).update(counted=True)
+            counted += len(batch)
+            _compact(survey)
+
+
+def _compact(survey: Survey) -> None:
+    """Keep one stored row per key once the batches have added several."""
+    rows = ResultCount.objects.filter(survey=survey)
+    keys = (
+        rows.values("question_id", "choice_id", "number", "respondents")
+        .annotate(sum=Sum("count"))
+        .order_by()
+    )
+    sums = list(keys)
+    if len(sums) == rows.count():
+        return
+    rows.delete()
+    ResultCount.objects.bulk_create(
+        [
+            ResultCount(
+                survey=survey,
+                question_id=key["question_id"],
+                choice_id=key["choice_id"],
+                number=key["number"],
+                respondents=key["respondents"],
+                count=key["sum"],
+            )
+            for key in sums
+        ],
+        batch_size=1_000,
+    )
 
 
 def _fill(result: QuestionResult, question, by_value: dict, language: str) -> None:
@@ -112,23 +239,19 @@ def _fill(result: QuestionResult, question, by_value: dict, language: str) -> No
         result.scale = [labels[n - 1] if n <= len(labels) else str(n) for n in range(1, points + 1)]
         for choice in question.choice_list:
             per_point = [by_value.get((choice.pk, Decimal(n)), 0) for n in range(1, points + 1)]
-            values = [n for n, count in enumerate(per_point, 1) for _i in range(count)]
             result.matrix.append(
                 {
                     "label": text_for_reader(choice.label, language),
                     "counts": per_point,
-                    "mean": _round(statistics.fmean(values)) if values else None,
+                    "mean": _mean(list(enumerate(per_point, 1))),
                 }
             )
     elif kind == QuestionType.RANKING:
         for choice in question.choice_list:
             ranks = [
-                int(n)
-                for (choice_id, n), c in by_value.items()
-                if choice_id == choice.pk
-                for _i in range(c)
+                (n, c) for (choice_id, n), c in by_value.items() if choice_id == choice.pk and n
             ]
-            mean = _round(statistics.fmean(ranks)) if ranks else None
+            mean = _mean(ranks)
             result.matrix.append({"label": text_for_reader(choice.label, language), "mean": mean})
         result.matrix.sort(key=lambda row: (row["mean"] is None, row["mean"] or 0))
     elif kind in (QuestionType.RATING, QuestionType.NPS, QuestionType.NUMBER):
@@ -139,10 +262,8 @@ def _scale(result: QuestionResult, question, by_value: dict, language: str) -> N
     values = sorted(
         (number, count) for (_choice, number), count in by_value.items() if number is not None
     )
-    flat = [number for number, count in values for _i in range(count)]
-    if flat:
-        result.mean = _round(statistics.fmean(float(n) for n in flat))
-        result.median = _round(statistics.median(flat))
+    result.mean = _mean(values)
+    result.median = _median(values)
     if question.type == QuestionType.NUMBER:
         return
     low, high = (0, NPS_MAX) if question.type == QuestionType.NPS else (1, scale_length(question))
@@ -153,10 +274,11 @@ def _scale(result: QuestionResult, question, by_value: dict, language: str) -> N
         if question.type == QuestionType.RATING and point <= len(labels):
             label = f"{point} – {labels[point - 1].text}"
         result.rows.append(Row(label, count, _percent(count, result.answered)))
-    if question.type == QuestionType.NPS and flat:
-        promoters = sum(1 for n in flat if n >= NPS_PROMOTER)
-        detractors = sum(1 for n in flat if n <= NPS_DETRACTOR)
-        result.nps = round(100 * (promoters - detractors) / len(flat))
+    answered = sum(count for _n, count in values)
+    if question.type == QuestionType.NPS and answered:
+        promoters = sum(count for n, count in values if n >= NPS_PROMOTER)
+        detractors = sum(count for n, count in values if n <= NPS_DETRACTOR)
+        result.nps = round(100 * (promoters - detractors) / answered)
 
 
 # The raw responses, for the CSV export.

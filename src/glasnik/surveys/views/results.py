@@ -57,7 +57,7 @@ def _results_context(request, survey) -> dict:
     if too_few:
         results = []
     else:
-        previews = text_previews(plan, responses)
+        previews = text_previews(plan, responses if filters.active else None)
         for result in results:
             preview = previews.get(result.question.pk, {})
             result.texts = preview.get("texts", [])

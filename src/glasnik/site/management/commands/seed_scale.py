@@ -23,6 +23,7 @@ from glasnik.organizations.models import Country, Organization, OrganizationKind
 from glasnik.organizations.search import organization_search_text
 
 from ...scale_programs import PROGRAM_SLUG, seed_program
+from ...scale_surveys import SURVEY_SLUG, seed_survey
 
 INSTITUTIONS_PER_FACTOR = 2_000
 PEOPLE_PER_FACTOR = 20_000
@@ -200,7 +201,8 @@ def seed_network(target: int, institution_ids: list[int]) -> int:
 class Command(BaseCommand):
     help = (
         "Create synthetic institutions and people for load tests: factor 1 gives 2,000 "
-        "institutions, 20,000 people with positions and a network with 3,000 members. "
+        "institutions, 20,000 people with positions, a network with 3,000 members and a "
+        "programme whose 30-question survey has 100,000 responses. "
         "Running again tops up to the factor."
     )
 
@@ -220,9 +222,13 @@ class Command(BaseCommand):
             registrations = seed_program(
                 email_domain=EMAIL_DOMAIN, organization_id=institution_ids[0]
             )
+            responses = seed_survey(
+                email_domain=EMAIL_DOMAIN, organization_id=institution_ids[0], factor=factor
+            )
         self.stdout.write(
             f"Seeded {len(institution_ids)} institutions and {people} people "
             f"({created} new); network {NETWORK_SLUG} with {members} members "
             f"({new_members} new); programme {PROGRAM_SLUG} with {registrations} registrations; "
+            f"survey {SURVEY_SLUG} with 30 questions and {responses} responses; "
             f"password {SEED_PASSWORD}."
         )
