@@ -299,7 +299,8 @@ def export_headers(plan: SurveyPlan, *, named: bool) -> list[str]:
     return headers
 
 
-def _cells(question, answers: list[Answer], labels: dict) -> list:
+def _cells(question, answers: list, labels: dict) -> list:
+    """The cells of one question for one response, from its answer rows (named tuples)."""
     kind = question.type
     if kind == QuestionType.LIKERT:
         points = {answer.choice_id: answer.number for answer in answers}
@@ -343,7 +344,10 @@ def export_rows(plan: SurveyPlan, *, named: bool, chunk: int = 2000) -> Iterator
     answers = (
         Answer.objects.filter(response__survey=survey)
         .order_by("response_id", "pk")
-        .only("response_id", "question_id", "choice_id", "number", "text", "date")
+        # Rows as named tuples, not model instances: five million of those cost a minute.
+        .values_list(
+            "response_id", "question_id", "choice_id", "number", "text", "date", named=True
+        )
         .iterator(chunk_size=chunk)
     )
     pending = next(answers, None)
