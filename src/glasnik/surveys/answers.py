@@ -13,9 +13,13 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 
 from django.core.exceptions import ValidationError
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from glasnik.core.reader_script import text_in_reader_script
+
 from .models import ConditionLogic, ConditionOperator, Question, QuestionType, Section, Survey
+from .texts import reader_content_language
 
 NPS_MAX = 10
 DEFAULT_SCALE = 5
@@ -78,14 +82,21 @@ def _number(question: Question, raw: str) -> str:
     if not value.is_finite() or abs(value) >= Decimal("1e10"):
         raise ValidationError(_("Enter a number."))
     if question.min_value is not None and value < question.min_value:
-        raise ValidationError(
-            _("Enter a number of at least %(min)s.") % {"min": _plain(question.min_value)}
+        raise _out_of_bounds(
+            question, _("Enter a number of at least %(min)s.") % {"min": _plain(question.min_value)}
         )
     if question.max_value is not None and value > question.max_value:
-        raise ValidationError(
-            _("Enter a number of at most %(max)s.") % {"max": _plain(question.max_value)}
+        raise _out_of_bounds(
+            question, _("Enter a number of at most %(max)s.") % {"max": _plain(question.max_value)}
         )
     return str(value.quantize(Decimal("0.01")).normalize())
+
+
+def _out_of_bounds(question: Question, ours: str) -> ValidationError:
+    """The form author's message in the reader's language (an imported XLSForm's
+    `constraint_message`), else ours, which names the bound."""
+    own = (question.bound_message or {}).get(reader_content_language())
+    return ValidationError(text_in_reader_script(own, get_language()) if own else ours)
 
 
 def _plain(number: Decimal) -> str:

@@ -191,6 +191,14 @@ class Question(models.Model):
     max_value = models.DecimalField(
         _("largest"), max_digits=12, decimal_places=2, null=True, blank=True
     )
+    bound_message = models.JSONField(
+        _("message when the number is out of bounds"),
+        default=dict,
+        blank=True,
+        help_text=_(
+            "By language; without one in the reader's language, Glasnik's own names the bounds."
+        ),
+    )
     # Rating scale and Likert matrix: the labels of the scale's points, lowest first, per
     # language ({"sr": ["Uopšte se ne slažem", …]}); their count is the scale's length.
     scale_labels = models.JSONField(_("scale"), default=dict, blank=True)

@@ -145,6 +145,7 @@ class _Question:
     allows_other: bool = False
     min_value: Decimal | None = None
     max_value: Decimal | None = None
+    bound_message: dict = field(default_factory=dict)
     choices: list = field(default_factory=list)  # [(name, label map)]
     relevant: str = ""
     constraint: str = ""
@@ -783,13 +784,7 @@ class _Reader:
                     % {"name": name, "expression": constraint}
                 )
             else:
-                if record.get("constraint_message") or any(
-                    key.startswith("constraint_message::") for key in record
-                ):
-                    self.unkept(
-                        _("the constraint message of “%(name)s” (ours names the bounds)")
-                        % {"name": name}
-                    )
+                question.bound_message = self.texts(record, "constraint_message")
         if question.relevant:
             try:
                 _tokens(question.relevant)
@@ -984,6 +979,7 @@ def survey_import_xlsform(
                 allows_other=item.allows_other,
                 min_value=item.min_value,
                 max_value=item.max_value,
+                bound_message=item.bound_message,
                 condition_logic=item.logic,
             )
             choices = {}
@@ -1046,7 +1042,12 @@ def survey_export_xlsform(survey: Survey) -> bytes:
     plan = survey_plan(survey)
     languages = [survey.language]
     for section in plan.sections:
-        for texts in [section.title] + [t for q in section.question_list for t in (q.text, q.help)]:
+        texts_of_questions = [
+            texts
+            for question in section.question_list
+            for texts in (question.text, question.help, question.bound_message)
+        ]
+        for texts in [section.title, *texts_of_questions]:
             languages += [code for code in texts if code not in languages]
     names, choice_names = {}, {}
     for s_index, section in enumerate(plan.sections, start=1):
@@ -1098,7 +1099,9 @@ def survey_export_xlsform(survey: Survey) -> bytes:
     sheet = workbook.active
     sheet.title = "survey"
     text_columns = [
-        _language_column(base, code) for base in ("label", "hint") for code in languages
+        _language_column(base, code)
+        for base in ("label", "hint", "constraint_message")
+        for code in languages
     ]
     sheet.append(
         [
@@ -1117,10 +1120,11 @@ def survey_export_xlsform(survey: Survey) -> bytes:
         ["list_name", "name", *[_language_column("label", code) for code in languages]]
     )
 
-    def row(kind, name, label=None, hint=None, **extra):
-        label, hint = label or {}, hint or {}
-        values = [label.get(code, "") for code in languages] + [
-            hint.get(code, "") for code in languages
+    def row(kind, name, label=None, hint=None, bound_message=None, **extra):
+        values = [
+            texts.get(code, "")
+            for texts in (label or {}, hint or {}, bound_message or {})
+            for code in languages
         ]
         sheet.append(
             [kind, name, *values]
@@ -1224,6 +1228,7 @@ def survey_export_xlsform(survey: Survey) -> bytes:
                     question.text,
                     question.help,
                     constraint=" and ".join(bounds),
+                    bound_message=question.bound_message if bounds else None,
                     **common,
                 )
             elif kind == QuestionType.LONG_TEXT:

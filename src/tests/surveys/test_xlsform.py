@@ -5,13 +5,16 @@ and the shipped templates."""
 import io
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import translation
 from pyxform.xls2xform import convert
 from xlsform_workbooks import NEEDS_CHOICES, SURVEY_HEADER, workbook_bytes
 
+from glasnik.surveys.answers import answer_clean
 from glasnik.surveys.models import Condition, Question, QuestionType, Survey
 from glasnik.surveys.survey_templates import SURVEY_TEMPLATES, survey_template_import
 from glasnik.surveys.xlsform import XLSFormError, survey_export_xlsform, survey_import_xlsform
@@ -19,7 +22,6 @@ from glasnik.surveys.xlsform import XLSFormError, survey_export_xlsform, survey_
 pytestmark = pytest.mark.django_db
 
 EXPECTED_UNSUPPORTED = [
-    "the constraint message of “followers” (ours names the bounds)",
     "note “thanks_note” (text between questions)",
     "calculation “score”",
     "repeat “staff” (its questions are asked once)",
@@ -76,6 +78,22 @@ def test_needs_form_becomes_sections_questions_and_conditions(survey_program, su
     needs_section = survey.sections.get(title__en="Needs")
     assert needs_section.conditions.get().source == accounts
     assert Condition.objects.filter(source__section__survey=survey).count() == 5
+
+
+def test_the_forms_own_bound_message_is_shown_to_readers_of_its_language(
+    survey_program, survey_organiser
+):
+    survey = _import(survey_program, survey_organiser).survey
+    followers = Question.objects.get(section__survey=survey, text__en="How many followers?")
+    assert followers.bound_message == {"sr": "Broj od 0 do milion"}
+
+    with translation.override("sr-latn"), pytest.raises(ValidationError) as serbian:
+        answer_clean(followers, {f"q{followers.pk}": "2000000"})
+    with translation.override("en"), pytest.raises(ValidationError) as english:
+        answer_clean(followers, {f"q{followers.pk}": "2000000"})
+
+    assert serbian.value.messages == ["Broj od 0 do milion"]
+    assert english.value.messages == ["Enter a number of at most 1000000."]
 
 
 def test_without_settings_sheet_the_owner_language_and_file_name_are_used(
@@ -227,6 +245,7 @@ def test_export_converts_with_pyxform_and_imports_back(survey_program, survey_or
                 q.allows_other,
                 q.min_value,
                 q.max_value,
+                q.bound_message,
                 [c.label for c in q.choices.all()],
                 [(c.operator) for c in q.conditions.all()],
             )
