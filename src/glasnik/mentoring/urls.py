@@ -19,12 +19,12 @@ urlpatterns = [
     path("questions/<int:pk>/merge/", views.question_merge, name="question_merge"),
     path("questions/<int:pk>/hide/", views.question_hide, name="question_hide"),
     path(
-        "programs/<slug:slug>/office-hours/",
+        "programmes/<slug:slug>/office-hours/",
         office_hours_views.office_hours,
         name="office_hours",
     ),
     path(
-        "programs/<slug:slug>/office-hours/mine/",
+        "programmes/<slug:slug>/office-hours/mine/",
         office_hours_views.office_hours_mine,
         name="office_hours_mine",
     ),
