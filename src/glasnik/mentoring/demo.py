@@ -104,4 +104,5 @@ def demo_office_hours(program) -> None:
         slot=tuesdays[0],
         participant=_person("marko.petrovic"),
         topic="Plan objava za Fejsbuk stranicu opštine za naredni mesec",
+        notify=False,
     )

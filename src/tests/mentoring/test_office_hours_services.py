@@ -226,3 +226,14 @@ def test_office_hour_book_two_at_once_one_wins(program, mentor, participant, oth
 
     assert sorted(outcomes) == ["booked", "taken"]
     assert OfficeHourBooking.objects.filter(slot=slot, cancelled_at__isnull=True).count() == 1
+
+
+@pytest.mark.django_db
+def test_office_hour_book_without_notifying_sends_nothing(
+    program, mentor, participant, django_capture_on_commit_callbacks
+):
+    (slot,) = publish(program, mentor)
+    with django_capture_on_commit_callbacks(execute=True):
+        office_hour_book(slot=slot, participant=participant, topic="Demo", notify=False)
+
+    assert mail.outbox == []
