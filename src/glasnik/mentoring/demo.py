@@ -2,10 +2,16 @@
 questions PR officers of municipalities ask about social media, their votes, and one question
 the mentor has already answered in writing. Idempotent: made once, when the queue is empty."""
 
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
 from django.contrib.auth import get_user_model
+from django.utils import timezone
 
 from glasnik.events.models import Event
 
+from .models import OfficeHourSlot
+from .office_hours import office_hour_book, office_hours_publish
 from .services import question_answer, question_ask, question_queue_open, question_vote
 
 EMAIL_DOMAIN = "demo.glasnik.test"
@@ -66,3 +72,37 @@ def demo_question_queue(event: Event) -> None:
         questions.append(question)
     # The programme's trainer, who mentors the session.
     question_answer(question=questions[0], actor=_person("dragan.ilic"), answer=ANSWERED)
+
+
+def demo_office_hours(program) -> None:
+    """The programme's mentor offers office hours on the next three Tuesdays at 10:00 and the
+    next Thursday at 14:00; a participant has booked the first Tuesday."""
+    mentor = _person("dragan.ilic")
+    if OfficeHourSlot.objects.filter(program=program, mentor=mentor).exists():
+        return
+    zone = ZoneInfo(program.time_zone)
+    today = timezone.now().astimezone(zone).date()
+    tuesday = today + timedelta(days=(1 - today.weekday()) % 7 or 7)
+    thursday = tuesday + timedelta(days=2)
+    link = "https://meet.example.org/mentorstvo-dragan-ilic"
+    tuesdays = office_hours_publish(
+        program=program,
+        mentor=mentor,
+        starts_at=datetime(tuesday.year, tuesday.month, tuesday.day, 10, tzinfo=zone),
+        duration_minutes=30,
+        meeting_url=link,
+        weeks=3,
+    )
+    office_hours_publish(
+        program=program,
+        mentor=mentor,
+        starts_at=datetime(thursday.year, thursday.month, thursday.day, 14, tzinfo=zone),
+        duration_minutes=45,
+        meeting_url=link,
+    )
+    office_hour_book(
+        slot=tuesdays[0],
+        participant=_person("marko.petrovic"),
+        topic="Plan objava za Fejsbuk stranicu opštine za naredni mesec",
+        notify=False,
+    )

@@ -3,7 +3,7 @@ of work."""
 
 from django.urls import path
 
-from . import views
+from . import office_hours_views, views
 
 app_name = "mentoring"
 
@@ -18,4 +18,27 @@ urlpatterns = [
     path("questions/<int:pk>/answer/", views.question_answer, name="question_answer"),
     path("questions/<int:pk>/merge/", views.question_merge, name="question_merge"),
     path("questions/<int:pk>/hide/", views.question_hide, name="question_hide"),
+    path(
+        "programmes/<slug:slug>/office-hours/",
+        office_hours_views.office_hours,
+        name="office_hours",
+    ),
+    path(
+        "programmes/<slug:slug>/office-hours/mine/",
+        office_hours_views.office_hours_mine,
+        name="office_hours_mine",
+    ),
+    path(
+        "office-hours/<int:pk>/book/", office_hours_views.office_hour_book, name="office_hour_book"
+    ),
+    path(
+        "office-hours/<int:pk>/remove/",
+        office_hours_views.office_hour_slot_remove,
+        name="office_hour_slot_remove",
+    ),
+    path(
+        "office-hours/bookings/<int:pk>/cancel/",
+        office_hours_views.office_hour_booking_cancel,
+        name="office_hour_booking_cancel",
+    ),
 ]

@@ -54,6 +54,7 @@ from glasnik.events.models import (
     Submission,
     Visibility,
 )
+from glasnik.mentoring.models import OfficeHourBooking, OfficeHourSlot
 from glasnik.mentoring.models import Question as MentoringQuestion
 from glasnik.networks.models import (
     Call,
@@ -446,6 +447,16 @@ PAGES: dict[str, Page | list[Page]] = {
     "mentoring:question_answer": Page(TEAM, lambda demo: {"pk": demo.answered_question.pk}),
     "mentoring:question_merge": post(TEAM, lambda demo: {"pk": demo.open_question.pk}),
     "mentoring:question_hide": post(TEAM, lambda demo: {"pk": demo.open_question.pk}),
+    "mentoring:office_hours": Page(PARTICIPANTS, program),
+    # The administrator holds every permission, a mentor's and a participant's too.
+    "mentoring:office_hours_mine": Page(ADMINS | {TRAINER}, program),
+    "mentoring:office_hour_book": post(OWNER | ADMINS, lambda demo: {"pk": demo.free_slot.pk}),
+    "mentoring:office_hour_slot_remove": post(
+        frozenset({TRAINER}), lambda demo: {"pk": demo.free_slot.pk}
+    ),
+    "mentoring:office_hour_booking_cancel": post(
+        OWNER | {TRAINER}, lambda demo: {"pk": demo.office_hour_booking.pk}
+    ),
     # Programmes
     "programs:list": Page(EVERYONE),
     "programs:detail": Page(EVERYONE, program),
@@ -747,6 +758,10 @@ def _demo_objects() -> Demo:
         .exclude(author__email=f"marko.petrovic@{EMAIL_DOMAIN}")
         .order_by("pk")
         .last(),
+        free_slot=OfficeHourSlot.objects.filter(program=program, bookings__isnull=True)
+        .order_by("starts_at")
+        .first(),
+        office_hour_booking=OfficeHourBooking.objects.get(slot__program=program),
         webinar=webinar,
         workshop=workshop,
         big_training=events["Dvodnevni trening: društvene mreže za lokalne samouprave"],

@@ -69,6 +69,8 @@ def program_detail(request, slug: str):
         "participant_count": program_selectors.program_participant_count(program),
         "enrolment": program_selectors.enrolment_of(user, program),
         "can_manage": can_manage,
+        "takes_part": takes_part,
+        "is_team": is_team,
         "feed_url": reverse("programs:feed", kwargs={"slug": program.slug}),
     }
     with timezone.override(program.time_zone):
