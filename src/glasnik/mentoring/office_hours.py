@@ -201,10 +201,12 @@ def _email(booking: OfficeHourBooking, person, *, cancelled: bool) -> None:
             subject_prefix=settings.ACCOUNT_EMAIL_SUBJECT_PREFIX,
         )
     calendar = booking_calendar(booking, language=language, cancelled=cancelled)
+    method = "CANCEL" if cancelled else "REQUEST"
     email_queue(
         to=person.email,
         subject=subject,
         text=text,
         html=html,
-        attachments=[(FILENAME, calendar, MIMETYPE)],
+        # The method in the Content-Type too: some mail clients offer "accept" only then.
+        attachments=[(FILENAME, calendar, f"{MIMETYPE}; method={method}")],
     )

@@ -41,8 +41,12 @@ def publish(program, mentor, *, days=3, weeks=1, hour=10):
 
 def calendar_of(message) -> icalendar.Calendar:
     (filename, content, mimetype) = message.attachments[0]
-    assert (filename, mimetype) == ("office-hours.ics", "text/calendar")
-    return icalendar.Calendar.from_ical(content)
+    calendar = icalendar.Calendar.from_ical(content)
+    assert (filename, mimetype) == (
+        "office-hours.ics",
+        f"text/calendar; method={calendar['method']}",
+    )
+    return calendar
 
 
 @pytest.mark.django_db
