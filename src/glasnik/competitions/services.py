@@ -11,6 +11,8 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from glasnik.access.models import Role
+from glasnik.access.services import role_grant
 from glasnik.audit.services import log_action
 from glasnik.core.uploads import upload_check
 from glasnik.programs.models import Enrolment, EnrolmentStatus
@@ -192,6 +194,32 @@ def competition_timeline_set(*, competition: Competition, actor, **dates) -> Com
     return competition
 
 
+SETTINGS = ("title", "rules", "eligibility", "metric_name", "blind_scoring")
+
+
+@transaction.atomic
+def competition_update(*, competition: Competition, actor, **fields) -> Competition:
+    """The competition's title, rules, who may enter, the metric's name and blind scoring."""
+    _editable_check(competition)
+    unknown = set(fields) - set(SETTINGS)
+    if unknown:
+        raise TypeError(f"Not a setting of the competition: {', '.join(sorted(unknown))}")
+    changed = sorted(name for name, value in fields.items() if getattr(competition, name) != value)
+    if not changed:
+        return competition
+    for name in changed:
+        setattr(competition, name, fields[name])
+    competition.save(update_fields=[*changed, "updated_at"])
+    log_action(
+        "competitions.competition.updated",
+        actor=actor,
+        target=competition,
+        scope=filed_under(competition),
+        data={"fields": changed},
+    )
+    return competition
+
+
 @transaction.atomic
 def competition_method_set(
     *, competition: Competition, method: str, actor, alpha=None, beta=None
@@ -219,6 +247,8 @@ def competition_method_set(
 def juror_assign(*, competition: Competition, person, actor, categories=(), entries=()) -> Juror:
     _editable_check(competition)
     juror, created = Juror.objects.get_or_create(competition=competition, person=person)
+    # The juror's role opens the jury's pages and asks for two-factor authentication.
+    role_grant(person=person, role=Role.JUROR, scope=competition, actor=actor)
     juror.categories.set(categories)
     juror.entries.set(entries)
     log_action(
