@@ -157,7 +157,7 @@ class EntryForm(forms.ModelForm):
     def clean_profile_links(self):
         links = [line.strip() for line in self.cleaned_data["profile_links"].splitlines()]
         links = [link for link in links if link]
-        validator = forms.URLField()
+        validator = forms.URLField(assume_scheme="https")
         for link in links:
             try:
                 validator.clean(link)
@@ -194,7 +194,7 @@ class EntryCreateForm(EntryForm):
 
 
 class ExamplePostForm(forms.Form):
-    url = forms.URLField(label=_("link to the post"), max_length=500)
+    url = forms.URLField(label=_("link to the post"), max_length=500, assume_scheme="https")
     screenshot = forms.FileField(
         label=_("screenshot"),
         required=False,
