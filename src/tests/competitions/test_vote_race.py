@@ -2,7 +2,8 @@
 database connection: one is recorded, the other told the person has already voted. Needs
 PostgreSQL (SQLite serialises every writer anyway), so it runs only there:
 
-    DATABASE_URL=postgres://postgres@127.0.0.1:5432/glasnik_x pytest src/tests/competitions/test_vote_race.py
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/glasnik_x \\
+        pytest src/tests/competitions/test_vote_race.py
 """
 
 import threading
@@ -39,7 +40,7 @@ def test_two_votes_at_once_record_one(make_person):
             outcome = "recorded"
         except ValidationError as error:
             outcome = error.code
-        except Exception as error:  # noqa: BLE001 - anything else fails the test below
+        except Exception as error:  # anything else fails the test below
             outcome = f"error: {error!r}"
         finally:
             connections.close_all()
