@@ -5,10 +5,11 @@ decide what is allowed, and their refusals are shown on the same form."""
 from django import forms
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from .models import Competition, Criterion, Entry, Method
+from .models import Competition, Criterion, Entry
 from .services import SCREENSHOT_EXTENSIONS, TIMELINE
 
 
@@ -69,7 +70,18 @@ class CompetitionForm(forms.ModelForm):
         pass
 
 
-class CategoryForm(forms.Form):
+class CapitalisedLabels:
+    """Labels begin with a capital, as Django's model forms write them."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            field.label = capfirst(field.label)
+
+
+class CategoryForm(CapitalisedLabels, forms.Form):
+    prefix = "category"
+
     name = forms.CharField(label=_("name"), max_length=200)
     key = forms.SlugField(
         label=_("key"),
@@ -79,6 +91,8 @@ class CategoryForm(forms.Form):
 
 
 class CriterionForm(forms.ModelForm):
+    prefix = "criterion"
+
     class Meta:
         model = Criterion
         fields = ("name", "key", "description", "weight", "max")
@@ -99,7 +113,7 @@ class CriterionForm(forms.ModelForm):
         pass
 
 
-class JurorForm(forms.Form):
+class JurorForm(CapitalisedLabels, forms.Form):
     email = forms.EmailField(
         label=_("juror's email address"),
         help_text=_("The person must already have an account."),
@@ -120,6 +134,8 @@ class JurorForm(forms.Form):
             required=False,
             widget=forms.CheckboxSelectMultiple,
         )
+        for field in self.fields.values():
+            field.label = capfirst(field.label)
 
     def clean_email(self):
         email = self.cleaned_data["email"]
@@ -130,7 +146,7 @@ class JurorForm(forms.Form):
         return email
 
 
-class MetricForm(forms.Form):
+class MetricForm(CapitalisedLabels, forms.Form):
     metric = forms.DecimalField(
         label=_("measured metric"), max_digits=14, decimal_places=4, required=False
     )
@@ -191,9 +207,11 @@ class EntryCreateForm(EntryForm):
             ),
             **self.fields,
         }
+        for field in self.fields.values():
+            field.label = capfirst(field.label)
 
 
-class ExamplePostForm(forms.Form):
+class ExamplePostForm(CapitalisedLabels, forms.Form):
     url = forms.URLField(label=_("link to the post"), max_length=500, assume_scheme="https")
     screenshot = forms.FileField(
         label=_("screenshot"),
@@ -238,17 +256,14 @@ class SheetForm(forms.Form):
             initial=feedback,
             help_text=_("The entrant reads it without your name."),
         )
+        self.fields["feedback"].label = capfirst(self.fields["feedback"].label)
 
     def rows(self):
         for criterion in self.criteria:
             yield criterion, self[f"score_{criterion.pk}"], self[f"comment_{criterion.pk}"]
 
 
-class ConflictForm(forms.Form):
+class ConflictForm(CapitalisedLabels, forms.Form):
     reason = forms.CharField(
         label=_("reason"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
-
-
-class PreviewForm(forms.Form):
-    method = forms.ChoiceField(label=_("aggregation method"), choices=Method.choices)

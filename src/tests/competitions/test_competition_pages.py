@@ -120,23 +120,38 @@ def test_create_competition_is_refused_to_participants(client, make_person, prog
     assert client.get(url).status_code == 404
 
 
+def criterion_data(*, weight: str) -> dict:
+    fields = {"name": "Reach", "key": "reach", "weight": weight, "max": "5"}
+    return {f"criterion-{name}": value for name, value in fields.items()}
+
+
 def test_categories_criteria_and_jurors_added_on_the_manage_page(
     organiser_client, competition, make_person
 ):
     slug = competition.slug
     organiser_client.post(
         reverse("competitions:category_add", kwargs={"slug": slug}),
-        {"name": "Medium", "key": "medium"},
+        {"category-name": "Medium", "category-key": "medium"},
     )
     response = organiser_client.post(
         reverse("competitions:criterion_add", kwargs={"slug": slug}),
-        {"name": "Reach", "key": "reach", "weight": "0", "max": "5"},
+        {
+            "criterion-name": "Reach",
+            "criterion-key": "reach",
+            "criterion-weight": "0",
+            "criterion-max": "5",
+        },
     )
     assert response.status_code == 400
     assert "The weight must be above 0." in response.content.decode()
     organiser_client.post(
         reverse("competitions:criterion_add", kwargs={"slug": slug}),
-        {"name": "Reach", "key": "reach", "weight": "2", "max": "5"},
+        {
+            "criterion-name": "Reach",
+            "criterion-key": "reach",
+            "criterion-weight": "2",
+            "criterion-max": "5",
+        },
     )
     person = make_person("juror@example.org")
     response = organiser_client.post(
