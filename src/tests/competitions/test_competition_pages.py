@@ -468,3 +468,30 @@ def test_results_xlsx_export(organiser_client, competition, organiser, make_pers
     )
     assert response.status_code == 200
     assert response.content[:2] == b"PK"
+
+
+@pytest.mark.parametrize("name", ["competitions:preview", "competitions:manage"])
+def test_organisers_lists_queries_do_not_grow_with_entries(
+    organiser_client, competition, organiser, make_person, name
+):
+    juror = juror_of(make_person, competition, organiser)
+    url = reverse(name, kwargs={"slug": competition.slug})
+    category = competition.categories.first()
+
+    def add_scored_entry():
+        entry = EntryFactory(category=category)
+        for criterion in competition.criteria.all():
+            services.score_set(
+                juror=juror, entry=entry, criterion=criterion, value=2, actor=organiser
+            )
+
+    add_scored_entry()
+    organiser_client.get(url)
+    with CaptureQueriesContext(connection) as one:
+        organiser_client.get(url)
+    for _ in range(10):
+        add_scored_entry()
+    with CaptureQueriesContext(connection) as eleven:
+        response = organiser_client.get(url)
+    assert response.status_code == 200
+    assert len(eleven.captured_queries) == len(one.captured_queries)
