@@ -89,6 +89,8 @@ def demo_competitions(program: Program) -> Competition:
         vote_opens_at=now + timedelta(days=14),
         vote_closes_at=now + timedelta(days=21),
         method=Method.MEAN,
+        alpha="0.1",
+        beta="0.1",
         metric_name="Stopa angažovanja prema dosegu (%)",
         categories=BANDS,
         criteria=CRITERIA,

@@ -247,3 +247,103 @@ def juror_may_score(juror: Juror, entry: Entry) -> bool:
     if not categories and not entries:
         return True
     return entry.category_id in categories or entry.pk in entries
+
+
+def juror_worklist(juror: Juror) -> list[dict]:
+    """The submitted entries the juror scores, each with how many criteria are scored and
+    whether the juror is in conflict with it, in a fixed number of queries."""
+    competition = juror.competition
+    entries = list(
+        Entry.objects.filter(competition=competition, status=EntryStatus.SUBMITTED)
+        .select_related("category", "institution")
+        .order_by("category__position", "category_id", "pk")
+    )
+    categories = set(juror.categories.values_list("pk", flat=True))
+    named = set(juror.entries.values_list("pk", flat=True))
+    if categories or named:
+        entries = [e for e in entries if e.category_id in categories or e.pk in named]
+    criteria = Criterion.objects.filter(competition=competition).count()
+    scored = dict(
+        ScoreSheet.objects.filter(juror=juror)
+        .order_by()
+        .annotate(scored=Count("scores"))
+        .values_list("entry_id", "scored")
+    )
+    declared = set(Conflict.objects.filter(juror=juror).values_list("entry_id", flat=True))
+    orgs = person_organization_ids([juror.person_id]).get(juror.person_id, set())
+    children: dict[int, set[int]] = {}
+    for pk, parent in Organization.objects.filter(
+        parent_id__in=[e.institution_id for e in entries]
+    ).values_list("pk", "parent_id"):
+        children.setdefault(parent, set()).add(pk)
+    rows = []
+    for entry in entries:
+        institution = entry.institution
+        related = {institution.pk, institution.parent_id} | children.get(institution.pk, set())
+        rows.append(
+            {
+                "entry": entry,
+                "scored": scored.get(entry.pk, 0),
+                "criteria": criteria,
+                "complete": criteria > 0 and scored.get(entry.pk, 0) == criteria,
+                "declared": entry.pk in declared,
+                "conflicted": entry.pk in declared or bool(orgs & related),
+            }
+        )
+    return rows
+
+
+def entries_by_key(competition: Competition) -> dict[str, Entry]:
+    """The competition's entries by their key in the results (an imported one has none)."""
+    if competition.is_imported:
+        return {}
+    return {
+        entry_key(entry.pk): entry
+        for entry in Entry.objects.filter(competition=competition).select_related(
+            "institution", "category"
+        )
+    }
+
+
+def jurors_by_key(competition: Competition) -> dict[str, Juror]:
+    if competition.is_imported:
+        return {}
+    return {
+        juror_key(juror.pk): juror
+        for juror in Juror.objects.filter(competition=competition).select_related("person")
+    }
+
+
+def category_names(competition: Competition) -> dict[str, str]:
+    return dict(competition.categories.values_list("key", "name"))
+
+
+def entry_result(entry: Entry) -> scoring.EntryResult | None:
+    """The entry's line of the results, by the competition's own method."""
+    results = competition_results(entry.competition)
+    key = entry_key(entry.pk)
+    for result in results.get(entry.category.key, []):
+        if result.key == key:
+            return result
+    return None
+
+
+def entrant_entries(user) -> list[Entry]:
+    """Entries of the institutions where the person holds a position today."""
+    orgs = person_organization_ids([user.pk]).get(user.pk, set())
+    return list(
+        Entry.objects.filter(institution_id__in=orgs)
+        .select_related("competition", "category", "institution")
+        .order_by("-competition__created_at", "pk")
+    )
+
+
+def juror_places(user) -> list[tuple[Juror, int]]:
+    """The person's jury places in competitions still scoring, with the sheets left to do."""
+    places = []
+    for juror in Juror.objects.filter(person=user).select_related("competition"):
+        if not juror.competition.scoring_open():
+            continue
+        rows = juror_worklist(juror)
+        places.append((juror, sum(1 for r in rows if not r["complete"] and not r["conflicted"])))
+    return places

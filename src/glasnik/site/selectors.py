@@ -12,6 +12,7 @@ from glasnik.access.selectors import (
 )
 from glasnik.accounts.selectors import position_summaries, user_has_mfa
 from glasnik.audit.models import AuditLogEntry
+from glasnik.competitions.selectors import entrant_entries, juror_places
 from glasnik.core.object_cache import object_cache_read
 from glasnik.events.selectors import upcoming_events_of
 from glasnik.networks.models import Network
@@ -85,9 +86,10 @@ def dashboard_for_user(user) -> dict:
     kept = object_cache_read("person", user.pk, [PERSON_NETWORKS_ENTRY, PERSON_PROGRAMS_ENTRY])
     networks = person_networks(user, kept=kept)
     organising = organising_for_user(user)
+    roles = user_roles(user)
     joined = {network["network__slug"] for network in networks}
     return {
-        "roles": sorted(user_roles(user)),
+        "roles": sorted(roles),
         "is_platform_admin": user_is_platform_admin(user),
         "positions": position_summaries(user),
         "networks": networks,
@@ -100,6 +102,8 @@ def dashboard_for_user(user) -> dict:
         "programs": person_programs(user, kept=kept),
         "has_mfa": user_has_mfa(user),
         "organising": organising,
+        "jury_places": juror_places(user) if "juror" in roles else [],
+        "competition_entries": entrant_entries(user),
     }
 
 

@@ -34,6 +34,8 @@ from django.utils import timezone, translation
 from glasnik.accounts.demo import DEMO_PASSWORD, DEMO_TOTP_SECRET
 from glasnik.accounts.models import User
 from glasnik.certificates.models import Certificate
+from glasnik.competitions.demo import SLUG as COMPETITION_SLUG
+from glasnik.competitions.models import Entry as CompetitionEntry
 from glasnik.events.demo_program import (
     CANCELLED_WORKSHOP,
     PAST_SESSION,
@@ -187,8 +189,18 @@ def survey(demo) -> dict:
     return {"slug": demo.survey.slug}
 
 
+def competition(demo) -> dict:
+    return {"slug": COMPETITION_SLUG}
+
+
+def competition_entry(demo) -> dict:
+    """The member's institution's entry (Kragujevac)."""
+    return {"pk": demo.competition_entry.pk}
+
+
 SIGNED_IN_REDIRECT = {ANONYMOUS: 200, "*": 302}  # allauth sends signed-in people onwards
-TOTP_HOLDERS = frozenset({ORGANISER, OTHER_ORGANISER, JUROR, ADMIN})
+# The demo competition's jurors (Vesna, Dragan and Nenad) hold the juror's role, with MFA.
+TOTP_HOLDERS = frozenset({ORGANISER, OTHER_ORGANISER, JUROR, TRAINER, APPROVER, ADMIN})
 
 
 def for_totp_holders(holders: int, others: int) -> dict:
@@ -488,6 +500,41 @@ PAGES: dict[str, Page | list[Page]] = {
     "programs:invitations": Page(ORGANISERS, program),
     "programs:reports": Page(ORGANISERS, program),
     "programs:reports_export": Page(ORGANISERS, program),
+    # The competition of municipalities (the demo's jury is at work: entries closed, results
+    # not published). Its jurors are Vesna, Dragan and Nenad; Nenad works at Kragujevac, the
+    # member's institution, so he may also make its entries.
+    "competitions:create": Page(ORGANISERS, lambda demo: {"program_slug": demo.program.slug}),
+    "competitions:detail": Page(EVERYONE, competition),
+    "competitions:manage": Page(ORGANISERS, competition),
+    "competitions:category_add": post(ORGANISERS, competition),
+    "competitions:criterion_add": post(ORGANISERS, competition),
+    "competitions:juror_add": post(ORGANISERS, competition),
+    "competitions:metric_set": post(
+        ORGANISERS, lambda demo: competition(demo) | competition_entry(demo)
+    ),
+    "competitions:entry_create": Page(OWNER | {APPROVER}, competition),
+    "competitions:entry": Page(ORGANISERS | OWNER | {APPROVER}, competition_entry),
+    "competitions:example_post_add": post(ORGANISERS | OWNER | {APPROVER}, competition_entry),
+    "competitions:entry_submit": post(ORGANISERS | OWNER | {APPROVER}, competition_entry),
+    "competitions:scoresheet": Page(ORGANISERS, competition_entry),  # entrants once published
+    "competitions:jury": Page(frozenset({JUROR, TRAINER, APPROVER}), competition),
+    "competitions:sheet": Page(
+        frozenset({JUROR, TRAINER, APPROVER}),
+        lambda demo: competition(demo) | competition_entry(demo),
+    ),
+    "competitions:conflict": post(
+        frozenset({JUROR, TRAINER, APPROVER}),
+        lambda demo: competition(demo) | competition_entry(demo),
+    ),
+    "competitions:vote": Page(SIGNED_IN, competition),
+    "competitions:preview": Page(ORGANISERS, competition),
+    "competitions:publish": post(ORGANISERS, competition),
+    "competitions:archive_publish": post(ORGANISERS, competition),
+    "competitions:results": Page(ORGANISERS, competition),  # everyone once published
+    "competitions:export": Page(
+        ORGANISERS, lambda demo: competition(demo) | {"file_format": "xlsx"}
+    ),
+    "competitions:archive": Page(ORGANISERS, competition),  # everyone once published
     # Surveys: the organisers build them and read the results; participants answer.
     "surveys:list": Page(
         ORGANISERS | {MEMBER},
@@ -785,6 +832,9 @@ def _demo_objects() -> Demo:
         enrolment=Enrolment.objects.get(program=program, person=marko),
         phase=program.phases.order_by("pk").first(),
         survey=survey,
+        competition_entry=CompetitionEntry.objects.get(
+            competition__slug=COMPETITION_SLUG, institution=marko.positions.get().organization
+        ),
         survey_invitation=survey.invitations.get(person=marko).token,
         survey_section=survey.sections.order_by("position").last(),
         survey_question=survey_condition.question,

@@ -12,6 +12,7 @@ from django.db import transaction
 from django.utils import translation
 
 from glasnik.access.models import ROLES_REQUIRING_MFA, Role
+from glasnik.access.selectors import user_roles
 from glasnik.access.services import role_grant
 from glasnik.accounts.demo import DEMO_PASSWORD, DEMO_TOTP_SECRET, EMAIL_DOMAIN
 from glasnik.accounts.models import Position, Script, User
@@ -177,7 +178,8 @@ class Command(BaseCommand):
         with transaction.atomic():
             for association in ASSOCIATIONS:
                 _association(*association)
-            rows = [self._load_person(spec) for spec in PEOPLE]
+            for spec in PEOPLE:
+                self._load_person(spec)
             networks = demo_networks()
             demo_events(networks)
             program = demo_programs()
@@ -186,11 +188,13 @@ class Command(BaseCommand):
             demo_competitions(program)
             demo_question_queue(program.events.get(title=MENTORING_SESSION))
             demo_office_hours(program)
+            # After the competition: its jurors hold the juror's role, which asks for MFA.
+            rows = [self._login_row(spec) for spec in PEOPLE]
         # Anonymous answers are written in transactions of their own (glasnik.core.anonymity).
         demo_anonymous_feedback(program)
         self._print_logins(rows)
 
-    def _load_person(self, spec: DemoPerson) -> tuple[str, str, str]:
+    def _load_person(self, spec: DemoPerson) -> None:
         person = _person(spec)
         scope = _organization(*spec.role_scope) if spec.role_scope else None
         role_grant(person=person, role=spec.role, scope=scope)
@@ -199,9 +203,13 @@ class Command(BaseCommand):
             person=person, organization=organization, title=spec.title
         ).exists():
             position_add(person=person, organization=organization, title=spec.title, actor=None)
+
+    def _login_row(self, spec: DemoPerson) -> tuple[str, str, str]:
+        person = User.objects.get(email=f"{spec.local_part}@{EMAIL_DOMAIN}")
         mfa = "—"
-        if spec.role in ROLES_REQUIRING_MFA:
+        if user_roles(person) & ROLES_REQUIRING_MFA:
             mfa = f"TOTP secret {DEMO_TOTP_SECRET} or recovery code {_mfa(person)}"
+        scope = _organization(*spec.role_scope) if spec.role_scope else None
         role = Role(spec.role).label
         where = f" ({scope})" if scope else ""
         return person.email, f"{role}{where}", mfa
