@@ -20,6 +20,7 @@ from glasnik.core.forms import form_add_service_errors
 from . import selectors, services
 from .access import question_for_moderator, question_for_user, queue_for_moderator, queue_for_user
 from .forms import AnswerForm, QuestionForm, RecordingForm
+from .queue_items import queue_items
 from .queue_state import queue_closes_at, queue_is_open
 
 ARCHIVE_PAGE_SIZE = 20
@@ -45,13 +46,19 @@ def _with_urls(questions: list) -> list:
 
 
 def _live_context(request, access, error: str = "") -> dict:
+    is_open = queue_is_open(access.queue)
+    questions = _with_urls(list(selectors.queue_questions(access, request.user)))
+    own_votes = selectors.own_votes(access, request.user)
     return {
         "access": access,
         "event": access.event,
         "queue": access.queue,
-        "is_open": queue_is_open(access.queue),
-        "questions": _with_urls(list(selectors.queue_questions(access, request.user))),
-        "own_votes": selectors.own_votes(access, request.user),
+        "is_open": is_open,
+        "questions": questions,
+        "items": queue_items(
+            request, access=access, questions=questions, own_votes=own_votes, is_open=is_open
+        ),
+        "own_votes": own_votes,
         "error": error,
         "etag": selectors.queue_etag(access, request.user),
     }

@@ -1,9 +1,12 @@
 """The queue's pages: who may open them, what each reader sees of anonymous questions, the
 polled part's conditional answers and its fixed number of queries."""
 
+import re
 from datetime import timedelta
 
 import pytest
+from django.test import Client
+from django.test.signals import template_rendered
 from django.urls import reverse
 from django.utils import timezone
 from factories.events import TrainingFactory
@@ -182,3 +185,58 @@ def test_queue_after_the_session_answered_questions_searchable(client, queue, pa
     assert "O Instagramu?" in page
     assert "O Fejsbuku?" not in page
     assert "Bez odgovora" not in page
+
+
+def csrf_token_of(page: str) -> str:
+    return re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
+
+
+def person_of(client) -> int:
+    return int(client.session["_auth_user_id"])
+
+
+def _rendered_items(client, url) -> tuple[str, int]:
+    drawn = []
+
+    def count(sender, template, **kwargs):
+        if template.name == "mentoring/_question.html":
+            drawn.append(template)
+
+    template_rendered.connect(count)
+    try:
+        page = client.get(url).content.decode()
+    finally:
+        template_rendered.disconnect(count)
+    return page, len(drawn)
+
+
+def test_queue_items_drawn_once_and_each_reader_sees_their_own_votes_and_token(
+    queue, participant, other_participant, make_participant
+):
+    asked = ask(queue, make_participant(), text="Kako odgovarati na kritike?")
+    ask(queue, participant, text="Da li objavljivati vikendom?", anonymous=True)
+    question_vote(question=asked, person=participant)
+    marko, ana = Client(enforce_csrf_checks=True), Client()
+    third = Client(enforce_csrf_checks=True)
+    marko.force_login(participant)
+    ana.force_login(other_participant)
+    third.force_login(make_participant())
+    url = live_url(queue.event)
+
+    marko_page, marko_drawn = _rendered_items(marko, url)
+    ana_page, ana_drawn = _rendered_items(ana, url)
+    third_page, third_drawn = _rendered_items(third, url)
+
+    # Marko voted for the first and wrote the second (he sees his name beside it); Ana and the
+    # third reader share both items as drawn for Ana.
+    assert (marko_drawn, ana_drawn, third_drawn) == (2, 2, 0)
+    assert "Withdraw my vote" in marko_page
+    assert "Marko Petrović" in marko_page
+    assert ana_page.count("Vote for this question") == 2
+    assert "Marko Petrović" not in ana_page
+    # The items drawn for Ana carry the third reader's own token: his vote goes through.
+    vote = reverse("mentoring:question_vote", args=[asked.pk])
+    assert third.post(vote, {"csrfmiddlewaretoken": csrf_token_of(third_page)}).status_code == 302
+    withdraw = {"withdraw": "1", "csrfmiddlewaretoken": csrf_token_of(marko_page)}
+    assert marko.post(vote, withdraw).status_code == 302
+    assert list(asked.votes.values_list("person", flat=True)) == [person_of(third)]
