@@ -270,30 +270,23 @@ def _pieces(old: str, new: str) -> list[Piece]:
 
 
 def version_changes(old: ReviewVersion, new: ReviewVersion) -> list[SectionChange]:
-    """Section by section (matched by title, else by position), the words removed and added."""
+    """Section by section, matched by title (a renamed section is one removed and one added):
+    the words removed and added, in the new version's order, then the sections removed."""
     old_sections = list(old.sections.all())
     by_title = {section.title.strip().lower(): section for section in old_sections}
     used = set()
     changes = []
-    for position, section in enumerate(new.sections.all()):
+    for section in new.sections.all():
         before = by_title.get(section.title.strip().lower())
-        if before is None and position < len(old_sections):
-            candidate = old_sections[position]
-            if candidate.pk not in used and candidate.title.strip().lower() not in {
-                s.title.strip().lower() for s in new.sections.all()
-            }:
-                before = candidate
         if before is None or before.pk in used:
             changes.append(SectionChange(section.title, "added", [Piece("added", section.text)]))
             continue
         used.add(before.pk)
-        state = (
-            "same" if before.text == section.text and before.title == section.title else "changed"
-        )
+        state = "same" if before.text == section.text else "changed"
         changes.append(SectionChange(section.title, state, _pieces(before.text, section.text)))
-    for section in old_sections:
-        if section.pk not in used:
-            changes.append(
-                SectionChange(section.title, "removed", [Piece("removed", section.text)])
-            )
+    changes += [
+        SectionChange(section.title, "removed", [Piece("removed", section.text)])
+        for section in old_sections
+        if section.pk not in used
+    ]
     return changes
