@@ -156,6 +156,7 @@ def demo_mentoring_pairs(program) -> None:
         kind=WorkKind.PROPOSAL,
         sections=PROPOSAL_V1,
         document=demo_pdf("predlog-instagram.pdf", PROPOSAL_TITLE),
+        notify=False,
     )
     first = review.versions.get().sections.order_by("position")
     review_return(
@@ -167,5 +168,6 @@ def demo_mentoring_pairs(program) -> None:
             first[2].pk: "Koliko vremena nedeljno? Ko zamenjuje kolegu na odmoru?",
         },
         note="Dobar početak. Dopunite cilj i resurse pa pošaljite ponovo.",
+        notify=False,
     )
-    review_resubmit(review=review, author=mentee, sections=PROPOSAL_V2)
+    review_resubmit(review=review, author=mentee, sections=PROPOSAL_V2, notify=False)

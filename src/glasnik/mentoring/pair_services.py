@@ -191,9 +191,17 @@ def _notify(review_id: int, template: str) -> None:
 
 @transaction.atomic
 def review_submit(
-    *, pair: MentoringPair, author, title: str, kind: str, sections, document=None
+    *,
+    pair: MentoringPair,
+    author,
+    title: str,
+    kind: str,
+    sections,
+    document=None,
+    notify: bool = True,
 ) -> WorkReview:
-    """A participant's work to their own mentor; anyone else's pair is refused."""
+    """A participant's work to their own mentor; anyone else's pair is refused. The mentor is
+    emailed unless `notify` is False (the demo data)."""
     if not pair_of_mentee(pair, author):
         raise ValidationError(
             _("You can send work for review only to your own mentor."), code="not_your_mentor"
@@ -204,12 +212,15 @@ def review_submit(
     review = WorkReview.objects.create(pair=pair, author=author, title=title.strip(), kind=kind)
     _add_version(review, 1, sections, document)
     _log("review.submit", actor=author, target=review, program=pair.program, version=1)
-    _notify(review.pk, "submitted")
+    if notify:
+        _notify(review.pk, "submitted")
     return review
 
 
 @transaction.atomic
-def review_resubmit(*, review: WorkReview, author, sections, document=None) -> ReviewVersion:
+def review_resubmit(
+    *, review: WorkReview, author, sections, document=None, notify: bool = True
+) -> ReviewVersion:
     """A new version, after the mentor asked for changes."""
     review = (
         WorkReview.objects.select_for_update().select_related("pair__program").get(pk=review.pk)
@@ -231,13 +242,20 @@ def review_resubmit(*, review: WorkReview, author, sections, document=None) -> R
     _log(
         "review.resubmit", actor=author, target=review, program=review.pair.program, version=number
     )
-    _notify(review.pk, "submitted")
+    if notify:
+        _notify(review.pk, "submitted")
     return version
 
 
 @transaction.atomic
 def review_return(
-    *, review: WorkReview, mentor, status: str, comments: dict[int, str], note: str = ""
+    *,
+    review: WorkReview,
+    mentor,
+    status: str,
+    comments: dict[int, str],
+    note: str = "",
+    notify: bool = True,
 ) -> ReviewVersion:
     """The mentor's comments on the latest version's sections and their decision."""
     review = (
@@ -269,5 +287,6 @@ def review_return(
         version=version.number,
         status=status,
     )
-    _notify(review.pk, "returned")
+    if notify:
+        _notify(review.pk, "returned")
     return version
