@@ -121,7 +121,7 @@ class NewWorkForm(WorkForm):
 
 
 class ReturnForm(forms.Form):
-    """The mentor's comment on each section of the latest version and their decision."""
+    """The mentor's decision on the latest version and their note on the whole."""
 
     decision = forms.ChoiceField(
         label=_("Your decision"),
@@ -134,6 +134,11 @@ class ReturnForm(forms.Form):
     note = forms.CharField(
         label=_("A note on the whole"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
+
+
+class SectionCommentsForm(forms.Form):
+    """The mentor's comment on each section of the latest version, drawn beside the section
+    (posted with the ReturnForm)."""
 
     def __init__(self, *args, sections=(), **kwargs):
         super().__init__(*args, **kwargs)
@@ -149,5 +154,8 @@ class ReturnForm(forms.Form):
     def comments(self) -> dict[int, str]:
         return {s.pk: self.cleaned_data[f"comment_{s.pk}"] for s in self.section_list}
 
-    def comment_field(self, section):
-        return self[f"comment_{section.pk}"]
+    def with_fields(self) -> list:
+        """The sections, each with its comment's field as `comment_field`."""
+        for section in self.section_list:
+            section.comment_field = self[f"comment_{section.pk}"]
+        return self.section_list

@@ -31,6 +31,7 @@ from .pair_forms import (
     PairForm,
     PairSessionForm,
     ReturnForm,
+    SectionCommentsForm,
     WorkForm,
 )
 
@@ -301,11 +302,12 @@ def review_detail(request, pk: int):
         "version": version,
         "previous": previous,
         "changes": selectors.version_changes(previous, version) if previous else None,
-        "return_form": ReturnForm(sections=version.sections.all())
-        if access.is_mentor and is_latest and review.status == ReviewStatus.SUBMITTED
-        else None,
+        "sections": list(version.sections.all()),
         "may_resubmit": access.is_mentee and review.status == ReviewStatus.NEEDS_WORK,
     }
+    if access.is_mentor and is_latest and review.status == ReviewStatus.SUBMITTED:
+        context["return_form"] = ReturnForm()
+        context["sections"] = SectionCommentsForm(sections=context["sections"]).with_fields()
     return render(request, "mentoring/review.html", context)
 
 
@@ -314,14 +316,15 @@ def review_detail(request, pk: int):
 def review_return(request, pk: int):
     review, _access = review_for_mentor(request.user, pk)
     last = review.versions.order_by("-number").first()
-    form = ReturnForm(request.POST, sections=last.sections.all())
-    if form.is_valid():
+    form = ReturnForm(request.POST)
+    comments = SectionCommentsForm(request.POST, sections=last.sections.all())
+    if form.is_valid() and comments.is_valid():
         try:
             services.review_return(
                 review=review,
                 mentor=request.user,
                 status=form.cleaned_data["decision"],
-                comments=form.comments(),
+                comments=comments.comments(),
                 note=form.cleaned_data["note"],
             )
         except ValidationError as error:
