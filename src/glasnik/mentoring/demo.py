@@ -106,3 +106,108 @@ def demo_office_hours(program) -> None:
         topic="Plan objava za Fejsbuk stranicu opštine za naredni mesec",
         notify=False,
     )
+
+
+# --- one-to-one mentoring and a reviewed proposal ----------------------------------------------
+
+PAIR_GOALS = (
+    "Da opština do kraja programa ima usvojen predlog za pokretanje naloga na Instagramu i "
+    "plan objava za prva tri meseca."
+)
+PROPOSAL_TITLE = "Predlog: opština na Instagramu"
+PROPOSAL_V1 = [
+    ("Cilj", "Otvoriti nalog opštine na Instagramu."),
+    (
+        "Sadržaj",
+        "Objavljivaćemo fotografije sa događaja u opštini i obaveštenja o radovima.",
+    ),
+    ("Resursi", "Nalog vodi služba za odnose sa javnošću."),
+]
+PROPOSAL_V2 = [
+    (
+        "Cilj",
+        "Otvoriti nalog opštine na Instagramu i do kraja godine doći do 1.000 pratilaca iz "
+        "opštine.",
+    ),
+    (
+        "Sadržaj",
+        "Objavljivaćemo fotografije sa događaja u opštini, obaveštenja o radovima i kratke "
+        "video snimke sa odgovorima na pitanja građana, tri puta nedeljno.",
+    ),
+    ("Resursi", "Nalog vode dve osobe iz službe za odnose sa javnošću, po dva sata dnevno."),
+]
+
+
+def demo_mentoring_pairs(program) -> None:
+    """The programme's trainer mentors the member's municipality: goals, one meeting, two
+    action items, and the municipality's proposal returned once (needs work) and sent again.
+    Made once."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from glasnik.core.demo import demo_pdf
+    from glasnik.programs.models import Enrolment
+
+    from .models import ItemOwner, MentoringPair, ReviewStatus, WorkKind
+    from .pair_services import (
+        action_item_add,
+        pair_create,
+        pair_session_log,
+        review_resubmit,
+        review_return,
+        review_submit,
+    )
+
+    if MentoringPair.objects.filter(program=program).exists():
+        return
+    mentor, mentee = _person("dragan.ilic"), _person("marko.petrovic")
+    organiser = _person("jelena.markovic")
+    institution = Enrolment.objects.get(program=program, person=mentee).organization
+    pair = pair_create(
+        program=program, mentor=mentor, organization=institution, goals=PAIR_GOALS, actor=organiser
+    )
+    today = timezone.localdate()
+    pair_session_log(
+        pair=pair,
+        held_on=today - timedelta(days=7),
+        notes="Prošli smo kroz postojeće naloge opštine i dogovorili da predlog bude gotov za "
+        "nedelju dana.",
+        actor=mentor,
+    )
+    action_item_add(
+        pair=pair,
+        text="Napisati predlog za nalog na Instagramu",
+        owner=ItemOwner.MENTEE,
+        due_on=today + timedelta(days=1),
+        actor=mentor,
+    )
+    action_item_add(
+        pair=pair,
+        text="Poslati primere dobrih naloga drugih opština",
+        owner=ItemOwner.MENTOR,
+        due_on=today + timedelta(days=3),
+        actor=mentor,
+    )
+    review = review_submit(
+        pair=pair,
+        author=mentee,
+        title=PROPOSAL_TITLE,
+        kind=WorkKind.PROPOSAL,
+        sections=PROPOSAL_V1,
+        document=demo_pdf("predlog-instagram.pdf", PROPOSAL_TITLE),
+        notify=False,
+    )
+    first = review.versions.get().sections.order_by("position")
+    review_return(
+        review=review,
+        mentor=mentor,
+        status=ReviewStatus.NEEDS_WORK,
+        comments={
+            first[0].pk: "Cilj je dobar, ali mu fali merljiv pokazatelj i rok.",
+            first[2].pk: "Koliko vremena nedeljno? Ko zamenjuje kolegu na odmoru?",
+        },
+        note="Dobar početak. Dopunite cilj i resurse pa pošaljite ponovo.",
+        notify=False,
+    )
+    review_resubmit(review=review, author=mentee, sections=PROPOSAL_V2, notify=False)

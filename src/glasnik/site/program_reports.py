@@ -25,6 +25,7 @@ from glasnik.events.models import (
 )
 from glasnik.events.selectors.attendance import confirmed_meeting_rule
 from glasnik.events.selectors.programs import PROGRAM_EVENT_KINDS
+from glasnik.mentoring.pair_selectors import program_activity
 from glasnik.organizations.models import OrganizationKind
 from glasnik.programs.models import Enrolment, EnrolmentStatus, Program
 from glasnik.surveys.knowledge import knowledge_gain, knowledge_pairs
@@ -484,6 +485,30 @@ def knowledge_reports(program: Program) -> list[Report]:
     return reports
 
 
+def mentoring_report(program: Program) -> Report:
+    """Mentoring in the programme: sessions held, questions answered, reviews of work done,
+    pairs and their meetings."""
+    activity = program_activity(program)
+    figures = [
+        (_("Online sessions held"), activity.sessions_held),
+        (_("Questions answered"), activity.questions_answered),
+        (_("Reviews done"), activity.reviews_done),
+        (_("Reviews approved"), activity.reviews_approved),
+        (_("Mentoring pairs"), activity.pairs),
+        (_("Meetings of the pairs"), activity.pair_meetings),
+    ]
+    return Report(
+        key="mentoring",
+        title=_("Mentoring activity"),
+        description=_(
+            "The programme's online sessions held and their questions answered, the reviews of "
+            "participants' work returned by the mentors, and the one-to-one pairs."
+        ),
+        headers=[_("Activity"), _("Count")],
+        rows=[Row(label=label, values=[count], bar=count) for label, count in figures],
+    )
+
+
 def program_reports(program: Program) -> list[Report]:
     """Every report of the programme, in the order the page shows them."""
     events = _events(program)
@@ -499,6 +524,7 @@ def program_reports(program: Program) -> list[Report]:
         satisfaction_lecturers,
         completion_report(program, events, confirmed),
         *knowledge_reports(program),
+        mentoring_report(program),
     ]
 
 

@@ -56,7 +56,13 @@ from glasnik.events.models import (
     Submission,
     Visibility,
 )
-from glasnik.mentoring.models import OfficeHourBooking, OfficeHourSlot
+from glasnik.mentoring.models import (
+    ActionItem,
+    MentoringPair,
+    OfficeHourBooking,
+    OfficeHourSlot,
+    WorkReview,
+)
 from glasnik.mentoring.models import Question as MentoringQuestion
 from glasnik.networks.models import (
     Call,
@@ -469,6 +475,29 @@ PAGES: dict[str, Page | list[Page]] = {
     "mentoring:office_hour_booking_cancel": post(
         OWNER | {TRAINER}, lambda demo: {"pk": demo.office_hour_booking.pk}
     ),
+    # Mentoring: the trainer mentors the member's municipality; its proposal was returned once
+    # (needs work) and sent again, so it waits for the mentor
+    "mentoring:overview": Page(SIGNED_IN),
+    "mentoring:program_pairs": Page(ORGANISERS, program),
+    "mentoring:pair_suggestion_accept": post(ORGANISERS, program),
+    "mentoring:pair": Page(PARTICIPANTS, lambda demo: {"pk": demo.mentoring_pair.pk}),
+    "mentoring:pair_goals": post(TEAM, lambda demo: {"pk": demo.mentoring_pair.pk}),
+    "mentoring:pair_session_add": post(PARTICIPANTS, lambda demo: {"pk": demo.mentoring_pair.pk}),
+    "mentoring:action_item_add": post(PARTICIPANTS, lambda demo: {"pk": demo.mentoring_pair.pk}),
+    "mentoring:action_item_done": post(PARTICIPANTS, lambda demo: {"pk": demo.action_item.pk}),
+    # Only the mentee sends work; the pair's mentor and organisers are told why not
+    "mentoring:review_new": Page(
+        PARTICIPANTS, lambda demo: {"pk": demo.mentoring_pair.pk}, ok={MEMBER: 200, "*": 403}
+    ),
+    "mentoring:review": Page(PARTICIPANTS, lambda demo: {"pk": demo.work_review.pk}),
+    "mentoring:review_return": post(frozenset({TRAINER}), lambda demo: {"pk": demo.work_review.pk}),
+    # Waiting for the mentor: no new version yet (the mentee is sent back to the review)
+    "mentoring:review_resubmit": Page(
+        PARTICIPANTS, lambda demo: {"pk": demo.work_review.pk}, ok={MEMBER: 302, "*": 403}
+    ),
+    "mentoring:review_document": Page(
+        PARTICIPANTS, lambda demo: {"pk": demo.work_review.versions.get(number=1).pk}
+    ),
     # Programmes
     "programs:list": Page(EVERYONE),
     "programs:detail": Page(EVERYONE, program),
@@ -809,6 +838,9 @@ def _demo_objects() -> Demo:
         .order_by("starts_at")
         .first(),
         office_hour_booking=OfficeHourBooking.objects.get(slot__program=program),
+        mentoring_pair=MentoringPair.objects.get(program=program),
+        action_item=ActionItem.objects.filter(pair__program=program).order_by("pk").first(),
+        work_review=WorkReview.objects.get(pair__program=program),
         webinar=webinar,
         workshop=workshop,
         big_training=events["Dvodnevni trening: društvene mreže za lokalne samouprave"],

@@ -144,7 +144,7 @@ def test_report_page_shows_charts_and_tables(program_organiser_client, program, 
     response = program_organiser_client.get(reverse("programs:reports", args=[program.slug]))
     content = response.content.decode()
     assert response.status_code == 200
-    assert content.count('<figure class="bar-chart">') == 10
+    assert content.count('<figure class="bar-chart">') == 11  # with mentoring activity
     assert 'class="bar-fill" x="0" y="0" width="50.0"' in content
     assert "style=" not in content  # CSP: no inline styles
 
@@ -192,6 +192,7 @@ def test_reports_export_has_one_sheet_per_report(program_organiser_client, progr
         "Satisfaction per event",
         "Satisfaction per lecturer",
         "Completion and certificates",
+        "Mentoring activity",
     ]
     gender = list(book["Participants by gender"].values)
     assert gender[0] == ("Gender", "Participants", "Share (%)")

@@ -22,7 +22,7 @@ from glasnik.certificates.demo import demo_certificates
 from glasnik.competitions.demo import demo_competitions
 from glasnik.events.demo import demo_events
 from glasnik.events.demo_program import demo_anonymous_feedback
-from glasnik.mentoring.demo import demo_office_hours, demo_question_queue
+from glasnik.mentoring.demo import demo_mentoring_pairs, demo_office_hours, demo_question_queue
 from glasnik.networks.demo import demo_networks
 from glasnik.organizations.importing import organization_slug_base
 from glasnik.organizations.models import Country, Organization, OrganizationKind
@@ -188,6 +188,7 @@ class Command(BaseCommand):
             demo_competitions(program)
             demo_question_queue(program.events.get(title=MENTORING_SESSION))
             demo_office_hours(program)
+            demo_mentoring_pairs(program)
             # After the competition: its jurors hold the juror's role, which asks for MFA.
             rows = [self._login_row(spec) for spec in PEOPLE]
         # Anonymous answers are written in transactions of their own (glasnik.core.anonymity).
