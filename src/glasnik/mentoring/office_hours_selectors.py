@@ -2,7 +2,7 @@
 
 from datetime import timedelta
 
-from django.db.models import Exists, OuterRef, Prefetch, QuerySet
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from glasnik.programs.models import Program
@@ -66,3 +66,17 @@ def slots_of_mentor(program: Program, mentor) -> list[OfficeHourSlot]:
         if slot.booking is not None:
             slot.booking.slot = slot
     return slots
+
+
+def bookings_ahead_for(person, limit: int = 20) -> list[OfficeHourBooking]:
+    """The person's booked office hours not yet ended, as mentor or as participant, in every
+    programme, soonest first (one query)."""
+    return list(
+        OfficeHourBooking.objects.filter(
+            Q(slot__mentor_id=person.pk) | Q(participant_id=person.pk),
+            cancelled_at__isnull=True,
+            slot__starts_at__gt=timezone.now() - PAST_WINDOW,
+        )
+        .select_related("slot__mentor", "slot__program", "participant")
+        .order_by("slot__starts_at", "pk")[:limit]
+    )

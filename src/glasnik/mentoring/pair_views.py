@@ -16,6 +16,7 @@ from glasnik.core.forms import form_add_service_errors
 from . import pair_selectors as selectors
 from . import pair_services as services
 from .models import ReviewStatus
+from .office_hours_selectors import bookings_ahead_for
 from .pair_access import (
     item_for_user,
     pair_for_user,
@@ -57,6 +58,7 @@ def overview(request):
         "mentee_pairs": [pair for pair in pairs if pair.mentor_id != user.pk],
         "pending_reviews": list(selectors.pending_reviews(user)),
         "my_reviews": list(selectors.reviews_of(user)),
+        "bookings": bookings_ahead_for(user),
     }
     return render(request, "mentoring/overview.html", context)
 

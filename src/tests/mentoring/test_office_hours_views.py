@@ -184,3 +184,22 @@ def test_office_hours_mine_query_count_independent_of_slots(
         response = client.get(mine(program))
 
     assert response.content.decode().count("Tema") == 31
+
+
+def test_mentoring_overview_lists_booked_office_hours_for_both_sides(
+    client, program, mentor, participant
+):
+    (slot,) = publish(program, mentor)
+    office_hour_book(slot=slot, participant=participant, topic="Plan objava", notify=False)
+    overview = reverse("mentoring:overview")
+
+    client.force_login(participant)
+    as_participant = client.get(overview).content.decode()
+    client.force_login(mentor)
+    as_mentor = client.get(overview).content.decode()
+
+    assert "Plan objava" in as_participant
+    assert mentor.get_full_name() in as_participant
+    assert "Plan objava" in as_mentor
+    assert participant.get_full_name() in as_mentor
+    assert mine(program) in as_mentor
