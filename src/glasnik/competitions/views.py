@@ -242,40 +242,44 @@ def _manage_post(request, slug: str):
     return competition
 
 
-@login_required
-@require_POST
-def category_add(request, slug: str):
+def _setup_add(request, slug: str, *, form_class, create, form_name: str):
+    """Add a category or a criterion from the setup page; on a refusal the page again, with
+    what was typed and why."""
     competition = _manage_post(request, slug)
-    form = CategoryForm(request.POST)
+    form = form_class(request.POST)
     if form.is_valid():
         try:
-            services.category_create(
-                competition=competition, actor=request.user, **form.cleaned_data
-            )
+            create(competition=competition, actor=request.user, **form.cleaned_data)
         except ValidationError as error:
             _refused(form, error)
         else:
             return redirect("competitions:manage", slug=slug)
-    context = _manage_context(competition, category_form=form)
+    context = _manage_context(competition, **{form_name: form})
     return render(request, "competitions/manage.html", context, status=400)
+
+
+@login_required
+@require_POST
+def category_add(request, slug: str):
+    return _setup_add(
+        request,
+        slug,
+        form_class=CategoryForm,
+        create=services.category_create,
+        form_name="category_form",
+    )
 
 
 @login_required
 @require_POST
 def criterion_add(request, slug: str):
-    competition = _manage_post(request, slug)
-    form = CriterionForm(request.POST)
-    if form.is_valid():
-        try:
-            services.criterion_create(
-                competition=competition, actor=request.user, **form.cleaned_data
-            )
-        except ValidationError as error:
-            _refused(form, error)
-        else:
-            return redirect("competitions:manage", slug=slug)
-    context = _manage_context(competition, criterion_form=form)
-    return render(request, "competitions/manage.html", context, status=400)
+    return _setup_add(
+        request,
+        slug,
+        form_class=CriterionForm,
+        create=services.criterion_create,
+        form_name="criterion_form",
+    )
 
 
 @login_required

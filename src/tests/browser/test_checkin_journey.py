@@ -8,11 +8,9 @@ from datetime import datetime, time, timedelta
 
 import pytest
 from allauth.mfa.totp.internal.auth import TOTP
-from django.conf import settings
-from django.test import Client
 from django.utils import timezone
 from playwright.sync_api import expect
-from second_factor import login_with_second_factor
+from signed_in import sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -86,29 +84,6 @@ def world(make_person, make_organization):
         "today": today,
         "yesterday": yesterday,
     }
-
-
-def sign_in(browser, live_server, person, *, viewport=None):
-    client = Client()
-    login_with_second_factor(client, person)
-    context = browser.new_context(
-        bypass_csp=True,
-        locale="en-GB",
-        base_url=live_server.url,
-        viewport=viewport,
-        accept_downloads=True,
-    )
-    context.set_default_timeout(10_000)
-    context.add_cookies(
-        [
-            {
-                "name": settings.SESSION_COOKIE_NAME,
-                "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
-                "url": live_server.url,
-            }
-        ]
-    )
-    return context.new_page()
 
 
 def test_organiser_checks_in_and_participant_self_checks_in(

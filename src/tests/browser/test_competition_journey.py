@@ -12,12 +12,10 @@ from io import StringIO
 
 import pytest
 from allauth.mfa.totp.internal.auth import TOTP
-from django.conf import settings
 from django.core.management import call_command
-from django.test import Client
 from django.utils import timezone
 from playwright.sync_api import expect
-from second_factor import login_with_second_factor
+from signed_in import sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -84,23 +82,6 @@ def world(make_person, make_organization):
         person=jurors["milan"], organization=institutions["Opština Kula"], title="Savetnik"
     )
     return {"program": program, "organiser": organiser, "entrants": entrants, "jurors": jurors}
-
-
-def sign_in(browser, live_server, person):
-    client = Client()
-    login_with_second_factor(client, person)
-    context = browser.new_context(bypass_csp=True, locale="en-GB", base_url=live_server.url)
-    context.set_default_timeout(10_000)
-    context.add_cookies(
-        [
-            {
-                "name": settings.SESSION_COOKIE_NAME,
-                "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
-                "url": live_server.url,
-            }
-        ]
-    )
-    return context.new_page()
 
 
 def local_input(delta: timedelta) -> str:

@@ -8,12 +8,10 @@ from zoneinfo import ZoneInfo
 
 import icalendar
 import pytest
-from django.conf import settings
 from django.core import mail
-from django.test import Client
 from django.utils import timezone
 from playwright.sync_api import expect
-from second_factor import login_with_second_factor
+from signed_in import sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -47,26 +45,9 @@ def world(make_person, make_organization):
     return {"program": program, "mentor": mentor, "participant": participant}
 
 
-def sign_in(browser, live_server, person):
-    client = Client()
-    login_with_second_factor(client, person)
-    context = browser.new_context(bypass_csp=True, locale="en-GB", base_url=live_server.url)
-    context.set_default_timeout(10_000)
-    context.add_cookies(
-        [
-            {
-                "name": settings.SESSION_COOKIE_NAME,
-                "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
-                "url": live_server.url,
-            }
-        ]
-    )
-    return context.new_page()
-
-
 def invitation(message) -> icalendar.Event:
     (filename, content, mimetype) = message.attachments[0]
-    assert (filename, mimetype) == ("office-hours.ics", "text/calendar")
+    assert (filename, mimetype) == ("office-hours.ics", "text/calendar; method=REQUEST")
     calendar = icalendar.Calendar.from_ical(content)
     assert calendar["METHOD"] == "REQUEST"
     (event,) = calendar.walk("VEVENT")

@@ -14,7 +14,7 @@ from conftest import screenshot
 from django.core import mail
 from openpyxl import Workbook, load_workbook
 from playwright.sync_api import expect
-from test_survey_journey import sign_in
+from signed_in import sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
