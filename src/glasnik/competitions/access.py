@@ -6,7 +6,7 @@ from glasnik.access.helpers import get_for_user_or_404
 from glasnik.organizations.models import Organization
 from glasnik.programs.models import Enrolment, EnrolmentStatus
 
-from .models import Competition, Eligibility, Entry, Juror
+from .models import Competition, Eligibility, Entry, EntryStatus, ExamplePost, Juror
 from .selectors import juror_may_score, person_organization_ids
 
 COMPETITIONS = Competition.objects.select_related("program", "program__organization")
@@ -88,3 +88,30 @@ def entry_of(competition: Competition, pk) -> Entry:
         return competition.entries.select_related("category", "institution").get(pk=pk)
     except (Entry.DoesNotExist, ValueError, TypeError) as error:
         raise Http404 from error
+
+
+def example_post_for_user(user, pk: int) -> ExamplePost:
+    """An example post of an entry, for whom may read the entry: the competition's
+    organisers, the people of the entrant's institution, and the jurors its sheet is for."""
+    post = get_for_user_or_404(
+        ExamplePost.objects.select_related(
+            "entry__competition__program__organization", "entry__category", "entry__institution"
+        ),
+        user=user,
+        permission=None,
+        pk=pk,
+    )
+    entry, competition = post.entry, post.entry.competition
+    if user.has_perm("competitions.manage_competition", competition):
+        return post
+    if entry.institution_id in {org.pk for org in entrant_institutions(user, competition)}:
+        return post
+    juror = Juror.objects.filter(competition=competition, person_id=user.pk).first()
+    if (
+        juror is not None
+        and entry.status == EntryStatus.SUBMITTED
+        and user.has_perm("competitions.judge", competition)
+        and juror_may_score(juror, entry)
+    ):
+        return post
+    raise Http404

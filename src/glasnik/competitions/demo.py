@@ -10,6 +10,7 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 
+from glasnik.core.demo import demo_png
 from glasnik.programs.models import Enrolment, EnrolmentStatus, Program
 
 from . import selectors, services
@@ -114,6 +115,7 @@ def demo_competitions(program: Program) -> Competition:
             entry=entry,
             actor=person,
             url=f"https://www.facebook.com/{enrolment.organization.slug}/posts/1",
+            screenshot=demo_png(f"{enrolment.organization.slug}-objava.png", "Radovi na vodovodu"),
             why_chosen="Objava o radovima na vodovodu dobila je najviše pitanja građana, "
             "i na sva smo odgovorili istog dana.",
         )

@@ -8,6 +8,7 @@ urlpatterns = [
     path("new/<slug:program_slug>/", views.competition_create, name="create"),
     path("entries/<int:pk>/", views.entry_edit, name="entry"),
     path("entries/<int:pk>/posts/", views.example_post_add, name="example_post_add"),
+    path("posts/<int:pk>/screenshot/", views.example_screenshot, name="example_screenshot"),
     path("entries/<int:pk>/submit/", views.entry_submit, name="entry_submit"),
     path("entries/<int:pk>/score-sheet/", views.entry_scoresheet, name="scoresheet"),
     path("<slug:slug>/", views.competition_detail, name="detail"),

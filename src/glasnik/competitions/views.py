@@ -8,7 +8,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db.models import Count
-from django.http import Http404, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -24,6 +24,7 @@ from .access import (
     entry_for_entrant,
     entry_for_juror,
     entry_of,
+    example_post_for_user,
     juror_for_user,
 )
 from .archive import archive_export
@@ -464,6 +465,20 @@ def example_post_add(request, pk: int):
             return redirect("competitions:entry", pk=pk)
     context = _entry_context(entry, post_form=form)
     return render(request, "competitions/entry.html", context, status=400)
+
+
+@login_required
+def example_screenshot(request, pk: int):
+    """An example post's screenshot, shown in the browser to whom may read the entry."""
+    post = example_post_for_user(request.user, pk)
+    if not post.screenshot:
+        raise Http404
+    extension = post.screenshot.name.rsplit(".", 1)[-1].lower()
+    content_type = "image/png" if extension == "png" else "image/jpeg"
+    response = FileResponse(post.screenshot.open("rb"), content_type=content_type)
+    response["Cache-Control"] = "private, no-store"
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
 
 
 @login_required

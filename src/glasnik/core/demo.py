@@ -34,6 +34,21 @@ def demo_pdf(name: str, title: str) -> ContentFile:
     return ContentFile(content, name=name)
 
 
+def demo_png(name: str, caption: str) -> ContentFile:
+    """A small PNG image (a grey card with `caption`, ASCII), as an uploaded file named `name`."""
+    from io import BytesIO
+
+    from PIL import Image, ImageDraw
+
+    image = Image.new("RGB", (640, 360), "#eef1f5")
+    ImageDraw.Draw(image).text(
+        (24, 24), caption.encode("ascii", "replace").decode(), fill="#1b2a3a"
+    )
+    data = BytesIO()
+    image.save(data, format="PNG")
+    return ContentFile(data.getvalue(), name=name)
+
+
 @contextmanager
 def demo_without_mail():
     """Run services as people would, but send nothing: the emails, reminders and offers they

@@ -545,6 +545,11 @@ PAGES: dict[str, Page | list[Page]] = {
     "competitions:entry": Page(ORGANISERS | OWNER | {APPROVER}, competition_entry),
     "competitions:example_post_add": post(ORGANISERS | OWNER | {APPROVER}, competition_entry),
     "competitions:entry_submit": post(ORGANISERS | OWNER | {APPROVER}, competition_entry),
+    # The people of the entrant's institution, its organisers and the jurors of its sheet
+    "competitions:example_screenshot": Page(
+        ORGANISERS | OWNER | {APPROVER, JUROR, TRAINER},
+        lambda demo: {"pk": demo.competition_entry.example_posts.get().pk},
+    ),
     "competitions:scoresheet": Page(ORGANISERS, competition_entry),  # entrants once published
     "competitions:jury": Page(frozenset({JUROR, TRAINER, APPROVER}), competition),
     "competitions:sheet": Page(

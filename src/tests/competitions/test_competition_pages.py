@@ -26,7 +26,8 @@ from glasnik.access.selectors import user_has_role
 from glasnik.access.services import role_grant
 from glasnik.accounts.models import Position
 from glasnik.competitions import services
-from glasnik.competitions.models import Competition, Entry, Juror, Vote
+from glasnik.competitions.models import Competition, Entry, ExamplePost, Juror, Vote
+from glasnik.core.demo import demo_png
 
 pytestmark = pytest.mark.django_db
 TOTP_SECRET = "GLASNIKTESTSECRETGLASNIKTESTSECR"
@@ -259,6 +260,30 @@ def test_entry_is_hidden_from_other_institutions(client, competition, make_perso
     assert client.get(reverse("competitions:entry", kwargs={"pk": entry.pk})).status_code == 404
 
 
+def test_example_screenshot_for_the_entrant_and_the_jury_not_for_others(
+    client, competition, organiser, make_person, login_with_second_factor
+):
+    entry = EntryFactory(category=competition.categories.first())
+    post = ExamplePost.objects.create(
+        entry=entry, url="https://example.org/p/1", screenshot=demo_png("objava.png", "Objava")
+    )
+    url = reverse("competitions:example_screenshot", kwargs={"pk": post.pk})
+
+    client.force_login(entrant_of(make_person, OrganizationFactory()))
+    assert client.get(url).status_code == 404
+    client.force_login(entrant_of(make_person, entry.institution))
+    response = client.get(url)
+    assert response.status_code == 200
+    assert response["Content-Type"] == "image/png"
+    assert b"".join(response.streaming_content).startswith(b"\x89PNG")
+    juror_client(client, juror_of(make_person, competition, organiser), login_with_second_factor)
+    sheet = client.get(
+        reverse("competitions:sheet", kwargs={"slug": competition.slug, "pk": entry.pk})
+    )
+    assert url in sheet.content.decode()
+    assert client.get(url).status_code == 200
+
+
 def test_only_enrolled_institutions_people_may_enter(client, program, organiser, make_person):
     competition = CompetitionFactory(program=program, eligibility="enrolled")
     CategoryFactory(competition=competition)
@@ -468,6 +493,16 @@ def test_results_xlsx_export(organiser_client, competition, organiser, make_pers
     )
     assert response.status_code == 200
     assert response.content[:2] == b"PK"
+
+
+def test_results_pdf_export(organiser_client, competition, organiser, make_person):
+    scored_competition(competition, organiser, make_person)
+    response = organiser_client.get(
+        reverse("competitions:export", kwargs={"slug": competition.slug, "file_format": "pdf"})
+    )
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    assert response.content.startswith(b"%PDF")
 
 
 @pytest.mark.parametrize("name", ["competitions:preview", "competitions:manage"])
