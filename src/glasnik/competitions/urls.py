@@ -15,6 +15,16 @@ urlpatterns = [
     path("<slug:slug>/manage/", views.competition_manage, name="manage"),
     path("<slug:slug>/categories/", views.category_add, name="category_add"),
     path("<slug:slug>/criteria/", views.criterion_add, name="criterion_add"),
+    path(
+        "<slug:slug>/categories/<int:pk>/remove/",
+        views.category_remove,
+        name="category_remove",
+    ),
+    path(
+        "<slug:slug>/criteria/<int:pk>/remove/",
+        views.criterion_remove,
+        name="criterion_remove",
+    ),
     path("<slug:slug>/jurors/", views.juror_add, name="juror_add"),
     path("<slug:slug>/entries/<int:pk>/metric/", views.metric_set, name="metric_set"),
     path("<slug:slug>/enter/", views.entry_create, name="entry_create"),

@@ -9,7 +9,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db.models import Count
 from django.http import FileResponse, Http404, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -269,6 +269,35 @@ def category_add(request, slug: str):
         create=services.category_create,
         form_name="category_form",
     )
+
+
+@login_required
+@require_POST
+def category_remove(request, slug: str, pk: int):
+    competition = _manage_post(request, slug)
+    category = get_object_or_404(competition.categories, pk=pk)
+    _setup_remove(request, lambda: services.category_remove(category=category, actor=request.user))
+    return redirect("competitions:manage", slug=slug)
+
+
+@login_required
+@require_POST
+def criterion_remove(request, slug: str, pk: int):
+    competition = _manage_post(request, slug)
+    criterion = get_object_or_404(competition.criteria, pk=pk)
+    _setup_remove(
+        request, lambda: services.criterion_remove(criterion=criterion, actor=request.user)
+    )
+    return redirect("competitions:manage", slug=slug)
+
+
+def _setup_remove(request, remove) -> None:
+    try:
+        remove()
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("Removed."))
 
 
 @login_required

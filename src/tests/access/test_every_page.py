@@ -537,6 +537,17 @@ PAGES: dict[str, Page | list[Page]] = {
     "competitions:manage": Page(ORGANISERS, competition),
     "competitions:category_add": post(ORGANISERS, competition),
     "competitions:criterion_add": post(ORGANISERS, competition),
+    # The demo's categories have entries and its criteria scores: both stay (refused, shown)
+    "competitions:category_remove": post(
+        ORGANISERS, lambda demo: competition(demo) | {"pk": demo.competition_entry.category_id}
+    ),
+    "competitions:criterion_remove": post(
+        ORGANISERS,
+        lambda demo: (
+            competition(demo)
+            | {"pk": demo.competition_entry.competition.criteria.order_by("pk").first().pk}
+        ),
+    ),
     "competitions:juror_add": post(ORGANISERS, competition),
     "competitions:metric_set": post(
         ORGANISERS, lambda demo: competition(demo) | competition_entry(demo)

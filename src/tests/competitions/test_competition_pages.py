@@ -530,3 +530,25 @@ def test_organisers_lists_queries_do_not_grow_with_entries(
         response = organiser_client.get(url)
     assert response.status_code == 200
     assert len(eleven.captured_queries) == len(one.captured_queries)
+
+
+def test_category_and_criterion_removed_until_in_use(
+    organiser_client, competition, organiser, make_person
+):
+    unused = CategoryFactory(competition=competition, key="typo", name="Tpyo")
+    manage = reverse("competitions:manage", kwargs={"slug": competition.slug})
+
+    response = organiser_client.post(
+        reverse("competitions:category_remove", kwargs={"slug": competition.slug, "pk": unused.pk})
+    )
+    assert response.status_code == 302
+    assert not competition.categories.filter(key="typo").exists()
+
+    scored_competition(competition, organiser, make_person)
+    used = competition.criteria.get(key="content")
+    organiser_client.post(
+        reverse("competitions:criterion_remove", kwargs={"slug": competition.slug, "pk": used.pk})
+    )
+    page = organiser_client.get(manage).content.decode()
+    assert "A criterion that jurors have scored cannot be removed." in page
+    assert competition.criteria.filter(key="content").exists()

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 
 from glasnik.audit.services import log_action
 
-from ..models import Category, Competition, Criterion, Method
+from ..models import Category, Competition, Criterion, Method, Score
 
 
 def filed_under(competition: Competition):
@@ -121,6 +121,42 @@ def criterion_create(
         data={"key": key, "weight": str(criterion.weight), "max": criterion.max},
     )
     return criterion
+
+
+@transaction.atomic
+def category_remove(*, category: Category, actor) -> None:
+    """A category added by mistake goes, while no entry is in it."""
+    competition = category.competition
+    editable_check(competition)
+    if category.entries.exists():
+        raise ValidationError(_("A category with entries cannot be removed."), code="in_use")
+    log_action(
+        "competitions.category.removed",
+        actor=actor,
+        target=category,
+        scope=filed_under(competition),
+        data={"key": category.key},
+    )
+    category.delete()
+
+
+@transaction.atomic
+def criterion_remove(*, criterion: Criterion, actor) -> None:
+    """A criterion added by mistake goes, while no juror has scored it."""
+    competition = criterion.competition
+    editable_check(competition)
+    if Score.objects.filter(criterion=criterion).exists():
+        raise ValidationError(
+            _("A criterion that jurors have scored cannot be removed."), code="in_use"
+        )
+    log_action(
+        "competitions.criterion.removed",
+        actor=actor,
+        target=criterion,
+        scope=filed_under(competition),
+        data={"key": criterion.key},
+    )
+    criterion.delete()
 
 
 TIMELINE = (
