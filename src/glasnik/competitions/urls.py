@@ -20,6 +20,7 @@ urlpatterns = [
         views.category_remove,
         name="category_remove",
     ),
+    path("<slug:slug>/jury/<int:pk>/remove/", views.juror_remove, name="juror_remove"),
     path(
         "<slug:slug>/criteria/<int:pk>/remove/",
         views.criterion_remove,

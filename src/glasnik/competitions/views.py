@@ -291,6 +291,15 @@ def criterion_remove(request, slug: str, pk: int):
     return redirect("competitions:manage", slug=slug)
 
 
+@login_required
+@require_POST
+def juror_remove(request, slug: str, pk: int):
+    competition = _manage_post(request, slug)
+    juror = get_object_or_404(competition.jurors.select_related("person"), pk=pk)
+    _setup_remove(request, lambda: services.juror_remove(juror=juror, actor=request.user))
+    return redirect("competitions:manage", slug=slug)
+
+
 def _setup_remove(request, remove) -> None:
     try:
         remove()

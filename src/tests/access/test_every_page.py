@@ -541,6 +541,13 @@ PAGES: dict[str, Page | list[Page]] = {
     "competitions:category_remove": post(
         ORGANISERS, lambda demo: competition(demo) | {"pk": demo.competition_entry.category_id}
     ),
+    "competitions:juror_remove": post(
+        ORGANISERS,
+        lambda demo: (
+            competition(demo)
+            | {"pk": demo.competition_entry.competition.jurors.order_by("pk").first().pk}
+        ),
+    ),
     "competitions:criterion_remove": post(
         ORGANISERS,
         lambda demo: (

@@ -552,3 +552,23 @@ def test_category_and_criterion_removed_until_in_use(
     page = organiser_client.get(manage).content.decode()
     assert "A criterion that jurors have scored cannot be removed." in page
     assert competition.criteria.filter(key="content").exists()
+
+
+def test_juror_removed_until_they_have_scored(
+    organiser_client, competition, organiser, make_person
+):
+    mistaken = juror_of(make_person, competition, organiser, name="Pogrešni")
+    url = reverse("competitions:juror_remove", kwargs={"slug": competition.slug, "pk": mistaken.pk})
+
+    assert organiser_client.post(url).status_code == 302
+    assert not Juror.objects.filter(pk=mistaken.pk).exists()
+    assert not user_has_role(mistaken.person, Role.JUROR, competition)
+
+    scored_competition(competition, organiser, make_person)
+    scoring = competition.jurors.first()
+    organiser_client.post(
+        reverse("competitions:juror_remove", kwargs={"slug": competition.slug, "pk": scoring.pk})
+    )
+    page = organiser_client.get(reverse("competitions:manage", kwargs={"slug": competition.slug}))
+    assert "A juror who has scored entries cannot be removed" in page.content.decode()
+    assert Juror.objects.filter(pk=scoring.pk).exists()

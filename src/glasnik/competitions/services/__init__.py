@@ -14,7 +14,7 @@ from .entries import (
     entry_update,
     example_post_add,
 )
-from .jury import conflict_declare, feedback_set, juror_assign, score_set
+from .jury import conflict_declare, feedback_set, juror_assign, juror_remove, score_set
 from .results import archive_publish_set, results_publish
 from .setup import (
     SETTINGS,
@@ -61,6 +61,7 @@ __all__ = [
     "feedback_set",
     "filed_under",
     "juror_assign",
+    "juror_remove",
     "results_publish",
     "score_set",
     "timeline_check",

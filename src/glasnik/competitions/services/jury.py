@@ -8,7 +8,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from glasnik.access.models import Role
-from glasnik.access.services import role_grant
+from glasnik.access.services import role_grant, role_revoke
 from glasnik.audit.services import log_action
 
 from .. import selectors
@@ -37,6 +37,28 @@ def juror_assign(*, competition: Competition, person, actor, categories=(), entr
         },
     )
     return juror
+
+
+@transaction.atomic
+def juror_remove(*, juror: Juror, actor) -> None:
+    """A juror assigned by mistake leaves the jury (and the juror's role on the competition),
+    while they have scored nothing."""
+    competition = juror.competition
+    editable_check(competition)
+    if Score.objects.filter(sheet__juror=juror).exists():
+        raise ValidationError(
+            _("A juror who has scored entries cannot be removed: their scores count."),
+            code="in_use",
+        )
+    log_action(
+        "competitions.juror.removed",
+        actor=actor,
+        target=juror,
+        scope=filed_under(competition),
+        data={"person": juror.person_id},
+    )
+    role_revoke(person=juror.person, role=Role.JUROR, scope=competition, actor=actor)
+    juror.delete()
 
 
 @transaction.atomic
