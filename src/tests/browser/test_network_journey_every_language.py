@@ -185,6 +185,8 @@ def test_call_application_directory_meeting_feed_and_topic(
     newcomer.locator("main form [type=submit]").click()
     expect(newcomer).to_have_url(re.compile(rf"{prefix}/calls/{call.slug}/apply/$"))
     expect_interface_in(newcomer, language)
+    # The search field asks as one types only once htmx has set it up (after the page's load).
+    newcomer.wait_for_load_state("load")
     newcomer.locator("#id_organization_q").fill("stari")
     newcomer.locator("#id_organization_q_listbox [role=option]").first.click()
     newcomer.locator("#id_first_name").fill("Nikola")
