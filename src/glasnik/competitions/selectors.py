@@ -347,3 +347,12 @@ def juror_places(user) -> list[tuple[Juror, int]]:
         rows = juror_worklist(juror)
         places.append((juror, sum(1 for r in rows if not r["complete"] and not r["conflicted"])))
     return places
+
+
+def juror_sheet(juror: Juror, entry: Entry) -> tuple[ScoreSheet | None, dict]:
+    """The juror's sheet for the entry, if started, and its scores by criterion id (two
+    queries at most)."""
+    sheet = ScoreSheet.objects.filter(juror=juror, entry=entry).first()
+    if sheet is None:
+        return None, {}
+    return sheet, {score.criterion_id: score for score in Score.objects.filter(sheet=sheet)}

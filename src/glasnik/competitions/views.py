@@ -41,7 +41,7 @@ from .forms import (
     MetricForm,
     SheetForm,
 )
-from .models import Method, Score, ScoreSheet
+from .models import Method
 from .results_files import results_pdf, results_xlsx
 
 MANAGE = "competitions.manage_competition"
@@ -571,12 +571,7 @@ def sheet(request, slug: str, pk: int):
     juror, entry = entry_for_juror(request.user, slug, pk)
     competition = juror.competition
     criteria = list(competition.criteria.all())
-    existing = ScoreSheet.objects.filter(juror=juror, entry=entry).first()
-    scores = (
-        {score.criterion_id: score for score in Score.objects.filter(sheet=existing)}
-        if existing
-        else {}
-    )
+    existing, scores = selectors.juror_sheet(juror, entry)
     conflicted = selectors.juror_conflicted(juror, entry)
     editable = competition.scoring_open() and not conflicted
     form = SheetForm(
