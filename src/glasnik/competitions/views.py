@@ -7,7 +7,6 @@ import json
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.db.models import Count
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import get_language
@@ -126,11 +125,6 @@ def vote(request, slug: str):
     competition = competition_for_user(request.user, slug)
     if competition.beta <= 0 or competition.vote_opens_at is None:
         raise Http404  # no public vote in this competition
-    voted = set(
-        request.user.competition_votes.filter(category__competition=competition).values_list(
-            "category_id", flat=True
-        )
-    )
     if request.method == "POST":
         entry = entry_of(competition, request.POST.get("entry"))
         try:
@@ -141,12 +135,7 @@ def vote(request, slug: str):
             messages.success(request, _("Thank you: your vote is counted."))
         return redirect("competitions:vote", slug=slug)
     show_counts = competition.vote_closed()
-    categories = []
-    for category in competition.categories.all():
-        entries = category.entries.filter(status="submitted").select_related("institution")
-        if show_counts:
-            entries = entries.annotate(vote_count=Count("votes"))
-        categories.append({"category": category, "entries": entries, "voted": category.pk in voted})
+    categories = selectors.vote_ballot(competition, request.user, with_counts=show_counts)
     context = {
         "competition": competition,
         "categories": categories,

@@ -572,3 +572,24 @@ def test_juror_removed_until_they_have_scored(
     page = organiser_client.get(reverse("competitions:manage", kwargs={"slug": competition.slug}))
     assert "A juror who has scored entries cannot be removed" in page.content.decode()
     assert Juror.objects.filter(pk=scoring.pk).exists()
+
+
+def test_vote_page_queries_do_not_grow_with_categories_and_entries(
+    client, competition, make_person
+):
+    client.force_login(make_person())
+    url = reverse("competitions:vote", kwargs={"slug": competition.slug})
+    EntryFactory(category=competition.categories.first())
+    client.get(url)
+    with CaptureQueriesContext(connection) as few:
+        client.get(url)
+    for key in ("third", "fourth"):
+        category = CategoryFactory(competition=competition, key=key, name=key.title())
+        for _ in range(3):
+            EntryFactory(category=category)
+
+    with CaptureQueriesContext(connection) as many:
+        response = client.get(url)
+
+    assert response.content.decode().count("<li>") >= 7
+    assert len(many.captured_queries) == len(few.captured_queries)
