@@ -27,6 +27,11 @@ urlpatterns += i18n_patterns(
     path("surveys/", include("glasnik.surveys.urls")),
     path("mentoring/", include("glasnik.mentoring.urls")),
     path("competitions/", include("glasnik.competitions.urls")),
+    path("toolkit/", include("glasnik.toolkit.urls")),
+    path("coach/", include("glasnik.coach.urls")),
+    path("proposals/", include("glasnik.proposals.urls")),
+    path("content/", include("glasnik.content.urls")),
+    path("cards/", include("glasnik.cards.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=True,
 )

@@ -51,6 +51,10 @@ LAYERS = (
     ("certificates",),
     ("surveys",),
     ("competitions", "mentoring"),
+    ("toolkit",),
+    ("coach", "proposals"),
+    ("content",),
+    ("cards",),
     ("site",),
     ("settings", "urls", "wsgi"),
 )

@@ -127,6 +127,10 @@ ANY_ORGANISER = frozenset({ORGANISER, OTHER_ORGANISER, ADMIN})
 # The second association's objects.
 OTHER_ORGANISERS = frozenset({OTHER_ORGANISER, ADMIN})
 OTHER_PARTICIPANTS = OTHER_ORGANISERS | {OTHER_MEMBER}
+# The member's municipality (Kragujevac): its staff (the member), its approver, the mentor paired
+# with it, the organisers of the programme it takes part in; its staff alone write its plans.
+INSTITUTION_TEAM = frozenset({MEMBER, APPROVER, TRAINER, ORGANISER, ADMIN})
+INSTITUTION_STAFF = frozenset({MEMBER})
 
 
 def no_args(demo) -> dict:
@@ -197,6 +201,10 @@ def survey(demo) -> dict:
 
 def competition(demo) -> dict:
     return {"slug": COMPETITION_SLUG}
+
+
+def institution(demo) -> dict:
+    return {"slug": demo.municipality.slug}
 
 
 def competition_entry(demo) -> dict:
@@ -587,6 +595,9 @@ PAGES: dict[str, Page | list[Page]] = {
         ORGANISERS, lambda demo: competition(demo) | {"file_format": "xlsx"}
     ),
     "competitions:archive": Page(ORGANISERS, competition),  # everyone once published
+    # The communicator's toolkit of the member's municipality
+    "toolkit:mine": Page(SIGNED_IN),
+    "toolkit:home": Page(INSTITUTION_TEAM, institution),
     # Surveys: the organisers build them and read the results; participants answer.
     "surveys:list": Page(
         ORGANISERS | {MEMBER},
