@@ -5,6 +5,11 @@ python benchmarks/django_prep.py targets         -> JSON: an organization slug, 
 python benchmarks/django_prep.py survey_targets  -> JSON: seed_scale's survey, its response count,
                                                     an organiser's session (second factor passed)
                                                     and the questions to cross-tab
+python benchmarks/django_prep.py rush_targets N S -> JSON: a new training of seed_scale's programme
+                                                    with S seats, open for registration, and the
+                                                    sessions of N of its participants
+python benchmarks/django_prep.py rush_result PK   -> JSON: that training's registrations by status
+                                                    (then the training is deleted)
 """
 
 import json
@@ -45,6 +50,41 @@ def _member():
             return user, False
     user = get_user_model().objects.create_user(email=BENCH_MEMBER_EMAIL, password=None)
     return user, True
+
+
+def _participant():
+    """A participant of seed_scale's programme (enrolled, no role that requires MFA): who opens
+    the programme's pages signed in when its registration opens."""
+    from glasnik.programs.models import Enrolment, EnrolmentStatus
+    from glasnik.site.scale_programs import PROGRAM_SLUG
+
+    enrolment = (
+        Enrolment.objects.filter(program__slug=PROGRAM_SLUG, status=EnrolmentStatus.ENROLLED)
+        .exclude(person__role_grants__role__in=ROLES_REQUIRING_MFA)
+        .select_related("person")
+        .order_by("pk")
+        .first()
+    )
+    return enrolment.person if enrolment is not None else None
+
+
+def _session_key(user) -> str:
+    """A signed-in session of `user`, as the login view would leave it."""
+    from django.conf import settings
+    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+    from django.contrib.sessions.backends.cached_db import SessionStore
+    from django.utils.module_loading import import_string
+
+    session = SessionStore()
+    session[SESSION_KEY] = str(user.pk)
+    session[BACKEND_SESSION_KEY] = next(
+        path
+        for path in settings.AUTHENTICATION_BACKENDS
+        if hasattr(import_string(path), "get_user")
+    )
+    session[HASH_SESSION_KEY] = user.get_session_auth_hash()
+    session.create()
+    return session.session_key
 
 
 def _directory_member(network_slug: str):
@@ -125,6 +165,7 @@ def targets() -> dict:
 
     from glasnik.site.management.commands.seed_scale import NETWORK_SLUG
 
+    participant = _participant()
     directory_member = _directory_member(NETWORK_SLUG)
     directory_session_key = None
     if directory_member is not None:
@@ -139,6 +180,8 @@ def targets() -> dict:
         "member_created_by_harness": created,
         "session_cookie_name": settings.SESSION_COOKIE_NAME,
         "session_key": client.cookies[settings.SESSION_COOKIE_NAME].value,
+        "participant_email": participant.email if participant else None,
+        "participant_session_key": _session_key(participant) if participant else None,
         "directory_network_slug": NETWORK_SLUG if directory_member is not None else None,
         "directory_member_email": directory_member.email if directory_member else None,
         "directory_session_key": directory_session_key,
@@ -209,12 +252,78 @@ def survey_targets() -> dict:
     }
 
 
+RUSH_TITLE = "Rush training"
+
+
+def rush_targets(people: int, seats: int) -> dict:
+    """A training of seed_scale's programme that opens for registration now, with `seats`
+    seats, and signed-in sessions of `people` of the programme's participants (distinct
+    people, no role that requires MFA)."""
+    from datetime import timedelta
+
+    from django.conf import settings
+    from django.utils import timezone
+
+    from glasnik.events.models import Event, EventKind, EventMode, Visibility
+    from glasnik.programs.models import Enrolment, EnrolmentStatus, Program
+    from glasnik.site.scale_programs import PROGRAM_SLUG
+
+    program = Program.objects.get(slug=PROGRAM_SLUG)
+    Event.objects.filter(program=program, title=RUSH_TITLE).delete()
+    starts = timezone.now().replace(minute=0, second=0, microsecond=0) + timedelta(days=3)
+    event = Event.objects.create(
+        program=program,
+        kind=EventKind.TRAINING,
+        title=RUSH_TITLE,
+        starts_at=starts,
+        ends_at=starts + timedelta(hours=6),
+        mode=EventMode.IN_PERSON,
+        venue_name="Training centre",
+        venue_address="Belgrade",
+        visibility=Visibility.PUBLIC,
+        registration_enabled=True,
+        capacity=seats,
+    )
+    participants = [
+        enrolment.person
+        for enrolment in Enrolment.objects.filter(program=program, status=EnrolmentStatus.ENROLLED)
+        .exclude(person__role_grants__role__in=ROLES_REQUIRING_MFA)
+        .select_related("person")
+        .order_by("pk")[:people]
+    ]
+    return {
+        "event_pk": event.pk,
+        "program_path": f"/sr/programmes/{program.slug}/",
+        "event_path": f"/sr/events/programme/{event.pk}/",
+        "register_path": f"/sr/events/{event.pk}/register/",
+        "session_cookie_name": settings.SESSION_COOKIE_NAME,
+        "csrf_cookie_name": settings.CSRF_COOKIE_NAME,
+        "sessions": [_session_key(person) for person in participants],
+    }
+
+
+def rush_result(event_pk: int) -> dict:
+    from glasnik.events.models import Event, Registration
+
+    registrations = Registration.objects.filter(event_id=event_pk)
+    by_status = dict(
+        registrations.values("status").annotate(n=Count("pk")).values_list("status", "n")
+    )
+    people = registrations.values("person_id").distinct().count()
+    Event.objects.filter(pk=event_pk).delete()
+    return {"by_status": by_status, "registrations": sum(by_status.values()), "people": people}
+
+
 if __name__ == "__main__":
     command = sys.argv[1]
     if command == "targets":
         result = targets()
     elif command == "survey_targets":
         result = survey_targets()
+    elif command == "rush_targets":
+        result = rush_targets(int(sys.argv[2]), int(sys.argv[3]))
+    elif command == "rush_result":
+        result = rush_result(int(sys.argv[2]))
     else:
         raise SystemExit(f"unknown command {command!r}")
     print(json.dumps(result))
