@@ -394,9 +394,15 @@ def rush_participant(port: int, rush: dict, session_key: str, arrives_at: float)
     step("training", "GET", rush["event_path"])
     _, page = step("form", "GET", rush["register_path"])
     form = RegistrationForm(rush["register_path"])
-    form.feed(page.decode("utf-8", "replace"))
+    text = page.decode("utf-8", "replace")
+    form.feed(text)
     if not form.found:
-        errors.append("form: no registration form on the page")
+        heading = re.search(r"<h1[^>]*>(.*?)</h1>", text, re.DOTALL)
+        notes = re.findall(r'class="(?:message|messages)[^"]*"[^>]*>(.*?)<', text, re.DOTALL)
+        errors.append(
+            f"form: no registration form on the page ({session_key[:6]}…: "
+            f"{heading.group(1).strip() if heading else '?'}; {notes[:2]})"
+        )
         return {"timings": timings, "errors": errors}
     location, _ = step("register", "POST", rush["register_path"], urlencode(form.fields), 302)
     if location:
@@ -447,7 +453,7 @@ def rush_run(base: str, args) -> dict:
         }
     errors = [error for o in outcomes for error in o["errors"]]
     confirmed = seats["by_status"].get("confirmed", 0)
-    waiting = seats["by_status"].get("waiting", 0)
+    waiting = seats["by_status"].get("waitlisted", 0)
     goal_met = (
         not errors
         and confirmed == args.rush_seats

@@ -83,6 +83,56 @@ def object_cache_read(kind: str, pk, names) -> ObjectCacheRead:
     return ObjectCacheRead(kind, pk, version=version, found=found)
 
 
+def object_cache_read_many(kind: str, pks, name: str) -> dict[Any, ObjectCacheRead]:
+    """The entry `name` of each object (kind, pk) in `pks`, all in one round trip: a page
+    that lists many objects (a programme's events) reads every row it keeps at once."""
+    pks = list(dict.fromkeys(pks))
+    if not pks or cache_turned_off(name):
+        return {pk: ObjectCacheRead(kind, pk, version="") for pk in pks}
+    version_keys = {pk: _version_key(kind, pk) for pk in pks}
+    entry_keys = {pk: _entry_key(kind, pk, name) for pk in pks}
+    stored = cache.get_many([*version_keys.values(), *entry_keys.values()])
+    reads = {}
+    for pk in pks:
+        version = stored.get(version_keys[pk]) or _version_start(version_keys[pk])
+        entry = stored.get(entry_keys[pk])
+        found = {}
+        if isinstance(entry, tuple) and len(entry) == 2 and entry[0] == version:
+            found[name] = entry[1]
+        reads[pk] = ObjectCacheRead(kind, pk, version=version, found=found)
+    return reads
+
+
+def object_cache_keep_many(reads, name: str, values: dict, timeout: int) -> None:
+    """Keep `values` (by pk) under `name`, each with the version its read found, in one round
+    trip."""
+    entries = {
+        _entry_key(read.kind, read.pk, name): (read.version, values[read.pk])
+        for read in reads
+        if read.version and read.pk in values
+    }
+    if entries and not cache_turned_off(name):
+        cache.set_many(entries, timeout)
+
+
+def object_cache_many(kind: str, objects, name: str, make, timeout: int) -> list:
+    """The entry `name` of each of `objects` (kind, object.pk), in their order: what is kept
+    is read in one round trip, the rest made by `make(object)` and kept in another. For the
+    rows of a list page, each kept with its object and gone when the object changes."""
+    objects = list(objects)
+    reads = object_cache_read_many(kind, [obj.pk for obj in objects], name)
+    made, values = {}, []
+    for obj in objects:
+        read = reads[obj.pk]
+        if name in read:
+            values.append(read.get(name))
+        else:
+            made[obj.pk] = make(obj)
+            values.append(made[obj.pk])
+    object_cache_keep_many(reads.values(), name, made, timeout)
+    return values
+
+
 def _version_start(version_key: str) -> str:
     version = secrets.token_hex(8)
     if not cache.add(version_key, version, VERSION_SECONDS):  # another request started one

@@ -10,6 +10,7 @@ from glasnik.core.cache import public_page
 from .fields import QUERY_SUFFIX, html_name_or, institution_choices
 from .forms import OrganizationFilterForm
 from .models import Country, OrganizationKind
+from .rows import organization_rows
 from .selectors import (
     organization_children_public,
     organization_list_public,
@@ -34,7 +35,13 @@ def organization_list(request):
     )
     page = Paginator(organizations, PAGE_SIZE).get_page(request.GET.get("page"))
     query = urlencode({name: value for name, value in filters.items() if value})
-    context = {"page": page, "form": form, "query": query, "is_filtered": bool(query)}
+    context = {
+        "page": page,
+        "rows": organization_rows(page.object_list),
+        "form": form,
+        "query": query,
+        "is_filtered": bool(query),
+    }
     return render(request, "organizations/organization_list.html", context)
 
 

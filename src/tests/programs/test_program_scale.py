@@ -24,5 +24,5 @@ def test_seed_program_gives_50_events_and_1500_registrations_once(
     assert program.enrolments.count() == 40
     response = client.get(reverse("programs:detail", args=[PROGRAM_SLUG]))
     assert response.status_code == 200
-    assert len(response.context["events"]) == 50
-    assert all(event.seats_taken == 30 for event in response.context["events"])
+    assert len(response.context["event_rows"]) == 50
+    assert all(row.seats_taken == 30 for row in response.context["event_rows"])

@@ -37,6 +37,7 @@ from ..forms.program import (
 )
 from ..ical import calendar_build
 from ..models import AgendaItem, Event, Lecturer, Visibility
+from ..program_page import program_event_rows, program_kept_parts
 from ..selectors import registration as registration_selectors
 from ..selectors.materials import event_materials, materials_access
 from ..selectors.programs import program_events, program_feed_events
@@ -63,9 +64,7 @@ def program_detail(request, slug: str):
     )
     context = {
         "program": program,
-        "timeline": program_selectors.program_timeline(program),
         "events": program_events(program, everyone=takes_part or is_team),
-        "team": program_selectors.program_team(program),
         "participant_count": program_selectors.program_participant_count(program),
         "enrolment": program_selectors.enrolment_of(user, program),
         "can_manage": can_manage,
@@ -74,6 +73,8 @@ def program_detail(request, slug: str):
         "feed_url": reverse("programs:feed", kwargs={"slug": program.slug}),
     }
     with timezone.override(program.time_zone):
+        context["event_rows"] = program_event_rows(program, context.pop("events"))
+        context["kept"] = program_kept_parts(program)
         return render(request, "events/program/program_detail.html", context)
 
 
