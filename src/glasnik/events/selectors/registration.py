@@ -2,6 +2,7 @@
 counts, the waiting list, the QR code of the check-in address."""
 
 import base64
+import hashlib
 import io
 from datetime import datetime
 
@@ -11,6 +12,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
 from glasnik.core.links import public_url
+from glasnik.core.object_cache import object_cache_get
 
 from ..models import (
     SEAT_HOLDING_STATUSES,
@@ -113,8 +115,23 @@ def checkin_url(registration: Registration) -> str:
     return public_url(path)
 
 
-def checkin_qr_png(registration: Registration) -> bytes:
-    image = qrcode.make(checkin_url(registration), box_size=8, border=2)
+QR_SECONDS = 30 * 24 * 3600
+
+
+def checkinqr_png(registration: Registration) -> bytes:
+    """The QR code of the check-in address. Drawing it costs more than the rest of the
+    registration page, which every registered person opens again and again: it is kept in the
+    registration's cache namespace, named by a digest of what it encodes (so a new token or
+    address is a new entry, never a stale image)."""
+    url = checkin_url(registration)
+    digest = hashlib.sha256(url.encode()).hexdigest()[:32]
+    return object_cache_get(
+        "registration", registration.pk, f"checkin-qr:{digest}", lambda: qr_png(url), QR_SECONDS
+    )
+
+
+def qr_png(data: str) -> bytes:
+    image = qrcode.make(data, box_size=8, border=2)
     buffer = io.BytesIO()
     image.save(buffer, format="PNG")
     return buffer.getvalue()
@@ -123,4 +140,4 @@ def checkin_qr_png(registration: Registration) -> bytes:
 def checkin_qr_data_uri(registration: Registration) -> str:
     """The QR code as a data: address, for the page and the email (the CSP allows data:
     images)."""
-    return "data:image/png;base64," + base64.b64encode(checkin_qr_png(registration)).decode()
+    return "data:image/png;base64," + base64.b64encode(checkinqr_png(registration)).decode()
