@@ -448,7 +448,7 @@ def mixed_scripts(post: Post) -> list[str]:
     "mixed_script_word",
     title=gettext_lazy("A word with Cyrillic and Latin letters"),
     why=gettext_lazy(
-        "Some letters look the same in both scripts (а and a, о and o); a word typed with both "
+        "Some letters look the same in Cyrillic and Latin (a, o, e, c); a word typed with both "
         "is not found by search and screen readers stumble on it."
     ),
     how=gettext_lazy("Type the word again in one script."),
