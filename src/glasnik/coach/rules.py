@@ -118,10 +118,6 @@ class Post:
         """The text as `search_key` folds it, with single spaces: what word lists match."""
         return " ".join(search_key(self.text).split())
 
-    def speaks(self, *languages: str) -> bool:
-        """Whether the post is in one of `languages` (a post of no stated language is in any)."""
-        return not self.language or self.language.split("-")[0] in languages
-
 
 def coach_check(
     *,
@@ -228,6 +224,7 @@ def hashtag_count(post: Post) -> list[str]:
 
 
 LONGEST_TAG_READ = 40  # a longer tag is not split into words
+MOST_TAGS_READ = 30  # nor more tags than this (a pasted list of thousands answers quickly)
 
 
 def tag_words(tag: str, vocabulary: frozenset[str]) -> list[str] | None:
@@ -259,12 +256,17 @@ def is_camel_case(tag: str) -> bool:
     severity=Severity.ADVICE,
 )
 def hashtag_camel_case(post: Post) -> list[str]:
-    vocabulary = set(words.TAG_WORDS) | {search_key(word) for word in post.words if len(word) > 1}
+    tags = [
+        tag
+        for tag in dict.fromkeys(post.hashtags)
+        if not is_camel_case(tag) and len(tag) <= LONGEST_TAG_READ
+    ][:MOST_TAGS_READ]
+    if not tags:
+        return []
+    vocabulary = frozenset(words.TAG_WORDS) | {search_key(w) for w in post.words if len(w) > 1}
     tips = []
-    for tag in dict.fromkeys(post.hashtags):
-        if is_camel_case(tag) or len(tag) > LONGEST_TAG_READ:
-            continue
-        parts = tag_words(tag, frozenset(vocabulary))
+    for tag in tags:
+        parts = tag_words(tag, vocabulary)
         if parts and len(parts) > 1:
             better = "".join(part[:1].upper() + part[1:] for part in parts)
             tips.append(_("#%(tag)s → #%(better)s") % {"tag": tag, "better": better})
