@@ -71,6 +71,10 @@ def test_without_javascript_the_page_is_drawn_again_with_the_tips_and_the_text(t
     assert "306 characters; X takes 280." in html
     assert "a" * 300 in html  # what was typed stays in the form
     assert 'aria-live="polite"' in html
+    # The check itself, asked without htmx (a form's submit), answers with the whole page too.
+    whole = client.post(urls(team)["check"], LONG_POST).content.decode()
+    assert "<html" in whole
+    assert "306 characters; X takes 280." in whole
 
 
 def test_a_good_post_has_nothing_to_fix(team, client):
