@@ -6,3 +6,8 @@ class CoachConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "glasnik.coach"
     verbose_name = _("Post coach")
+
+    def ready(self):
+        from .links import links_register
+
+        links_register()

@@ -598,6 +598,10 @@ PAGES: dict[str, Page | list[Page]] = {
     # The communicator's toolkit of the member's municipality
     "toolkit:mine": Page(SIGNED_IN),
     "toolkit:home": Page(INSTITUTION_TEAM, institution),
+    # The post coach of the member's municipality: its team checks posts, its staff set the rules.
+    "coach:check_page": Page(INSTITUTION_TEAM, institution),
+    "coach:check": post(INSTITUTION_TEAM, institution),
+    "coach:settings": Page(INSTITUTION_TEAM, institution),
     # Surveys: the organisers build them and read the results; participants answer.
     "surveys:list": Page(
         ORGANISERS | {MEMBER},
