@@ -74,6 +74,7 @@ from glasnik.networks.models import (
 )
 from glasnik.organizations.models import Organization
 from glasnik.programs.models import Enrolment, Invitation, Program
+from glasnik.proposals.models import Proposal, ProposalVersion
 from glasnik.site.demo_programs import MENTORING_SESSION, SLOVENIAN_SLUG, SLUG
 from glasnik.surveys.demo import DEMO_KNOWLEDGE_POST_SLUG, DEMO_SURVEY_SLUG
 from glasnik.surveys.models import Choice as SurveyChoice
@@ -598,6 +599,27 @@ PAGES: dict[str, Page | list[Page]] = {
     # The communicator's toolkit of the member's municipality
     "toolkit:mine": Page(SIGNED_IN),
     "toolkit:home": Page(INSTITUTION_TEAM, institution),
+    # Its proposal (sent for approval): the staff write it (the approver, head of the mayor's
+    # cabinet, works there too), the approver decides on it.
+    "proposals:list": Page(INSTITUTION_TEAM, institution),
+    "proposals:create": post(INSTITUTION_STAFF | {APPROVER}, institution),
+    "proposals:detail": Page(INSTITUTION_TEAM, lambda demo: {"pk": demo.proposal.pk}),
+    "proposals:section_save": post(
+        INSTITUTION_STAFF | {APPROVER}, lambda demo: {"pk": demo.proposal.pk, "key": "goals"}
+    ),
+    "proposals:send_to_mentor": post(
+        INSTITUTION_STAFF | {APPROVER}, lambda demo: {"pk": demo.proposal.pk}
+    ),
+    "proposals:send_for_approval": post(
+        INSTITUTION_STAFF | {APPROVER}, lambda demo: {"pk": demo.proposal.pk}
+    ),
+    "proposals:decide": post(frozenset({APPROVER}), lambda demo: {"pk": demo.proposal.pk}),
+    "proposals:comment_add": post(INSTITUTION_TEAM, lambda demo: {"pk": demo.proposal.pk}),
+    "proposals:versions": Page(INSTITUTION_TEAM, lambda demo: {"pk": demo.proposal.pk}),
+    "proposals:version": Page(INSTITUTION_TEAM, lambda demo: {"pk": demo.proposal_version.pk}),
+    "proposals:export": Page(
+        INSTITUTION_TEAM, lambda demo: {"pk": demo.proposal.pk, "file_format": "docx"}
+    ),
     # Surveys: the organisers build them and read the results; participants answer.
     "surveys:list": Page(
         ORGANISERS | {MEMBER},
@@ -846,6 +868,10 @@ def _demo_objects() -> Demo:
         trainer=trainer,
         admin_user=User.objects.get(email=f"admin@{EMAIL_DOMAIN}"),
         municipality=marko.positions.get().organization,
+        proposal=Proposal.objects.get(organization=marko.positions.get().organization),
+        proposal_version=ProposalVersion.objects.get(
+            proposal__organization=marko.positions.get().organization
+        ),
         position=marko.positions.get(),
         membership=Membership.objects.get(network=network, person=marko),
         topic=TopicProposal.objects.filter(network=network).order_by("pk").first(),
