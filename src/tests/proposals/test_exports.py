@@ -41,7 +41,7 @@ def test_docx_has_the_institution_headings_and_text(client, team, written):
     headings = [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
     assert paragraphs[0] == "Grad Kragujevac"
     assert paragraphs[1] == "Strategija komunikacije 2027."
-    assert paragraphs[2].startswith("Version 1 · ")
+    assert paragraphs[2].startswith("Verzija 1 · ")  # Serbian, in the script of the text
     # The sections written: the two above and three of the template's prompts.
     assert len(headings) == 5
     assert "Odgovor na svako pitanje za jedan radni dan." in paragraphs

@@ -38,7 +38,8 @@ def test_proposal_starts_with_every_section_and_the_templates_prompts(team, prop
     sections = {s.key: s.text for s in proposal.sections.all()}
 
     assert set(sections) == {s.key for s in SECTIONS}
-    assert "Who runs them" in sections[SectionKey.SITUATION]
+    # In the officer's language and script (Serbian, Latin).
+    assert "Ko ih vodi i koliko sati nedeljno:" in sections[SectionKey.SITUATION]
     assert sections[SectionKey.GOALS] == ""
     assert proposal.language == team.organization.content_language
     assert proposal.status == ProposalStatus.DRAFT

@@ -110,7 +110,7 @@ def test_proposal_started_from_the_template(client, team):
     assert response.url == reverse("proposals:detail", kwargs={"pk": proposal.pk})
     page = client.get(response.url).content.decode()
     assert "SMART" in page  # the goals' guidance
-    assert "Who runs them and how many hours a week:" in page  # the template's prompt
+    assert "Ko ih vodi i koliko sati nedeljno:" in page  # its prompt, in the officer's Serbian
 
 
 def test_returned_without_a_comment_keeps_the_choice(client, team, proposal):
