@@ -104,7 +104,7 @@ def proposal_create(
 def section_save(*, section: ProposalSection, text: str, revision: int, actor) -> ProposalSection:
     """Save the section if nobody saved it since `revision`; else `SectionConflictError`."""
     current = (
-        ProposalSection.objects.select_for_update()
+        ProposalSection.objects.select_for_update(of=("self",))
         .select_related("proposal__organization", "updated_by")
         .get(pk=section.pk)
     )
@@ -143,7 +143,7 @@ def _version_add(proposal: Proposal, reason: str, actor, texts: dict) -> Proposa
 
 def _locked(proposal: Proposal) -> Proposal:
     return (
-        Proposal.objects.select_for_update()
+        Proposal.objects.select_for_update(of=("self",))
         .select_related("organization", "review")
         .get(pk=proposal.pk)
     )
