@@ -82,3 +82,39 @@ def test_unknown_format_is_not_found(client, team, written):
     login_with_second_factor(client, team.officer)
 
     assert export(client, written, "odt").status_code == 404
+
+
+def test_exports_carry_the_institutions_logo_and_colour(client, team, written, settings, tmp_path):
+    from django.core.files.base import ContentFile
+    from PIL import Image
+
+    from glasnik.toolkit.models import Brand
+
+    settings.MEDIA_ROOT = tmp_path
+    png = io.BytesIO()
+    Image.new("RGB", (40, 40), "#7a1f3d").save(png, format="PNG")
+    brand = Brand(organization=team.organization, primary_colour="#7a1f3d")
+    brand.logo.save("grb.png", ContentFile(png.getvalue()))
+    login_with_second_factor(client, team.officer)
+
+    document = Document(io.BytesIO(export(client, written, "docx").content))
+    pdf = PdfReader(io.BytesIO(export(client, written, "pdf").content))
+
+    assert len(document.inline_shapes) == 1
+    heading = next(p for p in document.paragraphs if p.style.name == "Heading 1")
+    assert str(heading.runs[0].font.color.rgb) == "7A1F3D"
+    assert "Grad Kragujevac" in pdf.pages[0].extract_text()
+    assert pdf.pages[0].images  # the logo
+
+
+def test_comment_by_the_mentor_and_an_empty_one_refused(client, team, proposal):
+    login_with_second_factor(client, team.mentor)
+    url = reverse("proposals:comment_add", kwargs={"pk": proposal.pk})
+
+    empty = client.post(url, {"text": "  "})
+    added = client.post(url, {"text": "Dodajte rokove u plan."})
+
+    assert empty.status_code == 400
+    assert added.status_code == 302
+    page = client.get(reverse("proposals:detail", kwargs={"pk": proposal.pk})).content.decode()
+    assert "Dodajte rokove u plan." in page
