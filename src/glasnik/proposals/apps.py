@@ -6,3 +6,8 @@ class ProposalsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "glasnik.proposals"
     verbose_name = _("Proposals and strategies")
+
+    def ready(self) -> None:
+        from .links import links_register
+
+        links_register()

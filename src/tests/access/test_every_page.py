@@ -74,6 +74,7 @@ from glasnik.networks.models import (
 )
 from glasnik.organizations.models import Organization
 from glasnik.programs.models import Enrolment, Invitation, Program
+from glasnik.proposals.models import Proposal, ProposalVersion
 from glasnik.site.demo_programs import MENTORING_SESSION, SLOVENIAN_SLUG, SLUG
 from glasnik.surveys.demo import DEMO_KNOWLEDGE_POST_SLUG, DEMO_SURVEY_SLUG
 from glasnik.surveys.models import Choice as SurveyChoice
@@ -127,10 +128,11 @@ ANY_ORGANISER = frozenset({ORGANISER, OTHER_ORGANISER, ADMIN})
 # The second association's objects.
 OTHER_ORGANISERS = frozenset({OTHER_ORGANISER, ADMIN})
 OTHER_PARTICIPANTS = OTHER_ORGANISERS | {OTHER_MEMBER}
-# The member's municipality (Kragujevac): its staff (the member), its approver, the mentor paired
-# with it, the organisers of the programme it takes part in; its staff alone write its plans.
+# The member's municipality (Kragujevac): its staff (the member, and the approver, head of the
+# mayor's cabinet, who works there too), the mentor paired with it, the organisers of the
+# programme it takes part in; its staff alone write its plans.
 INSTITUTION_TEAM = frozenset({MEMBER, APPROVER, TRAINER, ORGANISER, ADMIN})
-INSTITUTION_STAFF = frozenset({MEMBER})
+INSTITUTION_STAFF = frozenset({MEMBER, APPROVER})
 
 
 def no_args(demo) -> dict:
@@ -602,6 +604,27 @@ PAGES: dict[str, Page | list[Page]] = {
     "coach:check_page": Page(INSTITUTION_TEAM, institution),
     "coach:check": post(INSTITUTION_TEAM, institution),
     "coach:settings": Page(INSTITUTION_TEAM, institution),
+    # Its proposal (sent for approval): the staff write it (the approver, head of the mayor's
+    # cabinet, works there too), the approver decides on it.
+    "proposals:list": Page(INSTITUTION_TEAM, institution),
+    "proposals:create": post(INSTITUTION_STAFF, institution),
+    "proposals:detail": Page(INSTITUTION_TEAM, lambda demo: {"pk": demo.proposal.pk}),
+    "proposals:section_save": post(
+        INSTITUTION_STAFF, lambda demo: {"pk": demo.proposal.pk, "key": "goals"}
+    ),
+    "proposals:send_to_mentor": post(
+        INSTITUTION_STAFF, lambda demo: {"pk": demo.proposal.pk}
+    ),
+    "proposals:send_for_approval": post(
+        INSTITUTION_STAFF, lambda demo: {"pk": demo.proposal.pk}
+    ),
+    "proposals:decide": post(frozenset({APPROVER}), lambda demo: {"pk": demo.proposal.pk}),
+    "proposals:comment_add": post(INSTITUTION_TEAM, lambda demo: {"pk": demo.proposal.pk}),
+    "proposals:versions": Page(INSTITUTION_TEAM, lambda demo: {"pk": demo.proposal.pk}),
+    "proposals:version": Page(INSTITUTION_TEAM, lambda demo: {"pk": demo.proposal_version.pk}),
+    "proposals:export": Page(
+        INSTITUTION_TEAM, lambda demo: {"pk": demo.proposal.pk, "file_format": "docx"}
+    ),
     # Surveys: the organisers build them and read the results; participants answer.
     "surveys:list": Page(
         ORGANISERS | {MEMBER},
@@ -850,6 +873,10 @@ def _demo_objects() -> Demo:
         trainer=trainer,
         admin_user=User.objects.get(email=f"admin@{EMAIL_DOMAIN}"),
         municipality=marko.positions.get().organization,
+        proposal=Proposal.objects.get(organization=marko.positions.get().organization),
+        proposal_version=ProposalVersion.objects.get(
+            proposal__organization=marko.positions.get().organization
+        ),
         position=marko.positions.get(),
         membership=Membership.objects.get(network=network, person=marko),
         topic=TopicProposal.objects.filter(network=network).order_by("pk").first(),

@@ -27,6 +27,7 @@ from glasnik.mentoring.demo import demo_mentoring_pairs, demo_office_hours, demo
 from glasnik.networks.demo import demo_networks
 from glasnik.organizations.importing import organization_slug_base
 from glasnik.organizations.models import Country, Organization, OrganizationKind
+from glasnik.proposals.demo import demo_proposals
 from glasnik.surveys.demo import demo_surveys
 
 from ...demo_programs import MENTORING_SESSION, demo_programs
@@ -191,6 +192,7 @@ class Command(BaseCommand):
             demo_office_hours(program)
             demo_mentoring_pairs(program)
             demo_coach_settings()
+            demo_proposals()
             # After the competition: its jurors hold the juror's role, which asks for MFA.
             rows = [self._login_row(spec) for spec in PEOPLE]
         # Anonymous answers are written in transactions of their own (glasnik.core.anonymity).
