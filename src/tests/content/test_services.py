@@ -169,9 +169,7 @@ def test_a_move_keeps_the_time_and_refuses_a_stale_version_and_a_past_day(team, 
     with pytest.raises(ValidationError):
         post_move(post=moved, by=team.officer, day=day, version=moved.version - 1)
     with pytest.raises(ValidationError) as past:
-        post_move(
-            post=moved, by=team.officer, day=day - timedelta(days=30), version=moved.version
-        )
+        post_move(post=moved, by=team.officer, day=day - timedelta(days=30), version=moved.version)
 
     local = moved.publish_at.astimezone(institution_time_zone(team.organization))
     assert (local.date(), local.hour) == (day, 10)
@@ -180,7 +178,9 @@ def test_a_move_keeps_the_time_and_refuses_a_stale_version_and_a_past_day(team, 
 
 def test_only_allowed_status_changes_are_made_by_hand(team, post):
     with pytest.raises(ValidationError) as refused:
-        post_status_set(post=post, by=team.officer, status=PostStatus.APPROVED, version=post.version)
+        post_status_set(
+            post=post, by=team.officer, status=PostStatus.APPROVED, version=post.version
+        )
     cancelled = post_status_set(
         post=post, by=team.officer, status=PostStatus.CANCELLED, version=post.version
     )
