@@ -3,9 +3,12 @@ PR officer, then Nenad Pavlović, head of the mayor's cabinet), two content pill
 fifteen posts around today in every status, one of them waiting for Nenad. Made once, when the
 city has no planned posts."""
 
+import io
 from datetime import datetime, time, timedelta
 
 from django.contrib.auth import get_user_model
+from django.core.files.base import ContentFile
+from PIL import Image
 
 from glasnik.organizations.models import Country, Organization
 
@@ -204,6 +207,11 @@ def _plan(organization, marko, nenad, pillars, spec) -> None:
     if status == "cancelled":
         post_status_set(post=post, by=marko, status=PostStatus.CANCELLED, version=post.version)
         return
+    if (
+        status == "approved"
+        and not Post.objects.filter(organization=organization, status=PostStatus.APPROVED).exists()
+    ):
+        post = _with_image(post)
     post = post_submit(post=post, by=marko, version=post.version)
     post = post_approve(post=post, by=marko, comment="")
     if status == "in_review":
@@ -211,6 +219,16 @@ def _plan(organization, marko, nenad, pillars, spec) -> None:
     post = post_approve(post=post, by=nenad, comment="U redu, može.")
     if status == "scheduled":
         post_status_set(post=post, by=marko, status=PostStatus.SCHEDULED, version=post.version)
+
+
+def _with_image(post: Post) -> Post:
+    """A poster-coloured square stands in for the concert's photograph."""
+    picture = io.BytesIO()
+    Image.new("RGB", (108, 108), "#0b4f8a").save(picture, format="PNG")
+    post.image.save("koncert.png", ContentFile(picture.getvalue()), save=False)
+    post.alt_text = "Plavi plakat novogodišnjeg koncerta Kragujevačkog simfonijskog orkestra."
+    post.save(update_fields=["image", "alt_text"])
+    return post
 
 
 def demo_content_calendar() -> None:

@@ -77,7 +77,9 @@ class PostForm(forms.Form):
             del self.fields["status"]
         for value, label in Platform.choices:
             self.fields[variant_field_name(value)] = forms.CharField(
-                label=label, required=False, widget=forms.Textarea(attrs={"rows": 3})
+                label=_("Text for %(platform)s") % {"platform": label},
+                required=False,
+                widget=forms.Textarea(attrs={"rows": 3}),
             )
 
     def variant_fields(self):

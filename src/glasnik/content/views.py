@@ -14,6 +14,7 @@ from django.shortcuts import redirect, render
 from django.template import TemplateDoesNotExist
 from django.template.loader import get_template
 from django.urls import reverse
+from django.utils.formats import date_format
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -300,9 +301,7 @@ def post_move(request, slug: str, pk: int):
     except ValidationError as error:
         _refused(request, error)
     else:
-        messages.success(
-            request, _("The post is moved to %(day)s.") % {"day": day.strftime("%d.%m.%Y.")}
-        )
+        messages.success(request, _("The post is moved to %(day)s") % {"day": date_format(day)})
     return _back(request, post)
 
 

@@ -37,6 +37,7 @@ def test_the_team_reads_the_month_list_and_post(client, team, post, who, login_w
         reverse("content:list", args=[slug]),
         reverse("content:post", args=[slug, post.pk]),
         reverse("content:chain", args=[slug]),
+        reverse("content:week", args=[slug, post.publish_at.year, post.publish_at.month, 1]),
     ):
         response = client.get(url)
         assert response.status_code == 200, url
