@@ -24,6 +24,7 @@ from glasnik.toolkit.access import institution_approvers, institution_staff
 
 from . import exchange, services
 from .access import calendar_for_planner, calendar_for_user
+from .calendar_items import PostUrls, occurrence_html
 from .calendar_time import institution_time_zone, institution_today, month_weeks, week_days
 from .days import COUNTRIES, INTERNATIONAL, default_layers, planning_days
 from .forms import ChainForm, DecisionForm, ImportForm, MoveForm, PillarForm, PostForm, post_initial
@@ -91,11 +92,16 @@ def _days_context(request, access, first: date, last: date) -> dict:
 
 
 def _cells(days, context, month: int | None = None) -> list[dict]:
+    urls = PostUrls(context["organization"].slug)
+    may_move, zone = context["access"].may_edit, context["zone"]
     return [
         {
             "day": day,
             "in_month": month is None or day.month == month,
-            "occurrences": context["by_day"].get(day, []),
+            "posts": [
+                occurrence_html(occurrence, urls, may_move=may_move, zone=zone)
+                for occurrence in context["by_day"].get(day, [])
+            ],
             "planning": context["planning"].get(day, []),
         }
         for day in days
