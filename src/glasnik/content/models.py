@@ -142,8 +142,8 @@ class Post(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
-        verbose_name = pgettext_lazy("social media", "post")
-        verbose_name_plural = pgettext_lazy("social media", "posts")
+        verbose_name = pgettext_lazy("on social media", "post")
+        verbose_name_plural = pgettext_lazy("on social media", "posts")
         ordering = ["publish_at", "pk"]
         indexes = [models.Index(fields=["organization", "publish_at"])]
         constraints = [
