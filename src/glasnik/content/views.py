@@ -220,6 +220,11 @@ def post_edit(request, slug: str, pk: int):
     access = calendar_for_planner(request.user, slug)
     post = post_for_access(access, pk)
     zone = institution_time_zone(access.organization)
+    if post.status not in services.EDITABLE:
+        messages.error(
+            request, _("Only an idea or a draft can be edited. Return the post to draft first.")
+        )
+        return redirect(_post_url(post))
     if request.method == "POST":
         form = PostForm(request.POST, request.FILES, organization=access.organization, editing=True)
         if form.is_valid():

@@ -236,3 +236,25 @@ def test_an_image_without_alt_text_is_refused(team):
         )
 
     assert "alt_text" in refused.value.error_dict
+
+
+def test_holidays_are_named_in_the_readers_language_where_the_library_has_it():
+    from datetime import date
+
+    from django.utils import translation
+
+    from glasnik.content.days import planning_days
+
+    with translation.override("sl"):
+        slovenian = planning_days(["SI", "HR"], date(2027, 6, 25), date(2027, 6, 25))
+    with translation.override("sr-latn"):
+        serbian = planning_days(["RS", "INT"], date(2027, 5, 1), date(2027, 5, 3))
+
+    assert [(day.name, day.lang) for day in slovenian[date(2027, 6, 25)]] == [
+        ("dan državnosti", "sl")
+    ]
+    assert ("Praznik rada", "sr") in [(day.name, day.lang) for day in serbian[date(2027, 5, 1)]]
+    assert [day.name for day in serbian[date(2027, 5, 3)]] == [
+        "Drugi dan Vaskrsa",  # Orthodox Easter Monday in 2027
+        "Svetski dan slobode medija",
+    ]
