@@ -41,6 +41,7 @@ from .selectors import (
 
 LIST_PAGE_SIZE = 50
 COACH_PANEL = "coach/_panel.html"
+COACH_HEAD = "coach/_head.html"
 
 
 def _page(access) -> dict:
@@ -54,13 +55,14 @@ def _page(access) -> dict:
     }
 
 
-def _coach_panel() -> str:
-    """The post coach's panel when the coach app provides it (it is built beside this app)."""
+def _coach_templates() -> dict:
+    """The post coach's panel (and its stylesheet) when the coach app provides them: the two
+    apps were built side by side, and the form works without the coach."""
     try:
         get_template(COACH_PANEL)
     except TemplateDoesNotExist:
-        return ""
-    return COACH_PANEL
+        return {"coach_panel": "", "coach_head": ""}
+    return {"coach_panel": COACH_PANEL, "coach_head": COACH_HEAD}
 
 
 def _chosen_layers(request, organization) -> list[str]:
@@ -182,7 +184,7 @@ def _form_errors(form, error: ValidationError) -> None:
 
 
 def _form_page(request, access, form, post=None):
-    context = _page(access) | {"form": form, "post": post, "coach_panel": _coach_panel()}
+    context = _page(access) | {"form": form, "post": post} | _coach_templates()
     return render(request, "content/post_form.html", context)
 
 
