@@ -212,11 +212,11 @@ def _plan(organization, marko, nenad, pillars, spec) -> None:
         and not Post.objects.filter(organization=organization, status=PostStatus.APPROVED).exists()
     ):
         post = _with_image(post)
-    post = post_submit(post=post, by=marko, version=post.version)
-    post = post_approve(post=post, by=marko, comment="")
+    post = post_submit(post=post, by=marko, version=post.version, notify=False)
+    post = post_approve(post=post, by=marko, comment="", notify=False)
     if status == "in_review":
         return
-    post = post_approve(post=post, by=nenad, comment="U redu, može.")
+    post = post_approve(post=post, by=nenad, comment="U redu, može.", notify=False)
     if status == "scheduled":
         post_status_set(post=post, by=marko, status=PostStatus.SCHEDULED, version=post.version)
 
