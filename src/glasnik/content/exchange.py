@@ -91,7 +91,9 @@ def hootsuite_csv(organization, occurrences) -> str:
     """Hootsuite's bulk composer file: no header; column A the date and time as
     day/month/year hour:minute (24 h), B the message, C an optional link; times are on a
     multiple of five minutes. Source: Hootsuite Help Center, "Schedule messages in bulk"
-    (https://help.hootsuite.com/hc/en-us/articles/204598140), read December 2026."""
+    (https://help.hootsuite.com/hc/en-us/articles/204598140); the page itself could not be
+    opened when this was written: the columns agree with published walk-throughs of the
+    bulk composer, and should be checked against the page before relying on them."""
     zone = institution_time_zone(organization)
     data = tablib.Dataset()
     for occurrence in occurrences:
