@@ -36,6 +36,7 @@ from glasnik.accounts.models import User
 from glasnik.certificates.models import Certificate
 from glasnik.competitions.demo import SLUG as COMPETITION_SLUG
 from glasnik.competitions.models import Entry as CompetitionEntry
+from glasnik.content.models import Post
 from glasnik.events.demo_program import (
     CANCELLED_WORKSHOP,
     PAST_SESSION,
@@ -207,6 +208,19 @@ def competition(demo) -> dict:
 
 def institution(demo) -> dict:
     return {"slug": demo.municipality.slug}
+
+
+
+
+def content_post(demo, status: str = "approved") -> dict:
+    """A planned post of the member's municipality (Kragujevac), from its content calendar."""
+    post = Post.objects.filter(organization=demo.municipality, status=status).order_by("pk")
+    return institution(demo) | {"pk": post.first().pk}
+
+
+def content_day(demo) -> dict:
+    today = timezone.localdate()
+    return institution(demo) | {"year": today.year, "month": today.month, "day": today.day}
 
 
 def competition_entry(demo) -> dict:
@@ -625,6 +639,28 @@ PAGES: dict[str, Page | list[Page]] = {
     "proposals:export": Page(
         INSTITUTION_TEAM, lambda demo: {"pk": demo.proposal.pk, "file_format": "docx"}
     ),
+    # Its content calendar: the team reads and comments, the staff plan (Nenad, its approver,
+    # holds a position there too: head of the mayor's cabinet).
+    "content:waiting": Page(SIGNED_IN),
+    "content:month": Page(INSTITUTION_TEAM, institution),
+    "content:month_of": Page(
+        INSTITUTION_TEAM, lambda demo: {k: v for k, v in content_day(demo).items() if k != "day"}
+    ),
+    "content:week": Page(INSTITUTION_TEAM, content_day),
+    "content:list": Page(INSTITUTION_TEAM, institution),
+    "content:post": Page(INSTITUTION_TEAM, content_post),
+    "content:post_image": Page(INSTITUTION_TEAM, content_post),
+    "content:chain": Page(INSTITUTION_TEAM, institution),
+    "content:export": Page(
+        INSTITUTION_TEAM,
+        lambda demo: {k: v for k, v in content_day(demo).items() if k != "day"} | {"kind": "ical"},
+    ),
+    "content:post_create": Page(INSTITUTION_STAFF, institution),
+    "content:import": Page(INSTITUTION_STAFF, institution),
+    "content:post_edit": Page(INSTITUTION_STAFF, lambda demo: content_post(demo, "draft")),
+    "content:post_move": post(INSTITUTION_STAFF, lambda demo: content_post(demo, "draft")),
+    "content:post_status": post(INSTITUTION_STAFF, lambda demo: content_post(demo, "draft")),
+    "content:post_decide": post(INSTITUTION_TEAM, lambda demo: content_post(demo, "draft")),
     # Surveys: the organisers build them and read the results; participants answer.
     "surveys:list": Page(
         ORGANISERS | {MEMBER},

@@ -21,6 +21,7 @@ from glasnik.accounts.services import position_add
 from glasnik.certificates.demo import demo_certificates
 from glasnik.coach.demo import demo_coach_settings
 from glasnik.competitions.demo import demo_competitions
+from glasnik.content.demo import demo_content_calendar
 from glasnik.events.demo import demo_events
 from glasnik.events.demo_program import demo_anonymous_feedback
 from glasnik.mentoring.demo import demo_mentoring_pairs, demo_office_hours, demo_question_queue
@@ -193,6 +194,7 @@ class Command(BaseCommand):
             demo_mentoring_pairs(program)
             demo_coach_settings()
             demo_proposals()
+            demo_content_calendar()
             # After the competition: its jurors hold the juror's role, which asks for MFA.
             rows = [self._login_row(spec) for spec in PEOPLE]
         # Anonymous answers are written in transactions of their own (glasnik.core.anonymity).
