@@ -33,6 +33,7 @@ from django.utils import timezone, translation
 
 from glasnik.accounts.demo import DEMO_PASSWORD, DEMO_TOTP_SECRET
 from glasnik.accounts.models import User
+from glasnik.cards.models import Card
 from glasnik.certificates.models import Certificate
 from glasnik.competitions.demo import SLUG as COMPETITION_SLUG
 from glasnik.competitions.models import Entry as CompetitionEntry
@@ -598,6 +599,28 @@ PAGES: dict[str, Page | list[Page]] = {
     # The communicator's toolkit of the member's municipality
     "toolkit:mine": Page(SIGNED_IN),
     "toolkit:home": Page(INSTITUTION_TEAM, institution),
+    # Its infographic cards: the team reads them, its staff make them and set its look.
+    "cards:list": Page(INSTITUTION_TEAM, institution),
+    "cards:new": Page(INSTITUTION_STAFF, institution),
+    "cards:create": Page(INSTITUTION_STAFF, lambda demo: institution(demo) | {"template": "list"}),
+    "cards:preview": Page(
+        INSTITUTION_STAFF, lambda demo: institution(demo) | {"template": "number"}
+    ),
+    "cards:preview_image": Page(
+        INSTITUTION_STAFF,
+        lambda demo: institution(demo) | {"template": "number"},
+        query="?number=12&caption=vrti%C4%87a&language=sr&size=link",
+    ),
+    "cards:brand": Page(INSTITUTION_STAFF, institution),
+    "cards:brand_preview": Page(INSTITUTION_STAFF, institution),
+    "cards:brand_sample": Page(INSTITUTION_STAFF, institution),
+    "cards:brand_logo": Page(INSTITUTION_STAFF, institution),
+    "cards:detail": Page(INSTITUTION_TEAM, lambda demo: {"pk": demo.card.pk}),
+    "cards:edit": Page(INSTITUTION_STAFF, lambda demo: {"pk": demo.card.pk}),
+    "cards:delete": Page(INSTITUTION_STAFF, lambda demo: {"pk": demo.card.pk}),
+    "cards:alt_text_regenerate": post(INSTITUTION_STAFF, lambda demo: {"pk": demo.card.pk}),
+    "cards:image": Page(INSTITUTION_TEAM, lambda demo: {"pk": demo.card.pk, "size": "square"}),
+    "cards:download": Page(INSTITUTION_TEAM, lambda demo: {"pk": demo.card.pk, "size": "link"}),
     # Surveys: the organisers build them and read the results; participants answer.
     "surveys:list": Page(
         ORGANISERS | {MEMBER},
@@ -846,6 +869,9 @@ def _demo_objects() -> Demo:
         trainer=trainer,
         admin_user=User.objects.get(email=f"admin@{EMAIL_DOMAIN}"),
         municipality=marko.positions.get().organization,
+        card=Card.objects.filter(organization=marko.positions.get().organization)
+        .order_by("pk")
+        .first(),
         position=marko.positions.get(),
         membership=Membership.objects.get(network=network, person=marko),
         topic=TopicProposal.objects.filter(network=network).order_by("pk").first(),
