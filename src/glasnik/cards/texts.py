@@ -9,7 +9,7 @@ from contextlib import contextmanager
 from datetime import date, time
 
 from django.utils import formats, translation
-from django.utils.translation import pgettext
+from django.utils.translation import pgettext_lazy
 
 from glasnik.core.transliteration.text import transliterate
 
@@ -19,6 +19,10 @@ CYRILLIC_LETTER = re.compile(r"[\u0400-\u04ff]")
 LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f]")
 # The languages written in both scripts, and the interface language that speaks each script.
 BOTH_SCRIPTS = {"sr": {"cyrl": "sr", "latn": "sr-latn"}, "bs": {"cyrl": "bs-cyrl", "latn": "bs"}}
+INFOGRAPHIC = pgettext_lazy("card alt text", "Infographic")
+ANNOUNCEMENT = pgettext_lazy("card alt text", "Announcement")
+BEFORE = pgettext_lazy("before and after card", "Before")
+AFTER = pgettext_lazy("before and after card", "After")
 
 
 def _strings(data: dict):
@@ -55,9 +59,10 @@ class CardWords:
             return transliterate(text, "cyrl")
         return text
 
-    def word(self, context: str, text: str) -> str:
+    def word(self, text) -> str:
+        """`text` (translated lazily) in the card's language."""
         with self.active():
-            return self.ours(pgettext(context, text))
+            return self.ours(str(text))
 
     def day(self, value: str) -> str:
         with self.active():
@@ -77,8 +82,8 @@ def drawn_texts(template: str, data: dict, words: CardWords) -> dict:
     """Everything drawn on the card, by block: the author's texts and our labels."""
     if template == CardTemplate.BEFORE_AFTER:
         return data | {
-            "before_label": words.word("before and after card", "Before"),
-            "after_label": words.word("before and after card", "After"),
+            "before_label": words.word(BEFORE),
+            "after_label": words.word(AFTER),
         }
     if template == CardTemplate.EVENT:
         when = f"{words.day(data['date'])}, {words.hour(data['time'])}"
@@ -97,7 +102,7 @@ def _end(text: str) -> str:
 def alt_text_generate(template: str, data: dict, language: str, organization) -> str:
     """A description of the card for people who do not see it, from its texts."""
     words = CardWords(language, data)
-    infographic = words.word("card alt text", "Infographic")
+    infographic = words.word(INFOGRAPHIC)
     institution = _end(_clause(words.institution(organization)))
     if template == CardTemplate.NUMBER:
         said = f"{infographic}: {_clause(data['number'])} — {_end(_clause(data['caption']))}"
@@ -105,14 +110,14 @@ def alt_text_generate(template: str, data: dict, language: str, organization) ->
         items = "; ".join(_clause(item) for item in data["items"])
         said = f"{infographic}: {_clause(data['title'])}: {_end(items)}"
     elif template == CardTemplate.BEFORE_AFTER:
-        before = words.word("before and after card", "Before")
-        after = words.word("before and after card", "After")
+        before = words.word(BEFORE)
+        after = words.word(AFTER)
         said = (
             f"{infographic}: {_end(_clause(data['title']))} "
             f"{before}: {_end(_clause(data['before']))} {after}: {_end(_clause(data['after']))}"
         )
     else:
-        announcement = words.word("card alt text", "Announcement")
+        announcement = words.word(ANNOUNCEMENT)
         details = [_clause(data["title"]), words.day(data["date"]).rstrip(".")]
         details += [words.hour(data["time"]), _clause(data["place"])]
         said = f"{announcement}: {_end(', '.join(details))}"

@@ -132,6 +132,9 @@ OTHER_PARTICIPANTS = OTHER_ORGANISERS | {OTHER_MEMBER}
 # with it, the organisers of the programme it takes part in; its staff alone write its plans.
 INSTITUTION_TEAM = frozenset({MEMBER, APPROVER, TRAINER, ORGANISER, ADMIN})
 INSTITUTION_STAFF = frozenset({MEMBER})
+# Who make the municipality's cards: its staff, and in the demo its approver (Nenad) as well,
+# who holds a position there (head of the mayor's cabinet).
+CARD_MAKERS = INSTITUTION_STAFF | {APPROVER}
 
 
 def no_args(demo) -> dict:
@@ -601,24 +604,22 @@ PAGES: dict[str, Page | list[Page]] = {
     "toolkit:home": Page(INSTITUTION_TEAM, institution),
     # Its infographic cards: the team reads them, its staff make them and set its look.
     "cards:list": Page(INSTITUTION_TEAM, institution),
-    "cards:new": Page(INSTITUTION_STAFF, institution),
-    "cards:create": Page(INSTITUTION_STAFF, lambda demo: institution(demo) | {"template": "list"}),
-    "cards:preview": Page(
-        INSTITUTION_STAFF, lambda demo: institution(demo) | {"template": "number"}
-    ),
+    "cards:new": Page(CARD_MAKERS, institution),
+    "cards:create": Page(CARD_MAKERS, lambda demo: institution(demo) | {"template": "list"}),
+    "cards:preview": Page(CARD_MAKERS, lambda demo: institution(demo) | {"template": "number"}),
     "cards:preview_image": Page(
-        INSTITUTION_STAFF,
+        CARD_MAKERS,
         lambda demo: institution(demo) | {"template": "number"},
         query="?number=12&caption=vrti%C4%87a&language=sr&size=link",
     ),
-    "cards:brand": Page(INSTITUTION_STAFF, institution),
-    "cards:brand_preview": Page(INSTITUTION_STAFF, institution),
-    "cards:brand_sample": Page(INSTITUTION_STAFF, institution),
-    "cards:brand_logo": Page(INSTITUTION_STAFF, institution),
+    "cards:brand": Page(CARD_MAKERS, institution),
+    "cards:brand_preview": Page(CARD_MAKERS, institution),
+    "cards:brand_sample": Page(CARD_MAKERS, institution),
+    "cards:brand_logo": Page(CARD_MAKERS, institution),
     "cards:detail": Page(INSTITUTION_TEAM, lambda demo: {"pk": demo.card.pk}),
-    "cards:edit": Page(INSTITUTION_STAFF, lambda demo: {"pk": demo.card.pk}),
-    "cards:delete": Page(INSTITUTION_STAFF, lambda demo: {"pk": demo.card.pk}),
-    "cards:alt_text_regenerate": post(INSTITUTION_STAFF, lambda demo: {"pk": demo.card.pk}),
+    "cards:edit": Page(CARD_MAKERS, lambda demo: {"pk": demo.card.pk}),
+    "cards:delete": Page(CARD_MAKERS, lambda demo: {"pk": demo.card.pk}),
+    "cards:alt_text_regenerate": post(CARD_MAKERS, lambda demo: {"pk": demo.card.pk}),
     "cards:image": Page(INSTITUTION_TEAM, lambda demo: {"pk": demo.card.pk, "size": "square"}),
     "cards:download": Page(INSTITUTION_TEAM, lambda demo: {"pk": demo.card.pk, "size": "link"}),
     # Surveys: the organisers build them and read the results; participants answer.

@@ -153,7 +153,9 @@ def test_the_live_preview_shows_the_card_or_what_keeps_it_from_fitting(client, s
 
     good = client.get(url, NUMBER_DATA | fields, headers={"hx-request": "true"})
     too_long = client.get(
-        url, {"number": "1" * 40, "caption": "x"} | fields, headers={"hx-request": "true"}
+        url,
+        {"number": "1", "caption": "Više: https://www.kragujevac.rs/" + "vesti-" * 20} | fields,
+        headers={"hx-request": "true"},
     )
 
     assert "/preview/number/card.png?" in good.content.decode()
