@@ -87,7 +87,7 @@ def brand_save(
     return brand
 
 
-def card_fit_check(*, organization, template: str, data: dict, language: str) -> None:
+def card_fit_check(*, template: str, data: dict, language: str) -> None:
     """Every text fits the card in every size, or the author is told which to shorten."""
     texts = drawn_texts(template, data, CardWords(language, data))
     for size in CardSize.values:
@@ -119,7 +119,7 @@ def card_create(
     size: str,
     alt_text: str = "",
 ) -> Card:
-    card_fit_check(organization=organization, template=template, data=data, language=language)
+    card_fit_check(template=template, data=data, language=language)
     generated = alt_text_generate(template, data, language, organization)
     alt_text = alt_text.strip()
     card = Card.objects.create(
@@ -141,9 +141,7 @@ def card_update(*, card: Card, actor, data: dict, language: str, size: str, alt_
     """New texts for the card. Its alt text follows them unless someone wrote it by hand
     (then it is kept); alt text changed in this edit counts as written by hand, an emptied
     one is written again from the texts."""
-    card_fit_check(
-        organization=card.organization, template=card.template, data=data, language=language
-    )
+    card_fit_check(template=card.template, data=data, language=language)
     alt_text = alt_text.strip()
     generated = alt_text_generate(card.template, data, language, card.organization)
     if not alt_text:

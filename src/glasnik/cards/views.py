@@ -9,7 +9,13 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404, HttpResponse, HttpResponseNotModified
+from django.http import (
+    FileResponse,
+    Http404,
+    HttpResponse,
+    HttpResponseBadRequest,
+    HttpResponseNotModified,
+)
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -167,7 +173,6 @@ def _valid_preview_form(request, slug: str, template: str):
     if form.is_valid():
         try:
             services.card_fit_check(
-                organization=access.organization,
                 template=template,
                 data=form.card_data(),
                 language=form.cleaned_data["language"],
@@ -196,8 +201,8 @@ def card_preview(request, slug: str, template: str):
 @login_required
 def card_preview_image(request, slug: str, template: str):
     organization, form = _valid_preview_form(request, slug, template)
-    if not form.is_valid():
-        raise Http404
+    if not form.is_valid():  # the preview fragment says why
+        return HttpResponseBadRequest()
     content = selectors.card_drawn(
         organization=organization,
         template=template,
