@@ -33,6 +33,7 @@ from django.utils import timezone, translation
 
 from glasnik.accounts.demo import DEMO_PASSWORD, DEMO_TOTP_SECRET
 from glasnik.accounts.models import User
+from glasnik.cards.models import Card
 from glasnik.certificates.models import Certificate
 from glasnik.competitions.demo import SLUG as COMPETITION_SLUG
 from glasnik.competitions.models import Entry as CompetitionEntry
@@ -661,6 +662,25 @@ PAGES: dict[str, Page | list[Page]] = {
     "content:post_move": post(INSTITUTION_STAFF, lambda demo: content_post(demo, "draft")),
     "content:post_status": post(INSTITUTION_STAFF, lambda demo: content_post(demo, "draft")),
     "content:post_decide": post(INSTITUTION_TEAM, lambda demo: content_post(demo, "draft")),
+    # Its infographic cards: the team reads them, its staff make them and set its look.
+    "cards:list": Page(INSTITUTION_TEAM, institution),
+    "cards:new": Page(INSTITUTION_STAFF, institution),
+    "cards:create": Page(INSTITUTION_STAFF, lambda demo: institution(demo) | {"template": "list"}),
+    "cards:preview": Page(INSTITUTION_STAFF, lambda demo: institution(demo) | {"template": "number"}),
+    # Without texts that make a card (as here) the image is refused; the fragment says why.
+    "cards:preview_image": Page(
+        INSTITUTION_STAFF, lambda demo: institution(demo) | {"template": "number"}, ok=400
+    ),
+    "cards:brand": Page(INSTITUTION_STAFF, institution),
+    "cards:brand_preview": Page(INSTITUTION_STAFF, institution),
+    "cards:brand_sample": Page(INSTITUTION_STAFF, institution),
+    "cards:brand_logo": Page(INSTITUTION_STAFF, institution),
+    "cards:detail": Page(INSTITUTION_TEAM, lambda demo: {"pk": demo.card.pk}),
+    "cards:edit": Page(INSTITUTION_STAFF, lambda demo: {"pk": demo.card.pk}),
+    "cards:delete": Page(INSTITUTION_STAFF, lambda demo: {"pk": demo.card.pk}),
+    "cards:alt_text_regenerate": post(INSTITUTION_STAFF, lambda demo: {"pk": demo.card.pk}),
+    "cards:image": Page(INSTITUTION_TEAM, lambda demo: {"pk": demo.card.pk, "size": "square"}),
+    "cards:download": Page(INSTITUTION_TEAM, lambda demo: {"pk": demo.card.pk, "size": "link"}),
     # Surveys: the organisers build them and read the results; participants answer.
     "surveys:list": Page(
         ORGANISERS | {MEMBER},
@@ -913,6 +933,9 @@ def _demo_objects() -> Demo:
         proposal_version=ProposalVersion.objects.get(
             proposal__organization=marko.positions.get().organization
         ),
+        card=Card.objects.filter(organization=marko.positions.get().organization)
+        .order_by("pk")
+        .first(),
         position=marko.positions.get(),
         membership=Membership.objects.get(network=network, person=marko),
         topic=TopicProposal.objects.filter(network=network).order_by("pk").first(),

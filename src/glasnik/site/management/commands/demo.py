@@ -18,6 +18,7 @@ from glasnik.accounts.demo import DEMO_PASSWORD, DEMO_TOTP_SECRET, EMAIL_DOMAIN
 from glasnik.accounts.models import Position, Script, User
 from glasnik.accounts.selectors import forget_mfa_state
 from glasnik.accounts.services import position_add
+from glasnik.cards.demo import demo_cards
 from glasnik.certificates.demo import demo_certificates
 from glasnik.coach.demo import demo_coach_settings
 from glasnik.competitions.demo import demo_competitions
@@ -195,6 +196,7 @@ class Command(BaseCommand):
             demo_coach_settings()
             demo_proposals()
             demo_content_calendar()
+            demo_cards()
             # After the competition: its jurors hold the juror's role, which asks for MFA.
             rows = [self._login_row(spec) for spec in PEOPLE]
         # Anonymous answers are written in transactions of their own (glasnik.core.anonymity).
