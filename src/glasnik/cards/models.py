@@ -70,6 +70,15 @@ class Card(models.Model):
     )
     alt_text = models.TextField(_("alt text"), blank=True)
     alt_text_edited = models.BooleanField(_("alt text edited by hand"), default=False)
+    # The planned post the card was made for (content calendar), if any.
+    post = models.ForeignKey(
+        "content.Post",
+        verbose_name=pgettext_lazy("on social media", "post"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="cards",
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("made by"),

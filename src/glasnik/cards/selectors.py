@@ -49,3 +49,13 @@ def card_png_of(card: Card, size: str, *, brand=None, logo=None) -> bytes:
         brand=brand,
         logo=logo,
     )
+
+
+def post_of_institution(organization, post_id):
+    """The institution's planned post a new card is made for (`?post=` on the way in), or
+    None: a post of another institution, or none at all."""
+    from glasnik.content.models import Post
+
+    if not str(post_id or "").isdigit():
+        return None
+    return Post.objects.filter(pk=int(post_id), organization=organization).first()

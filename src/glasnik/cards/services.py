@@ -118,7 +118,12 @@ def card_create(
     language: str,
     size: str,
     alt_text: str = "",
+    post=None,
 ) -> Card:
+    """A new card of the institution; `post` is the planned post it is made for (one of the
+    same institution's, else refused)."""
+    if post is not None and post.organization_id != organization.pk:
+        raise ValidationError(_("The post belongs to another institution."), code="post")
     card_fit_check(template=template, data=data, language=language)
     generated = alt_text_generate(template, data, language, organization)
     alt_text = alt_text.strip()
@@ -130,6 +135,7 @@ def card_create(
         size=size,
         alt_text=alt_text or generated,
         alt_text_edited=bool(alt_text) and alt_text != generated,
+        post=post,
         created_by=actor,
     )
     log_action("cards.card.created", actor=actor, target=card, scope=organization)

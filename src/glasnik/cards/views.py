@@ -98,7 +98,9 @@ def _initial_from_query(form_class, query, organization) -> dict:
 
 
 def _form_page(request, *, form, organization, template, card=None, status=200):
+    post_id = request.POST.get("post") or request.GET.get("post") if card is None else None
     context = {
+        "post": selectors.post_of_institution(organization, post_id),
         "form": form,
         "organization": organization,
         "template": template,
@@ -127,6 +129,7 @@ def card_create(request, slug: str, template: str):
                 language=form.cleaned_data["language"],
                 size=form.cleaned_data["size"],
                 alt_text=form.cleaned_data["alt_text"],
+                post=selectors.post_of_institution(organization, request.POST.get("post")),
             )
         except ValidationError as error:
             _refused(form, error)

@@ -11,8 +11,6 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
-from django.template import TemplateDoesNotExist
-from django.template.loader import get_template
 from django.urls import reverse
 from django.utils.formats import date_format
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -40,8 +38,6 @@ from .selectors import (
 )
 
 LIST_PAGE_SIZE = 50
-COACH_PANEL = "coach/_panel.html"
-COACH_HEAD = "coach/_head.html"
 
 
 def _page(access) -> dict:
@@ -53,16 +49,6 @@ def _page(access) -> dict:
         "today": institution_today(organization),
         "zone": institution_time_zone(organization),
     }
-
-
-def _coach_templates() -> dict:
-    """The post coach's panel (and its stylesheet) when the coach app provides them: the two
-    apps were built side by side, and the form works without the coach."""
-    try:
-        get_template(COACH_PANEL)
-    except TemplateDoesNotExist:
-        return {"coach_panel": "", "coach_head": ""}
-    return {"coach_panel": COACH_PANEL, "coach_head": COACH_HEAD}
 
 
 def _chosen_layers(request, organization) -> list[str]:
@@ -184,7 +170,7 @@ def _form_errors(form, error: ValidationError) -> None:
 
 
 def _form_page(request, access, form, post=None):
-    context = _page(access) | {"form": form, "post": post} | _coach_templates()
+    context = _page(access) | {"form": form, "post": post}
     return render(request, "content/post_form.html", context)
 
 

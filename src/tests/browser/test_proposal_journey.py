@@ -31,6 +31,11 @@ def no_sideways_scroll(page) -> None:
 def test_officer_writes_sends_and_exports_the_proposal(
     browser, live_server, team, assert_accessible
 ):
+    proposal_written_approved_and_exported(browser, live_server, team, assert_accessible)
+
+
+def proposal_written_approved_and_exported(browser, live_server, team, assert_accessible):
+    """The journey, for the toolkit's whole journey too (test_toolkit_done_when_journey)."""
     from glasnik.proposals.models import Proposal, ProposalStatus
 
     marko = sign_in(browser, live_server, team.officer)
