@@ -211,8 +211,6 @@ def institution(demo) -> dict:
     return {"slug": demo.municipality.slug}
 
 
-
-
 def content_post(demo, status: str = "approved") -> dict:
     """A planned post of the member's municipality (Kragujevac), from its content calendar."""
     post = Post.objects.filter(organization=demo.municipality, status=status).order_by("pk")
@@ -627,12 +625,8 @@ PAGES: dict[str, Page | list[Page]] = {
     "proposals:section_save": post(
         INSTITUTION_STAFF, lambda demo: {"pk": demo.proposal.pk, "key": "goals"}
     ),
-    "proposals:send_to_mentor": post(
-        INSTITUTION_STAFF, lambda demo: {"pk": demo.proposal.pk}
-    ),
-    "proposals:send_for_approval": post(
-        INSTITUTION_STAFF, lambda demo: {"pk": demo.proposal.pk}
-    ),
+    "proposals:send_to_mentor": post(INSTITUTION_STAFF, lambda demo: {"pk": demo.proposal.pk}),
+    "proposals:send_for_approval": post(INSTITUTION_STAFF, lambda demo: {"pk": demo.proposal.pk}),
     "proposals:decide": post(frozenset({APPROVER}), lambda demo: {"pk": demo.proposal.pk}),
     "proposals:comment_add": post(INSTITUTION_TEAM, lambda demo: {"pk": demo.proposal.pk}),
     "proposals:versions": Page(INSTITUTION_TEAM, lambda demo: {"pk": demo.proposal.pk}),
@@ -666,7 +660,9 @@ PAGES: dict[str, Page | list[Page]] = {
     "cards:list": Page(INSTITUTION_TEAM, institution),
     "cards:new": Page(INSTITUTION_STAFF, institution),
     "cards:create": Page(INSTITUTION_STAFF, lambda demo: institution(demo) | {"template": "list"}),
-    "cards:preview": Page(INSTITUTION_STAFF, lambda demo: institution(demo) | {"template": "number"}),
+    "cards:preview": Page(
+        INSTITUTION_STAFF, lambda demo: institution(demo) | {"template": "number"}
+    ),
     # Without texts that make a card (as here) the image is refused; the fragment says why.
     "cards:preview_image": Page(
         INSTITUTION_STAFF, lambda demo: institution(demo) | {"template": "number"}, ok=400
