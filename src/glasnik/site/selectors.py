@@ -104,7 +104,39 @@ def dashboard_for_user(user) -> dict:
         "organising": organising,
         "jury_places": juror_places(user) if "juror" in roles else [],
         "competition_entries": entrant_entries(user),
+        "approvals": approver_waiting(user) if "approver" in roles else None,
     }
+
+
+@dataclass
+class ApproverWaiting:
+    proposals: list  # sent for the approver's decision, the oldest first
+    post_count: int  # planned posts at the approver's step of an approval chain
+
+
+def approver_waiting(user) -> ApproverWaiting:
+    """What waits for an institution approver: their institutions' proposals sent for
+    approval, and the planned posts whose current step of the approval chain is theirs."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from glasnik.access.models import Role, RoleGrant
+    from glasnik.content.selectors import posts_waiting_for
+    from glasnik.organizations.models import Organization
+    from glasnik.proposals.models import Proposal, ProposalStatus
+
+    institutions = RoleGrant.objects.filter(
+        person_id=user.pk,
+        role=Role.APPROVER,
+        scope_type=ContentType.objects.get_for_model(Organization),
+    ).values("scope_id")
+    proposals = (
+        Proposal.objects.filter(
+            organization_id__in=institutions, status=ProposalStatus.AWAITING_APPROVAL
+        )
+        .select_related("organization")
+        .order_by("updated_at", "pk")
+    )
+    return ApproverWaiting(list(proposals), posts_waiting_for(user).count())
 
 
 # --- the audit log ----------------------------------------------------------------------------
