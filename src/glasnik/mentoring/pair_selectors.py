@@ -2,7 +2,6 @@
 mentors for its participants, a person's mentoring overview, the activity per programme, and
 what changed between two versions of a piece of work. Each runs a fixed number of queries."""
 
-import difflib
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -15,6 +14,7 @@ from django.utils.translation import gettext as _
 from glasnik.access.models import Role, RoleGrant
 from glasnik.access.selectors import role_holders
 from glasnik.accounts.models import ExperienceLevel
+from glasnik.core.word_diff import Piece, word_changes
 from glasnik.events.models import AgendaItem, Event, EventKind, Lecturer
 from glasnik.programs.models import Enrolment, EnrolmentStatus, Program
 
@@ -239,34 +239,10 @@ def program_activity(program: Program) -> Activity:
 
 
 @dataclass
-class Piece:
-    kind: str  # "same", "added" or "removed"
-    text: str
-
-
-@dataclass
 class SectionChange:
     title: str
     state: str  # "same", "changed", "added" or "removed"
     pieces: list[Piece]
-
-
-def _words(text: str) -> list[str]:
-    return re.findall(r"\s+|[^\s]+", text)
-
-
-def _pieces(old: str, new: str) -> list[Piece]:
-    a, b = _words(old), _words(new)
-    pieces = []
-    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
-        if tag == "equal":
-            pieces.append(Piece("same", "".join(a[i1:i2])))
-            continue
-        if i2 > i1:
-            pieces.append(Piece("removed", "".join(a[i1:i2])))
-        if j2 > j1:
-            pieces.append(Piece("added", "".join(b[j1:j2])))
-    return pieces
 
 
 def version_changes(old: ReviewVersion, new: ReviewVersion) -> list[SectionChange]:
@@ -283,7 +259,7 @@ def version_changes(old: ReviewVersion, new: ReviewVersion) -> list[SectionChang
             continue
         used.add(before.pk)
         state = "same" if before.text == section.text else "changed"
-        changes.append(SectionChange(section.title, state, _pieces(before.text, section.text)))
+        changes.append(SectionChange(section.title, state, word_changes(before.text, section.text)))
     changes += [
         SectionChange(section.title, "removed", [Piece("removed", section.text)])
         for section in old_sections

@@ -2,12 +2,12 @@
 guidance, its versions and what changed between two of them, its mentor pair, and the
 language its exported document and its review are written in."""
 
-import difflib
 import re
 from dataclasses import dataclass
 
 from django.db.models import Count, Q
 
+from glasnik.core.word_diff import Piece, word_changes
 from glasnik.mentoring.models import MentoringPair
 from glasnik.toolkit.access import current_positions
 
@@ -94,35 +94,11 @@ def writing_language(proposal: Proposal, texts: dict[str, str]) -> str:
 
 
 @dataclass
-class Piece:
-    kind: str  # "same", "added" or "removed"
-    text: str
-
-
-@dataclass
 class SectionChange:
     title: str
     changed: bool
     pieces: list[Piece]
     text: str  # the new version's text
-
-
-def _words(text: str) -> list[str]:
-    return re.findall(r"\s+|[^\s]+", text)
-
-
-def text_changes(old: str, new: str) -> list[Piece]:
-    a, b = _words(old), _words(new)
-    pieces = []
-    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
-        if tag == "equal":
-            pieces.append(Piece("same", "".join(a[i1:i2])))
-            continue
-        if i2 > i1:
-            pieces.append(Piece("removed", "".join(a[i1:i2])))
-        if j2 > j1:
-            pieces.append(Piece("added", "".join(b[j1:j2])))
-    return pieces
 
 
 def version_changes(old: ProposalVersion | None, new: ProposalVersion) -> list[SectionChange]:
@@ -134,7 +110,7 @@ def version_changes(old: ProposalVersion | None, new: ProposalVersion) -> list[S
         old_text, new_text = before.get(guide.key, ""), new.texts.get(guide.key, "")
         changes.append(
             SectionChange(
-                guide.title, old_text != new_text, text_changes(old_text, new_text), new_text
+                guide.title, old_text != new_text, word_changes(old_text, new_text), new_text
             )
         )
     return changes
