@@ -13,12 +13,13 @@ class EventsConfig(AppConfig):
         from django.contrib.auth import get_user_model
 
         from glasnik.access.models import RoleGrant
-        from glasnik.programs.models import Phase, Program
+        from glasnik.programs.models import Enrolment, Phase, Program
 
         watched = {
             self.get_model("Event"): _event_changed,
             Program: _program_changed,
-            Phase: _phase_changed,
+            Phase: _programme_part_changed,
+            Enrolment: _programme_part_changed,  # the number of participants
             RoleGrant: _role_changed,
             get_user_model(): _person_changed,
             self.get_model("Lecturer"): _lecturer_changed,
@@ -41,7 +42,8 @@ def _program_changed(sender, instance, **kwargs) -> None:
     programme_forget(instance.pk)
 
 
-def _phase_changed(sender, instance, **kwargs) -> None:
+def _programme_part_changed(sender, instance, **kwargs) -> None:
+    """A phase or an enrolment: what its programme keeps."""
     from .program_page import programme_forget
 
     programme_forget(instance.program_id)

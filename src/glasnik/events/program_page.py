@@ -2,13 +2,15 @@
 training's registration opens, and drawing it whole (fifty event rows of dates, places and
 kinds; the timeline; the team) was most of its cost.
 
-- Each event's row, drawn once per language, in the event's cache namespace, dropped with
+- Each event's row, drawn once per language (and kept in the reader's script, so that the
+  page's conversion skips it), in the event's cache namespace, dropped with
   `object_cache_clear("event", pk)` whenever the event is saved or deleted. The programme's time
   zone and language are part of the entry's name, so a change to them draws new rows. The seats
   column changes with every registration and is drawn afresh on each request.
-- The programme's timeline with its description, and its team, in the programme's namespace,
-  dropped with `object_cache_clear("program", pk)` whenever the programme, one of its phases,
-  a role on it, a member of its team or their lecturer's profile is saved or deleted
+- The programme's timeline with its description, its team and its number of participants, in
+  the programme's namespace, dropped with `object_cache_clear("program", pk)` whenever the
+  programme, one of its phases, an enrolment, a role on it, a member of its team or their
+  lecturer's profile is saved or deleted
   (`programme_forget`, `programme_team_member_forget`, connected in `EventsConfig.ready`). The
   timeline's entry is named by the programme's today, as its phases' states change by date.
 
@@ -27,8 +29,9 @@ from glasnik.core.object_cache import (
     object_cache_read,
     object_cache_read_many,
 )
+from glasnik.core.reader_script import html_in_reader_script
 
-ROW_ENTRY = "programme-row"
+ROW_ENTRY = "programme-row:v2"
 ROW_SECONDS = 24 * 3600
 ROW_TEMPLATE = "events/program/_event_row.html"
 
@@ -55,6 +58,13 @@ def seats_label(*, registration_enabled: bool, capacity: int | None, seats_taken
     }
 
 
+def row_in_reader_script(row: str) -> str:
+    """The row converted to the reader's script once, here, and marked `notranslit` so that
+    the page's conversion (ReaderScriptMiddleware) passes over it on every request."""
+    converted = html_in_reader_script(row, get_language())
+    return converted.replace('<tr class="', '<tr class="notranslit ', 1)
+
+
 def program_event_rows(program, events) -> list[ProgrammeRow]:
     """A row for each of `events` (a queryset with `seats_taken`), in its order. Only the
     seats are read for every event; the events whose row is not kept are read whole and drawn.
@@ -64,7 +74,7 @@ def program_event_rows(program, events) -> list[ProgrammeRow]:
     reads = object_cache_read_many("event", [count["pk"] for count in counts], name)
     missing = [pk for pk, read in reads.items() if name not in read]
     drawn = {
-        event.pk: render_to_string(ROW_TEMPLATE, {"event": event})
+        event.pk: row_in_reader_script(render_to_string(ROW_TEMPLATE, {"event": event}))
         # Through the programme's manager, so that each event knows its programme.
         for event in (program.events.filter(pk__in=missing) if missing else [])
     }
@@ -85,6 +95,7 @@ def program_event_rows(program, events) -> list[ProgrammeRow]:
 
 ABOUT_ENTRY = "programme-about"
 TEAM_ENTRY = "programme-team"
+COUNT_ENTRY = "programme-participants"
 PART_SECONDS = 24 * 3600
 
 
@@ -92,17 +103,24 @@ PART_SECONDS = 24 * 3600
 class ProgrammeParts:
     about: SafeString  # the timeline and the description
     team: SafeString
+    participant_count: int
 
 
 def program_kept_parts(program) -> ProgrammeParts:
     """The programme's timeline with its description, and its team, as HTML: kept, or drawn
     and kept, in one round trip to the cache (and one more to keep what was drawn)."""
-    from glasnik.programs.selectors import program_team, program_timeline, program_today
+    from glasnik.programs.selectors import (
+        program_participant_count,
+        program_team,
+        program_timeline,
+        program_today,
+    )
 
     language = get_language()
     names = {
         "about": f"{ABOUT_ENTRY}:{language}:{program_today(program).isoformat()}",
         "team": f"{TEAM_ENTRY}:{language}",
+        "participant_count": COUNT_ENTRY,
     }
     read = object_cache_read("program", program.pk, names.values())
     draw = {
@@ -113,6 +131,7 @@ def program_kept_parts(program) -> ProgrammeParts:
         "team": lambda: render_to_string(
             "events/program/_programme_team.html", {"team": program_team(program)}
         ),
+        "participant_count": lambda: program_participant_count(program),
     }
     parts = {}
     for part, name in names.items():
@@ -124,6 +143,7 @@ def program_kept_parts(program) -> ProgrammeParts:
     return ProgrammeParts(
         about=mark_safe(parts["about"]),  # noqa: S308 - drawn by our templates
         team=mark_safe(parts["team"]),  # noqa: S308
+        participant_count=parts["participant_count"],
     )
 
 

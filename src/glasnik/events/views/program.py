@@ -65,7 +65,6 @@ def program_detail(request, slug: str):
     context = {
         "program": program,
         "events": program_events(program, everyone=takes_part or is_team),
-        "participant_count": program_selectors.program_participant_count(program),
         "enrolment": program_selectors.enrolment_of(user, program),
         "can_manage": can_manage,
         "takes_part": takes_part,

@@ -162,3 +162,26 @@ def test_the_timeline_is_kept_per_day_so_phases_move_on_with_the_date(client, pr
 
     names = [f"programme-about:en:{day.isoformat()}" for day in (today, today + timedelta(1))]
     assert set(object_cache_read("program", program.pk, names).found) == set(names)
+
+
+def test_a_row_is_kept_in_the_readers_script(client, program, make_event):
+    make_event(title="Obuka za društvene mreže")
+
+    cyrillic = events_table(page(client, program, "sr"))
+    latin = events_table(page(client, program, "sr-latn"))
+
+    assert "Обука за друштвене мреже" in cyrillic
+    assert 'lang="sr-Cyrl"' in cyrillic
+    assert "Obuka za društvene mreže" in latin
+    assert "Обука" not in latin
+    assert events_table(page(client, program, "sr")) == cyrillic  # kept, the same
+
+
+def test_the_number_of_participants_follows_enrolments_at_once(client, program, make_enrolment):
+    assert "0 participants" in page(client, program)
+
+    enrolment = make_enrolment()
+    assert "1 participant" in page(client, program)
+
+    enrolment.delete()
+    assert "0 participants" in page(client, program)
