@@ -47,13 +47,14 @@ def test_benchmark_measures_the_filtered_directory_as_a_member(client):
     targets = load("django_prep").targets()
     pages = load("run").pages(targets)
 
-    (page,) = [page for page in pages if page["name"] == "directory_filtered"]
-    assert page["path"] == "/sr/networks/seed-network/directory/?q=petrovic&kind=municipality"
+    (page,) = [page for page in pages if page["name"] == "directory"]
+    warm = page["warm"]
+    assert warm["path"] == "/sr/networks/seed-network/directory/?q=petrovic&kind=municipality"
     assert page["kind"] == "signed-in"
-    name, value = page["cookie"].split("=", 1)
+    name, value = warm["cookie"].split("=", 1)
     member_client = Client()
     member_client.cookies[name] = value
-    response = member_client.get(page["path"])
+    response = member_client.get(warm["path"])
     assert response.status_code == 200
     names = {member.person.last_name for member in response.context["page"].object_list}
     assert names == {"Petrović"}
@@ -64,13 +65,56 @@ def test_benchmark_asks_the_directory_new_questions_as_a_member(client):
     targets = load("django_prep").targets()
     pages = load("run").pages(targets)
 
-    (page,) = [page for page in pages if page["name"] == "directory_fresh"]
-    paths = page["question_paths"]
-    assert page["path"] == paths[0]
+    (page,) = [page for page in pages if page["name"] == "directory"]
+    cold = page["cold"]
+    paths = cold["question_paths"]
+    assert cold["path"] == paths[0]
     assert len(set(paths)) == len(paths) > 1000
     assert all(path.startswith("/sr/networks/seed-network/directory/?q=") for path in paths)
-    name, value = page["cookie"].split("=", 1)
+    name, value = cold["cookie"].split("=", 1)
     member_client = Client()
     member_client.cookies[name] = value
     for path in paths[:5]:
         assert member_client.get(path).status_code == 200
+
+
+def test_benchmark_opens_every_public_page_cold_as_a_participant_of_the_programme(client):
+    from glasnik.programs.models import Enrolment
+
+    call_command("seed_scale", factor=0.01)
+    targets = load("django_prep").targets()
+    pages = load("run").pages(targets)
+
+    program = next(page for page in pages if page["name"] == "program_detail")
+    assert "cookie" not in program["warm"]
+    name, value = program["cold"]["cookie"].split("=", 1)
+    participant = Client()
+    participant.cookies[name] = value
+    response = participant.get(program["cold"]["path"])
+    assert response.status_code == 200
+    assert response.context["user"].email == targets["participant_email"]
+    assert Enrolment.objects.filter(person__email=targets["participant_email"]).exists()
+
+
+def test_the_registration_rush_gets_a_training_and_its_participants_sessions(client):
+    from glasnik.events.models import Event, Registration
+
+    call_command("seed_scale", factor=0.01)
+    prep = load("django_prep")
+    rush = prep.rush_targets(5, 2)
+
+    assert len(set(rush["sessions"])) == 5
+    assert Event.objects.get(pk=rush["event_pk"]).capacity == 2
+    participant = Client()
+    participant.cookies[rush["session_cookie_name"]] = rush["sessions"][0]
+    form_page = participant.get(rush["register_path"])
+    assert form_page.status_code == 200
+    fields = load("run").RegistrationForm(rush["register_path"])
+    fields.feed(form_page.content.decode())
+    assert fields.found
+    assert participant.post(rush["register_path"], dict(fields.fields)).status_code == 302
+
+    result = prep.rush_result(rush["event_pk"])
+    assert result["by_status"] == {"confirmed": 1}
+    assert not Event.objects.filter(pk=rush["event_pk"]).exists()
+    assert not Registration.objects.filter(event_id=rush["event_pk"]).exists()
