@@ -78,3 +78,18 @@ def posts_waiting_for(user):
         )
         .order_by("publish_at", "pk")
     )
+
+
+def chain_candidates(organization):
+    """Who may be a step of the institution's approval chain: its staff and its approvers,
+    by name."""
+    from glasnik.accounts.models import User
+    from glasnik.toolkit.access import institution_approvers, institution_staff
+
+    staff = institution_staff(organization).values("pk")
+    approvers = institution_approvers(organization).values("pk")
+    return (
+        User.objects.filter(Q(pk__in=staff) | Q(pk__in=approvers))
+        .distinct()
+        .order_by("last_name", "first_name", "pk")
+    )

@@ -14,7 +14,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from glasnik.audit.services import log_action
-from glasnik.toolkit.access import institution_access
 
 from .calendar_time import institution_time_zone
 from .models import (
@@ -27,7 +26,7 @@ from .models import (
     PostEvent,
     PostStatus,
 )
-from .selectors import approval_chain
+from .selectors import approval_chain, chain_candidates
 
 EDITABLE = {PostStatus.IDEA, PostStatus.DRAFT}
 CLOSED = {PostStatus.PUBLISHED, PostStatus.CANCELLED}
@@ -293,18 +292,14 @@ def post_comment(*, post: Post, by, comment: str) -> PostEvent:
     return event
 
 
-def _may_approve(person, organization) -> bool:
-    access = institution_access(person, organization)
-    return access.is_staff or access.is_approver
-
-
 @transaction.atomic
 def approval_chain_set(*, organization, by, people: list) -> list[ApprovalStep]:
     """Replace the chain with `people` in order. Posts in review start again at its first step."""
     if len({person.pk for person in people}) != len(people):
         raise ValidationError(_("A person can be only once in the chain."), code="duplicate")
+    allowed = set(chain_candidates(organization).values_list("pk", flat=True))
     for person in people:
-        if not _may_approve(person, organization):
+        if person.pk not in allowed:
             raise ValidationError(
                 _("%(person)s is neither on the institution's staff nor its approver.")
                 % {"person": person},

@@ -18,7 +18,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from glasnik.coach.platforms import Platform
-from glasnik.toolkit.access import institution_approvers, institution_staff
 
 from . import exchange, services
 from .access import calendar_for_planner, calendar_for_user
@@ -29,6 +28,7 @@ from .forms import ChainForm, DecisionForm, ImportForm, MoveForm, PillarForm, Po
 from .models import PostStatus
 from .selectors import (
     approval_chain,
+    chain_candidates,
     pillars_of,
     post_for_access,
     post_trail,
@@ -381,11 +381,7 @@ def chain(request, slug: str):
     access = calendar_for_user(request.user, slug)
     organization = access.organization
     steps = approval_chain(organization)
-    staff_ids = institution_staff(organization).values("pk")
-    approver_ids = institution_approvers(organization).values("pk")
-    model = institution_staff(organization).model
-    candidates = model.objects.filter(pk__in=staff_ids) | model.objects.filter(pk__in=approver_ids)
-    candidates = candidates.distinct().order_by("last_name", "first_name")
+    candidates = chain_candidates(organization)
     initial = {f"step_{step.position}": step.person_id for step in steps}
     chain_form = ChainForm(initial=initial, candidates=candidates)
     pillar_form = PillarForm()
