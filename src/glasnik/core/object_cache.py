@@ -14,7 +14,9 @@ the benchmark that measures what each one gains.
 """
 
 import hashlib
+import math
 import secrets
+import time
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -24,6 +26,8 @@ from django.db import transaction
 
 # A namespace's version outlives its entries; when it expires they are all made afresh.
 VERSION_SECONDS = 7 * 24 * 3600
+# At most this long for an entry that may change by itself (object_cache_get_until).
+UNTIL_SECONDS = 24 * 3600
 
 
 def _namespace(kind: str, pk) -> str:
@@ -115,24 +119,6 @@ def object_cache_keep_many(reads, name: str, values: dict, timeout: int) -> None
         cache.set_many(entries, timeout)
 
 
-def object_cache_many(kind: str, objects, name: str, make, timeout: int) -> list:
-    """The entry `name` of each of `objects` (kind, object.pk), in their order: what is kept
-    is read in one round trip, the rest made by `make(object)` and kept in another. For the
-    rows of a list page, each kept with its object and gone when the object changes."""
-    objects = list(objects)
-    reads = object_cache_read_many(kind, [obj.pk for obj in objects], name)
-    made, values = {}, []
-    for obj in objects:
-        read = reads[obj.pk]
-        if name in read:
-            values.append(read.get(name))
-        else:
-            made[obj.pk] = make(obj)
-            values.append(made[obj.pk])
-    object_cache_keep_many(reads.values(), name, made, timeout)
-    return values
-
-
 def _version_start(version_key: str) -> str:
     version = secrets.token_hex(8)
     if not cache.add(version_key, version, VERSION_SECONDS):  # another request started one
@@ -147,6 +133,26 @@ def object_cache_get(kind: str, pk, name: str, make, timeout: int):
         return read.get(name)
     value = make()
     read.keep(name, value, timeout)
+    return value
+
+
+def object_cache_get_until(kind, pk, name: str, make):
+    """The entry `name` of the object, for a value that also changes by itself with time (a
+    meeting over, a call closed): `make()` returns the value and the moment it stops being
+    right (a datetime; None when only a change to the object ends it), and the value is kept
+    until then, or until the object's namespace is cleared. A moment already past keeps
+    nothing."""
+    read = object_cache_read(kind, pk, [name])
+    now = time.time()
+    if name in read:
+        value, until = read.get(name)
+        if until is None or now < until:
+            return value
+    value, until = make()
+    until = until.timestamp() if until is not None else None
+    if until is None or until > now:
+        timeout = UNTIL_SECONDS if until is None else min(UNTIL_SECONDS, math.ceil(until - now))
+        read.keep(name, (value, until), timeout)
     return value
 
 

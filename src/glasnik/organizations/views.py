@@ -33,7 +33,10 @@ def organization_list(request):
         region=filters.get("region", ""),
         search=filters.get("q", ""),
     )
-    page = Paginator(organizations, PAGE_SIZE).get_page(request.GET.get("page"))
+    # Only the numbers of a page's institutions: their rows are kept (organization_rows).
+    page = Paginator(organizations.values_list("pk", flat=True), PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
     query = urlencode({name: value for name, value in filters.items() if value})
     context = {
         "page": page,
