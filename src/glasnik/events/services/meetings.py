@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from glasnik.audit.services import log_action
+from glasnik.core.object_cache import object_cache_clear
 from glasnik.networks.models import Network
 from glasnik.networks.services.learning_topics import network_set_learning_topics
 
@@ -256,6 +257,7 @@ def series_create(
         )
         for number, start in enumerate(starts)
     )
+    object_cache_clear("network", network.pk)  # its next meetings; bulk_create sends no signal
     log_action(
         "events.series.scheduled",
         actor=actor,

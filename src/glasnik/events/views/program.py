@@ -11,6 +11,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 
 from glasnik.access.models import Role
@@ -144,12 +145,12 @@ def registration_box(user, event: Event) -> dict:
 def program_event_detail(request, pk: int):
     event = program_event_for_user(request.user, pk)
     with timezone.override(event.time_zone):
-        days = agenda_by_day(event)
         context = {
             "event": event,
             "program": event.program,
             "box": registration_box(request.user, event),
-            "agenda_days": days,
+            # Kept with the event ({% kept %}): read only when drawn.
+            "agenda_days": SimpleLazyObject(lambda: agenda_by_day(event)),
             "day_count": len(event.days),
             "can_manage": request.user.has_perm(MANAGE_EVENT, event),
             "can_cancel": not event.is_cancelled and event.ends_at > timezone.now(),
