@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_delete, post_save
 from django.utils.translation import gettext_lazy as _
 
 
@@ -16,6 +17,29 @@ class NetworksConfig(AppConfig):
         organization_renamed.connect(
             _organizations_renamed, dispatch_uid="glasnik-networks-organization-renamed"
         )
+        # What the network's page keeps ({% kept %}: its header, calls, aims and topics) and
+        # its directory go with any write to the network, its calls or its memberships, by our
+        # services, the admin or a management command.
+        for model, receiver in (
+            (self.get_model("Network"), _network_changed),
+            (self.get_model("Call"), _network_part_changed),
+            (self.get_model("Membership"), _network_part_changed),
+        ):
+            uid = f"glasnik-networks-kept-{model._meta.label_lower}"
+            post_save.connect(receiver, sender=model, dispatch_uid=f"{uid}-saved")
+            post_delete.connect(receiver, sender=model, dispatch_uid=f"{uid}-gone")
+
+
+def _network_changed(sender, instance, **kwargs) -> None:
+    from glasnik.core.object_cache import object_cache_clear
+
+    object_cache_clear("network", instance.pk)
+
+
+def _network_part_changed(sender, instance, **kwargs) -> None:
+    from glasnik.core.object_cache import object_cache_clear
+
+    object_cache_clear("network", instance.network_id)
 
 
 def _people_renamed(sender, person_ids, **kwargs) -> None:
@@ -25,6 +49,14 @@ def _people_renamed(sender, person_ids, **kwargs) -> None:
 
 
 def _organizations_renamed(sender, organization_ids, **kwargs) -> None:
+    from glasnik.core.object_cache import object_cache_clear
+
+    from .models import Network
     from .services.members import memberships_refresh_search_text
 
     memberships_refresh_search_text(organization_ids=organization_ids)
+    # A network's page names its organiser.
+    for network_id in Network.objects.filter(organization_id__in=organization_ids).values_list(
+        "pk", flat=True
+    ):
+        object_cache_clear("network", network_id)

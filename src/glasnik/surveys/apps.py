@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_delete, post_save
 from django.utils.translation import gettext_lazy as _
 
 
@@ -11,3 +12,13 @@ class SurveysConfig(AppConfig):
         from .links import links_register
 
         links_register()
+        survey = self.get_model("Survey")
+        uid = "glasnik-surveys-kept"
+        post_save.connect(_survey_changed, sender=survey, dispatch_uid=f"{uid}-saved")
+        post_delete.connect(_survey_changed, sender=survey, dispatch_uid=f"{uid}-gone")
+
+
+def _survey_changed(sender, instance, **kwargs) -> None:
+    from .selectors import surveys_of_owner_forget
+
+    surveys_of_owner_forget(instance)

@@ -4,6 +4,8 @@ network, and what a respondent has done."""
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
 
+from glasnik.core.object_cache import object_cache_clear, object_cache_get
+
 from .answers import SurveyPlan
 from .models import (
     Choice,
@@ -54,6 +56,32 @@ def surveys_of_owner(owner, *, manage: bool) -> QuerySet[Survey]:
     if not manage:
         return surveys.exclude(status=SurveyStatus.DRAFT)
     return surveys.annotate(response_count=Count("responses"))
+
+
+OWNER_SURVEYS_ENTRY = "owner-surveys"
+OWNER_SURVEYS_SECONDS = 24 * 3600
+
+
+def surveys_of_owner_kept(owner) -> list[Survey]:
+    """The owner's surveys that are not drafts, as `surveys_of_owner` reads them for everyone
+    but organisers, kept with the programme or network (the links on its page read them on
+    every request) until one of its surveys is saved (`SurveysConfig.ready`)."""
+    return object_cache_get(
+        owner._meta.model_name,
+        owner.pk,
+        OWNER_SURVEYS_ENTRY,
+        lambda: list(surveys_of_owner(owner, manage=False)),
+        OWNER_SURVEYS_SECONDS,
+    )
+
+
+def surveys_of_owner_forget(survey: Survey) -> None:
+    """Drop what the survey's programme or network keeps of its surveys; called whenever a
+    survey is saved or deleted (`SurveysConfig.ready`) and when it opens or closes."""
+    if survey.program_id:
+        object_cache_clear("program", survey.program_id)
+    if survey.network_id:
+        object_cache_clear("network", survey.network_id)
 
 
 def survey_accepts_answers(survey: Survey, *, now=None) -> bool:
@@ -142,7 +170,7 @@ def open_surveys_for(user, owner) -> list[Survey]:
         return []
     surveys = [
         survey
-        for survey in surveys_of_owner(owner, manage=False)
+        for survey in surveys_of_owner_kept(owner)
         if survey_state(survey) == "open" and user.has_perm("surveys.answer_survey", survey)
     ]
     if not surveys:

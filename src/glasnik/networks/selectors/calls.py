@@ -15,6 +15,16 @@ def calls_public_for_network(network: Network) -> list[Call]:
     return sorted(calls, key=lambda call: call.closes_at <= now)
 
 
+def calls_change_at(calls, now=None):
+    """When the earliest of `calls` opens or closes from now on (its state and its place in
+    the list change then), or None."""
+    now = now or timezone.now()
+    moments = [
+        moment for call in calls for moment in (call.opens_at, call.closes_at) if moment > now
+    ]
+    return min(moments, default=None)
+
+
 def calls_for_organiser(network: Network) -> QuerySet[Call]:
     """All the network's calls, drafts too, with how many statements wait and were decided."""
     return (

@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -19,7 +20,7 @@ from ..forms.network import (
     NetworkPageForm,
     OrganiserAddForm,
 )
-from ..selectors.calls import calls_public_for_network
+from ..selectors.calls import calls_change_at, calls_public_for_network
 from ..selectors.network import (
     current_membership_or_404,
     members_for_organiser,
@@ -55,15 +56,17 @@ def network_list(request):
 def network_detail(request, network_slug: str):
     network = network_for_user(request.user, network_slug)
     user = request.user
-    now = timezone.now()
+    # What every reader sees is kept with the network ({% kept %}): read only when drawn.
+    calls = SimpleLazyObject(lambda: calls_public_for_network(network))
     context = {
         "network": network,
-        "calls": calls_public_for_network(network),
-        "now": now,
+        "calls": calls,
+        "calls_change_at": lambda: calls_change_at(calls),
+        "now": timezone.now(),
         "learning_topics": [
             line.strip() for line in network.learning_topics.splitlines() if line.strip()
         ],
-        "member_count": network_member_count(network),
+        "member_count": lambda: network_member_count(network),
         "membership": membership_of(network, user),
         "can_manage": user.is_authenticated and user.has_perm(MANAGE, network),
     }

@@ -29,6 +29,7 @@ from ..models import (
     Survey,
     SurveyStatus,
 )
+from ..selectors import surveys_of_owner_forget
 
 QUESTION_FIELDS = (
     "text",
@@ -482,6 +483,7 @@ def survey_open(*, survey: Survey, actor) -> Survey:
         raise ValidationError(_("The closing time has passed; change it first."))
     Survey.objects.filter(pk=survey.pk).update(status=SurveyStatus.OPEN, updated_at=F("updated_at"))
     survey.status = SurveyStatus.OPEN
+    surveys_of_owner_forget(survey)  # saved without signals
     _log("survey.opened", survey=survey, actor=actor)
     return survey
 
@@ -491,5 +493,6 @@ def survey_close(*, survey: Survey, actor) -> Survey:
     _check_manager(survey, actor)
     Survey.objects.filter(pk=survey.pk).update(status=SurveyStatus.CLOSED)
     survey.status = SurveyStatus.CLOSED
+    surveys_of_owner_forget(survey)  # saved without signals
     _log("survey.closed", survey=survey, actor=actor)
     return survey
