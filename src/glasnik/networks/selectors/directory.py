@@ -158,11 +158,30 @@ def directory_from_cache(
     return CachedDirectory(network=network, pages=pages, read=read)
 
 
+# What the directory's pages read of the network: its name and address, and the language of
+# its texts (`content_language`, which falls back on its organisation's).
+NETWORK_FIELDS = (
+    "id",
+    "slug",
+    "name",
+    "language",
+    "organization__id",
+    "organization__language",
+    "organization__country",
+)
+
+
 def _network_at(network_slug: str) -> Network | None:
     key = _address_key(network_slug)
     network = None if cache_turned_off("directory") else cache.get(key)
     if network is None:
-        network = Network.objects.only("id", "slug", "name").filter(slug=network_slug).first()
+        # Everything its pages read of it, so that nothing is loaded later, field by field.
+        network = (
+            Network.objects.select_related("organization")
+            .only(*NETWORK_FIELDS)
+            .filter(slug=network_slug)
+            .first()
+        )
         if network is not None and not cache_turned_off("directory"):
             cache.set(key, network, DIRECTORY_CACHE_SECONDS)
     return network
