@@ -332,6 +332,8 @@ def entry_result(entry: Entry) -> scoring.EntryResult | None:
 def entrant_entries(user) -> list[Entry]:
     """Entries of the institutions where the person holds a position today."""
     orgs = person_organization_ids([user.pk]).get(user.pk, set())
+    if not orgs:
+        return []
     return list(
         Entry.objects.filter(institution_id__in=orgs)
         .select_related("competition", "category", "institution")
