@@ -17,12 +17,14 @@ class NetworksConfig(AppConfig):
         organization_renamed.connect(
             _organizations_renamed, dispatch_uid="glasnik-networks-organization-renamed"
         )
-        # What the network's page keeps ({% kept %}: its header, calls, aims and topics) and
-        # its directory go with any write to the network, its calls or its memberships, by our
-        # services, the admin or a management command.
+        # What the network's page keeps ({% kept %}: its header, calls, aims and topics), its
+        # directory and what a call's page keeps go with any write to the network, its calls,
+        # their questions or its memberships, by our services, the admin or a management
+        # command.
         for model, receiver in (
             (self.get_model("Network"), _network_changed),
-            (self.get_model("Call"), _network_part_changed),
+            (self.get_model("Call"), _call_changed),
+            (self.get_model("StatementQuestion"), _call_question_changed),
             (self.get_model("Membership"), _network_part_changed),
         ):
             uid = f"glasnik-networks-kept-{model._meta.label_lower}"
@@ -34,6 +36,20 @@ def _network_changed(sender, instance, **kwargs) -> None:
     from glasnik.core.object_cache import object_cache_clear
 
     object_cache_clear("network", instance.pk)
+
+
+def _call_changed(sender, instance, **kwargs) -> None:
+    """The call's page keeps its text and facts; the network's page lists it."""
+    from glasnik.core.object_cache import object_cache_clear
+
+    object_cache_clear("call", instance.pk)
+    object_cache_clear("network", instance.network_id)
+
+
+def _call_question_changed(sender, instance, **kwargs) -> None:
+    from glasnik.core.object_cache import object_cache_clear
+
+    object_cache_clear("call", instance.call_id)
 
 
 def _network_part_changed(sender, instance, **kwargs) -> None:

@@ -166,3 +166,40 @@ def test_a_survey_opened_or_closed_shows_at_once(reader, network, network_organi
 
     survey_close(survey=survey, actor=network_organiser)
     assert "Upitnik o potrebama članova" not in page(reader, network)
+
+
+def call_page(client, call) -> str:
+    response = client.get(
+        reverse(
+            "networks:call_detail", kwargs={"network_slug": call.network.slug, "slug": call.slug}
+        )
+    )
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def test_a_calls_page_reads_its_text_and_questions_once(reader, call):
+    with CaptureQueriesContext(connection) as first:
+        call_page(reader, call)
+    with CaptureQueriesContext(connection) as second:
+        shown = call_page(reader, call)
+
+    assert "Šta očekujete od mreže?" in shown
+    questions = 'FROM "networks_statementquestion"'
+    assert questions in " ".join(query["sql"] for query in first.captured_queries)
+    assert questions not in " ".join(query["sql"] for query in second.captured_queries)
+
+
+def test_a_calls_changed_text_and_questions_show_at_once(reader, call, network_organiser):
+    from glasnik.networks.services.calls import question_add, question_remove
+
+    call_page(reader, call)
+
+    call_update(call=call, actor=network_organiser, text="Novi tekst poziva.")
+    assert "Novi tekst poziva." in call_page(reader, call)
+
+    question = question_add(call=call, actor=network_organiser, kind="text", label="Grad")
+    assert ">Grad</span>" in call_page(reader, call)
+
+    question_remove(question=question, actor=network_organiser)
+    assert ">Grad</span>" not in call_page(reader, call)

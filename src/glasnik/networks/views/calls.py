@@ -12,6 +12,7 @@ from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
@@ -209,7 +210,8 @@ def call_detail(request, network_slug: str, slug: str):
     context = {
         "call": call,
         "state": call_state(call),
-        "questions": list(call.questions.all()),
+        # Kept with the call ({% kept %}): read only when drawn.
+        "questions": SimpleLazyObject(lambda: list(call.questions.all())),
         "statement": call_statement_of(call, request.user),
         "can_manage": request.user.has_perm("networks.manage_call", call),
         "apply_url": apply_url,
