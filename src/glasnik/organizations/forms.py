@@ -1,6 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from glasnik.core.forms import ListSelect
+
 from .models import Country, OrganizationKind
 
 
@@ -9,12 +11,18 @@ class OrganizationFilterForm(forms.Form):
 
     q = forms.CharField(label=_("Name"), required=False, max_length=100)
     country = forms.ChoiceField(
-        label=_("Country"), required=False, choices=[("", _("All countries")), *Country.choices]
+        label=_("Country"),
+        required=False,
+        choices=[("", _("All countries")), *Country.choices],
+        widget=ListSelect,
     )
     kind = forms.ChoiceField(
-        label=_("Kind"), required=False, choices=[("", _("All kinds")), *OrganizationKind.choices]
+        label=_("Kind"),
+        required=False,
+        choices=[("", _("All kinds")), *OrganizationKind.choices],
+        widget=ListSelect,
     )
-    region = forms.ChoiceField(label=_("Region"), required=False)
+    region = forms.ChoiceField(label=_("Region"), required=False, widget=ListSelect)
 
     def __init__(self, *args, regions: list[str], **kwargs):
         super().__init__(*args, **kwargs)

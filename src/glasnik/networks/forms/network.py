@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from glasnik.accounts.models import ExperienceLevel
+from glasnik.core.forms import ListSelect
 from glasnik.core.languages import written_in_html
 from glasnik.organizations.models import Country, Organization, OrganizationKind
 
@@ -117,13 +118,17 @@ class DirectoryFilterForm(forms.Form):
 
     q = forms.CharField(label=_("Name or institution"), required=False, max_length=100)
     country = forms.ChoiceField(
-        label=_("Country"), required=False, choices=[("", _("All countries")), *Country.choices]
+        label=_("Country"),
+        required=False,
+        choices=[("", _("All countries")), *Country.choices],
+        widget=ListSelect,
     )
-    region = forms.ChoiceField(label=_("Region"), required=False)
+    region = forms.ChoiceField(label=_("Region"), required=False, widget=ListSelect)
     kind = forms.ChoiceField(
         label=_("Kind of institution"),
         required=False,
         choices=[("", _("All kinds")), *OrganizationKind.choices],
+        widget=ListSelect,
     )
     position = forms.CharField(
         label=pgettext_lazy("job", "Position"), required=False, max_length=100
@@ -132,6 +137,7 @@ class DirectoryFilterForm(forms.Form):
         label=_("Experience with social media"),
         required=False,
         choices=[("", _("Any experience")), *ExperienceLevel.choices],
+        widget=ListSelect,
     )
     interests = forms.MultipleChoiceField(
         label=_("Interests"), required=False, widget=forms.CheckboxSelectMultiple
