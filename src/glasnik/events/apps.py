@@ -23,8 +23,9 @@ class EventsConfig(AppConfig):
             RoleGrant: _role_changed,
             get_user_model(): _person_changed,
             self.get_model("Lecturer"): _lecturer_changed,
-            # What an event's page keeps ({% kept %}): its facts and its agenda.
-            self.get_model("AgendaItem"): _agenda_item_changed,
+            # What an event's page keeps ({% kept %}): its facts, its agenda, its materials.
+            self.get_model("AgendaItem"): _event_part_changed,
+            self.get_model("Material"): _event_part_changed,
         }
         for model, receiver in watched.items():
             uid = f"glasnik-events-kept-{model._meta.label_lower}"
@@ -51,7 +52,7 @@ def _event_changed(sender, instance, **kwargs) -> None:
         object_cache_clear("network", instance.network_id)
 
 
-def _agenda_item_changed(sender, instance, **kwargs) -> None:
+def _event_part_changed(sender, instance, **kwargs) -> None:
     from glasnik.core.object_cache import object_cache_clear
 
     object_cache_clear("event", instance.event_id)

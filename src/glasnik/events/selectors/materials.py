@@ -9,6 +9,8 @@ public, otherwise those marked public one by one.
 
 from django.db.models import Count, Prefetch, QuerySet
 
+from glasnik.core.object_cache import object_cache_get
+
 from ..models import (
     Assignment,
     Event,
@@ -27,20 +29,28 @@ def is_team(user, event: Event) -> bool:
     return user.has_perm("events.run_event", event)
 
 
-def is_participant(user, event: Event) -> bool:
+# `registration` not given: the person's registration is read here.
+UNREAD = object()
+
+
+def is_participant(user, event: Event, *, registration=UNREAD) -> bool:
+    """`registration`: the person's registration for the event (or None), when the caller has
+    read it already."""
     if not getattr(user, "is_authenticated", False):
         return False
     if not event.registration_enabled and not event.registrations.exists():
         return user.has_perm("events.take_part_event", event)
+    if registration is not UNREAD:
+        return registration is not None and registration.status == RegistrationStatus.CONFIRMED
     return Registration.objects.filter(
         event=event, person=user, status=RegistrationStatus.CONFIRMED
     ).exists()
 
 
-def materials_access(user, event: Event) -> str:
+def materials_access(user, event: Event, *, registration=UNREAD) -> str:
     if is_team(user, event):
         return TEAM
-    if is_participant(user, event):
+    if is_participant(user, event, registration=registration):
         return PARTICIPANT
     return PUBLIC
 
@@ -53,13 +63,26 @@ def visible_materials(
     return materials.filter(is_public=True)
 
 
+MATERIALS_ENTRY = "materials"
+MATERIALS_SECONDS = 24 * 3600
+
+
 def event_materials(event: Event, *, access: str) -> list[Material]:
-    """The event's materials the reader may see, session by session (event-wide ones first)."""
+    """The event's materials the reader may see, session by session (event-wide ones first):
+    kept with the event, all of them and the public ones, until a material, a session or the
+    event is saved or deleted (`EventsConfig.ready`)."""
+    everything = access in (TEAM, PARTICIPANT) or event.materials_public
     materials = Material.objects.filter(event=event).select_related("agenda_item")
-    return list(
-        visible_materials(materials, event, access).order_by(
-            "agenda_item__position", "agenda_item_id", "created_at", "pk"
-        )
+    return object_cache_get(
+        "event",
+        event.pk,
+        f"{MATERIALS_ENTRY}:{'all' if everything else 'public'}",
+        lambda: list(
+            visible_materials(materials, event, access).order_by(
+                "agenda_item__position", "agenda_item_id", "created_at", "pk"
+            )
+        ),
+        MATERIALS_SECONDS,
     )
 
 

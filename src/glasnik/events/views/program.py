@@ -40,7 +40,7 @@ from ..ical import calendar_build
 from ..models import AgendaItem, Event, Lecturer, Visibility
 from ..program_page import program_event_rows, program_kept_parts
 from ..selectors import registration as registration_selectors
-from ..selectors.materials import event_materials, materials_access
+from ..selectors.materials import UNREAD, event_materials, materials_access
 from ..selectors.programs import program_events, program_feed_events
 from ..selectors.registration import registration_counts
 from ..services import programs as services
@@ -145,10 +145,14 @@ def registration_box(user, event: Event) -> dict:
 def program_event_detail(request, pk: int):
     event = program_event_for_user(request.user, pk)
     with timezone.override(event.time_zone):
+        box = registration_box(request.user, event)
+        # The registration the box read tells whether the person takes part.
+        registration = box["registration"] if box["enabled"] else UNREAD
+        access = materials_access(request.user, event, registration=registration)
         context = {
             "event": event,
             "program": event.program,
-            "box": registration_box(request.user, event),
+            "box": box,
             # Kept with the event ({% kept %}): read only when drawn.
             "agenda_days": SimpleLazyObject(lambda: agenda_by_day(event)),
             "day_count": len(event.days),
@@ -156,7 +160,7 @@ def program_event_detail(request, pk: int):
             "can_cancel": not event.is_cancelled and event.ends_at > timezone.now(),
             "can_teach": request.user.has_perm("events.teach_event", event),
             "takes_part": request.user.has_perm("events.take_part_event", event),
-            "materials": event_materials(event, access=materials_access(request.user, event)),
+            "materials": event_materials(event, access=access),
         }
         return render(request, "events/program/event_detail.html", context)
 

@@ -239,8 +239,9 @@ def test_materials_page_query_count_does_not_grow(
     url = reverse("events:materials", args=[training.pk])
     client.get(url)
 
-    # event, the registration, materials, assignments (none: no query for submissions)
-    with django_assert_num_queries(4):
+    # event, the registration, assignments (none: no query for submissions); the materials are
+    # kept with the event since the first request
+    with django_assert_num_queries(3):
         response = client.get(url)
 
     assert len(response.context["materials"]) == count

@@ -110,3 +110,33 @@ def test_a_lecturer_renamed_or_added_shows_at_once(client, make_event, program_o
 
     jovana.delete()
     assert "Jovana Petrović" not in page(client, event)
+
+
+def test_materials_are_kept_per_what_the_reader_may_see_and_shown_changed_at_once(
+    client, make_event, program_organiser
+):
+    from glasnik.events.services.materials import material_create, material_delete
+
+    event = make_event()
+    material_create(
+        event=event, actor=program_organiser, title="Prezentacija", url="https://example.org/p"
+    )
+    assert "Prezentacija" not in page(client, event)  # not public, the reader takes no part
+
+    public = material_create(
+        event=event,
+        actor=program_organiser,
+        title="Javni priručnik",
+        url="https://example.org/j",
+        is_public=True,
+    )
+    shown = page(client, event)
+    assert "Javni priručnik" in shown
+    assert "Prezentacija" not in shown
+
+    with CaptureQueriesContext(connection) as again:
+        page(client, event)
+    assert 'FROM "events_material"' not in " ".join(q["sql"] for q in again.captured_queries)
+
+    material_delete(material=public, actor=program_organiser)
+    assert "Javni priručnik" not in page(client, event)
