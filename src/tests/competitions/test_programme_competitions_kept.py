@@ -2,12 +2,11 @@
 once, and a competition created, renamed or deleted shows at once."""
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from factories.accounts import PersonFactory
 from factories.competitions import CompetitionFactory
 from factories.programs import ProgramFactory
+from queries import sql_of
 
 pytestmark = pytest.mark.django_db
 
@@ -33,15 +32,12 @@ def page(client, program) -> str:
 def test_the_competitions_are_read_once(reader, program):
     CompetitionFactory(program=program, title="Najbolja opština 2027")
 
-    with CaptureQueriesContext(connection) as first:
-        page(reader, program)
-    with CaptureQueriesContext(connection) as second:
-        shown = page(reader, program)
+    first = sql_of(lambda: page(reader, program))
+    second = sql_of(lambda: page(reader, program))
 
-    assert "Najbolja opština 2027" in shown
-    read = 'FROM "competitions_competition"'
-    assert read in " ".join(query["sql"] for query in first.captured_queries)
-    assert read not in " ".join(query["sql"] for query in second.captured_queries)
+    assert "Najbolja opština 2027" in page(reader, program)
+    assert 'FROM "competitions_competition"' in first
+    assert 'FROM "competitions_competition"' not in second
 
 
 def test_a_new_renamed_or_deleted_competition_shows_at_once(reader, program):
