@@ -51,7 +51,7 @@ def test_list_shows_all_organizations_in_a_table(client, towns):
     assert response.status_code == 200
     assert listed_names(response) == ["Aleksinac", "Niš", "Niš-Medijana", "Subotica", "Bled"]
     content = response.content.decode()
-    assert "<caption>5 institutions</caption>" in content
+    assert '<caption id="organizations-caption">5 institutions</caption>' in content
     assert '<th scope="col">Name</th>' in content
     assert '<a href="/en/organizations/rs-nis/"><span lang="sr-Latn">Niš</span></a>' in content
 
