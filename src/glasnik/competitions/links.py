@@ -5,29 +5,9 @@ the way to create one."""
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from glasnik.core.object_cache import object_cache_get
 from glasnik.core.page_links import PageLink, page_links_register
 
-from .models import Competition
-
-KEPT_SECONDS = 24 * 3600
-
-
-def programme_competitions(program) -> list[tuple[str, str]]:
-    """The title and address of each of the programme's competitions, kept with the
-    programme (its page shows them to everyone) until a competition of it is saved or
-    deleted (`CompetitionsConfig.ready`)."""
-    return object_cache_get(
-        "program",
-        program.pk,
-        "competitions",
-        lambda: list(
-            Competition.objects.filter(program=program)
-            .order_by("created_at")
-            .values_list("title", "slug")
-        ),
-        KEPT_SECONDS,
-    )
+from .selectors import programme_competitions
 
 
 def programme_links(user, program) -> list[PageLink]:

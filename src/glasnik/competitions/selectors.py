@@ -10,6 +10,7 @@ from django.db.models.functions import Cast
 from django.utils import timezone
 
 from glasnik.accounts.models import Position
+from glasnik.core.object_cache import object_cache_get
 from glasnik.organizations.models import Organization
 
 from . import scoring
@@ -327,6 +328,26 @@ def entry_result(entry: Entry) -> scoring.EntryResult | None:
         if result.key == key:
             return result
     return None
+
+
+PROGRAMME_COMPETITIONS_SECONDS = 24 * 3600
+
+
+def programme_competitions(program) -> list[tuple[str, str]]:
+    """The title and address of each of the programme's competitions, kept with the
+    programme (its page shows them to everyone) until a competition of it is saved or
+    deleted (`CompetitionsConfig.ready`)."""
+    return object_cache_get(
+        "program",
+        program.pk,
+        "competitions",
+        lambda: list(
+            Competition.objects.filter(program=program)
+            .order_by("created_at")
+            .values_list("title", "slug")
+        ),
+        PROGRAMME_COMPETITIONS_SECONDS,
+    )
 
 
 def entrant_entries(user) -> list[Entry]:

@@ -23,6 +23,7 @@ from typing import Any
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
+from django.db.models.signals import post_delete, post_save
 
 # A namespace's version outlives its entries; when it expires they are all made afresh.
 VERSION_SECONDS = 7 * 24 * 3600
@@ -166,6 +167,22 @@ def object_cache_clear(kind: str, pk) -> None:
     """Everything kept about the object goes, once the current transaction commits."""
     version_key = _version_key(kind, pk)
     after_commit(lambda: cache.set(version_key, secrets.token_hex(8), VERSION_SECONDS))
+
+
+def object_cache_clear_on_change(model, kind: str, field: str = "pk") -> None:
+    """Whenever an instance of `model` is saved or deleted (by a service, the admin or a
+    management command), clear the namespace (kind, the instance's `field`: "pk", or the
+    key of the object it belongs to, "event_id"): what an object keeps goes with any write to
+    what it shows. Connected once, in an app's `ready`."""
+
+    def changed(sender, instance, **kwargs) -> None:
+        pk = getattr(instance, field)
+        if pk is not None:
+            object_cache_clear(kind, pk)
+
+    uid = f"glasnik-object-cache-{model._meta.label_lower}-{kind}-{field}"
+    post_save.connect(changed, sender=model, weak=False, dispatch_uid=f"{uid}-saved")
+    post_delete.connect(changed, sender=model, weak=False, dispatch_uid=f"{uid}-gone")
 
 
 def cache_delete_on_commit(*keys: str) -> None:

@@ -8,68 +8,62 @@ class EventsConfig(AppConfig):
     verbose_name = _("Events")
 
     def ready(self) -> None:
-        # What the programme page keeps (glasnik.events.program_page) goes with any write to
-        # what it shows, by our services, the admin or a management command.
+        # What the programme page keeps (glasnik.events.program_page) and an event's page goes
+        # with any write to what it shows, by our services, the admin or a management command.
         from django.contrib.auth import get_user_model
 
         from glasnik.access.models import RoleGrant
+        from glasnik.core.object_cache import object_cache_clear_on_change
         from glasnik.programs.models import Enrolment, Phase, Program
 
         watched = {
-            self.get_model("Event"): _event_changed,
             Program: _program_changed,
             Phase: _programme_part_changed,
             Enrolment: _programme_part_changed,  # the number of participants
             RoleGrant: _role_changed,
             get_user_model(): _person_changed,
-            self.get_model("Lecturer"): _lecturer_changed,
-            # What an event's page keeps ({% kept %}): its facts, its agenda, its materials.
-            self.get_model("AgendaItem"): _event_part_changed,
-            self.get_model("Material"): _event_part_changed,
         }
         for model, receiver in watched.items():
             uid = f"glasnik-events-kept-{model._meta.label_lower}"
             post_save.connect(receiver, sender=model, dispatch_uid=f"{uid}-saved")
             post_delete.connect(receiver, sender=model, dispatch_uid=f"{uid}-gone")
-        # A lecturer's agenda items are gone by post_delete: their events are found before.
-        pre_delete.connect(
-            _lecturer_changed,
-            sender=self.get_model("Lecturer"),
-            dispatch_uid="glasnik-events-kept-lecturer-going",
-        )
+        # What an event's page keeps ({% kept %}: its facts, agenda and materials) and its
+        # row on the programme page; a meeting: its network's next meetings.
+        event, agenda_item = self.get_model("Event"), self.get_model("AgendaItem")
+        object_cache_clear_on_change(event, "event")
+        object_cache_clear_on_change(event, "network", "network_id")
+        object_cache_clear_on_change(agenda_item, "event", "event_id")
+        object_cache_clear_on_change(self.get_model("Material"), "event", "event_id")
+        # A lecturer's name is on the programmes' teams and the agendas that name them. Their
+        # agenda items are gone by post_delete, so a deleted lecturer is looked at before.
+        lecturer = self.get_model("Lecturer")
+        uid = "glasnik-events-kept-lecturer"
+        post_save.connect(_lecturer_changed, sender=lecturer, dispatch_uid=f"{uid}-saved")
+        pre_delete.connect(_lecturer_changed, sender=lecturer, dispatch_uid=f"{uid}-going")
         m2m_changed.connect(
             _agenda_lecturers_changed,
-            sender=self.get_model("AgendaItem").lecturers.through,
+            sender=agenda_item.lecturers.through,
             dispatch_uid="glasnik-events-kept-agenda-lecturers",
         )
 
 
-def _event_changed(sender, instance, **kwargs) -> None:
-    from glasnik.core.object_cache import object_cache_clear
-
-    object_cache_clear("event", instance.pk)
-    if instance.network_id:  # the network's page keeps its next meetings
-        object_cache_clear("network", instance.network_id)
-
-
-def _event_part_changed(sender, instance, **kwargs) -> None:
-    from glasnik.core.object_cache import object_cache_clear
-
-    object_cache_clear("event", instance.event_id)
-
-
 def _agenda_lecturers_changed(sender, instance, action, reverse, pk_set, **kwargs) -> None:
-    """Lecturers added to or taken from agenda items: the items' events show their names."""
+    """Lecturers added to or taken from agenda items: the items' events show their names.
+    From a lecturer's side, the items of a clear are known only before it."""
     from glasnik.core.object_cache import object_cache_clear
 
     from .models import AgendaItem
 
-    if not action.startswith("post_"):
-        return
     if not reverse:
-        object_cache_clear("event", instance.event_id)
+        if action in ("post_add", "post_remove", "post_clear"):
+            object_cache_clear("event", instance.event_id)
         return
-    items = AgendaItem.objects.filter(pk__in=pk_set) if pk_set else instance.agenda_items.all()
+    if action in ("post_add", "post_remove"):
+        items = AgendaItem.objects.filter(pk__in=pk_set)
+    elif action == "pre_clear":
+        items = instance.agenda_items.all()
+    else:
+        return
     for event_id in set(items.values_list("event_id", flat=True)):
         object_cache_clear("event", event_id)
 

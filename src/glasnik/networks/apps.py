@@ -1,5 +1,4 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_delete, post_save
 from django.utils.translation import gettext_lazy as _
 
 
@@ -19,43 +18,15 @@ class NetworksConfig(AppConfig):
         )
         # What the network's page keeps ({% kept %}: its header, calls, aims and topics), its
         # directory and what a call's page keeps go with any write to the network, its calls,
-        # their questions or its memberships, by our services, the admin or a management
-        # command.
-        for model, receiver in (
-            (self.get_model("Network"), _network_changed),
-            (self.get_model("Call"), _call_changed),
-            (self.get_model("StatementQuestion"), _call_question_changed),
-            (self.get_model("Membership"), _network_part_changed),
-        ):
-            uid = f"glasnik-networks-kept-{model._meta.label_lower}"
-            post_save.connect(receiver, sender=model, dispatch_uid=f"{uid}-saved")
-            post_delete.connect(receiver, sender=model, dispatch_uid=f"{uid}-gone")
+        # their questions or its memberships.
+        from glasnik.core.object_cache import object_cache_clear_on_change
 
-
-def _network_changed(sender, instance, **kwargs) -> None:
-    from glasnik.core.object_cache import object_cache_clear
-
-    object_cache_clear("network", instance.pk)
-
-
-def _call_changed(sender, instance, **kwargs) -> None:
-    """The call's page keeps its text and facts; the network's page lists it."""
-    from glasnik.core.object_cache import object_cache_clear
-
-    object_cache_clear("call", instance.pk)
-    object_cache_clear("network", instance.network_id)
-
-
-def _call_question_changed(sender, instance, **kwargs) -> None:
-    from glasnik.core.object_cache import object_cache_clear
-
-    object_cache_clear("call", instance.call_id)
-
-
-def _network_part_changed(sender, instance, **kwargs) -> None:
-    from glasnik.core.object_cache import object_cache_clear
-
-    object_cache_clear("network", instance.network_id)
+        network, call = self.get_model("Network"), self.get_model("Call")
+        object_cache_clear_on_change(network, "network")
+        object_cache_clear_on_change(call, "network", "network_id")
+        object_cache_clear_on_change(call, "call")
+        object_cache_clear_on_change(self.get_model("StatementQuestion"), "call", "call_id")
+        object_cache_clear_on_change(self.get_model("Membership"), "network", "network_id")
 
 
 def _people_renamed(sender, person_ids, **kwargs) -> None:

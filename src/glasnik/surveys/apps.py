@@ -12,6 +12,7 @@ class SurveysConfig(AppConfig):
         from .links import links_register
 
         links_register()
+        # What its programme or network keeps of its surveys (`surveys_of_owner_kept`).
         survey = self.get_model("Survey")
         uid = "glasnik-surveys-kept"
         post_save.connect(_survey_changed, sender=survey, dispatch_uid=f"{uid}-saved")

@@ -8,6 +8,7 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from glasnik.access.selectors import organiser_scopes
+from glasnik.core.object_cache import object_cache_get_until
 from glasnik.networks.models import Membership, MembershipStatus, Network
 
 from ..models import (
@@ -59,6 +60,19 @@ def network_next_meetings(network: Network, *, members: bool, limit: int = 3) ->
             :limit
         ]
     )
+
+
+def network_next_meetings_kept(network: Network, *, members: bool, limit: int) -> list[Event]:
+    """`network_next_meetings`, kept with the network until the first of them is over or a
+    meeting of the network is saved (`EventsConfig.ready`): the network's page shows them to
+    everyone."""
+
+    def read():
+        meetings = network_next_meetings(network, members=members, limit=limit)
+        return meetings, min((meeting.ends_at for meeting in meetings), default=None)
+
+    name = f"next-meetings:{limit}:{'members' if members else 'public'}"
+    return object_cache_get_until("network", network.pk, name, read)
 
 
 def rsvp_answers_of(person, events) -> dict[int, str]:

@@ -72,18 +72,17 @@ def event_materials(event: Event, *, access: str) -> list[Material]:
     kept with the event, all of them and the public ones, until a material, a session or the
     event is saved or deleted (`EventsConfig.ready`)."""
     everything = access in (TEAM, PARTICIPANT) or event.materials_public
-    materials = Material.objects.filter(event=event).select_related("agenda_item")
-    return object_cache_get(
-        "event",
-        event.pk,
-        f"{MATERIALS_ENTRY}:{'all' if everything else 'public'}",
-        lambda: list(
+
+    def read() -> list[Material]:
+        materials = Material.objects.filter(event=event).select_related("agenda_item")
+        return list(
             visible_materials(materials, event, access).order_by(
                 "agenda_item__position", "agenda_item_id", "created_at", "pk"
             )
-        ),
-        MATERIALS_SECONDS,
-    )
+        )
+
+    name = f"{MATERIALS_ENTRY}:{'all' if everything else 'public'}"
+    return object_cache_get("event", event.pk, name, read, MATERIALS_SECONDS)
 
 
 def event_assignments(event: Event) -> list[Assignment]:

@@ -1,26 +1,12 @@
 from django import template
 from django.urls import reverse
 
-from glasnik.core.object_cache import object_cache_get_until
-
 from ..models import CalendarToken
-from ..selectors import network_next_meetings
+from ..selectors import network_next_meetings_kept
 
 register = template.Library()
 
 NEXT_MEETINGS = 3
-
-
-def next_meetings_kept(network, *, members: bool) -> list:
-    """The network's next meetings (all, or the public ones), kept with the network until the
-    first of them is over or a meeting of the network is saved (`EventsConfig.ready`)."""
-
-    def read():
-        meetings = network_next_meetings(network, members=members, limit=NEXT_MEETINGS)
-        return meetings, min((meeting.ends_at for meeting in meetings), default=None)
-
-    name = f"next-meetings:{'members' if members else 'public'}"
-    return object_cache_get_until("network", network.pk, name, read)
 
 
 @register.inclusion_tag("events/includes/network_meetings.html", takes_context=True)
@@ -42,7 +28,7 @@ def network_meetings(context, network):
         )
     return {
         "network": network,
-        "meetings": next_meetings_kept(network, members=members),
+        "meetings": network_next_meetings_kept(network, members=members, limit=NEXT_MEETINGS),
         "feed_url": feed_url,
         "request": request,
     }
